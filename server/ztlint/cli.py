@@ -1,0 +1,167 @@
+"""The `ztlint` command: scan, lsp, rules, baseline, version.
+
+Exit codes: 0 = no findings at or above --fail-on, 1 = findings, 2 = usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .engine import config as cfgmod
+from .engine import fixtures, rules
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("error", "warning", "info", "hint")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ztlint", description="Zero-trust security linter: "
+                                "insecure code and leaked credentials, in the editor and in CI.")
+    p.add_argument("--version", action="version", version=f"ztlint {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("scan", help="scan files and folders")
+    s.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    s.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    s.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    s.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: hint, from config)")
+    s.add_argument("--config", help="use this config file instead of the nearest ztlint.toml/pyproject.toml")
+    s.add_argument("--rule-dir", action="append", default=[], help="extra rule directory (repeatable)")
+    s.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    s.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    s.add_argument("--no-color", action="store_true", help="plain text output")
+    s.add_argument("--report-unused-suppressions", action="store_true",
+                   help="report `ztlint: ignore[...]` comments that suppress nothing")
+    s.add_argument("--baseline", help="baseline file: findings in it are shown but never fail")
+    s.add_argument("-v", "--verbose", action="store_true", help="list every skipped file")
+
+    sub.add_parser("lsp", help="run the language server over stdio")
+
+    r = sub.add_parser("rules", help="list, show and test rules")
+    rsub = r.add_subparsers(dest="rules_command", required=True)
+    rl = rsub.add_parser("list", help="list the rules")
+    rl.add_argument("--language", help="only rules for this language")
+    rl.add_argument("--format", choices=("text", "json"), default="text")
+    rl.add_argument("--rule-dir", action="append", default=[])
+    rs = rsub.add_parser("show", help="show one rule's docs")
+    rs.add_argument("id")
+    rs.add_argument("--rule-dir", action="append", default=[])
+    rt = rsub.add_parser("test", help="check rules against their fixtures")
+    rt.add_argument("dirs", nargs="*", help="rule folders or files (default: the bundled rules)")
+    rt.add_argument("-q", "--quiet", action="store_true")
+
+    b = sub.add_parser("baseline", help="record or review accepted findings")
+    bsub = b.add_subparsers(dest="baseline_command", required=True)
+    bc = bsub.add_parser("create", help="write a baseline of the current findings")
+    bc.add_argument("paths", nargs="*", default=["."])
+    bc.add_argument("-o", "--output", default=".ztlint-baseline.json")
+    bc.add_argument("--config")
+    ba = bsub.add_parser("audit", help="walk through the findings a baseline accepts")
+    ba.add_argument("file", nargs="?", default=".ztlint-baseline.json")
+
+    sub.add_parser("version", help="print the version")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "scan":
+            from .commands.scan import run
+            return run(args)
+        if args.command == "lsp":
+            from .lsp.server import main as lsp_main
+            lsp_main()
+            return EXIT_OK
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "baseline":
+            from .commands.baseline import run as baseline_run
+            return baseline_run(args)
+        if args.command == "version":
+            print(f"ztlint {__version__}")
+            return EXIT_OK
+    except cfgmod.ConfigError as exc:
+        print(f"ztlint: configuration error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_ERROR
+
+
+def _rules(args) -> int:
+    if args.rules_command == "test":
+        return _rules_test(args)
+    ruleset = rules.load_rules(rules.default_rule_dirs(args.rule_dir))
+    for err in ruleset.errors:
+        print(f"ztlint: rule error: {err}", file=sys.stderr)
+    if args.rules_command == "list":
+        items = [r for r in ruleset.rules.values() if r.path != "<builtin>"
+                 and (not args.language or args.language in r.languages)]
+        items.sort(key=lambda r: r.id)
+        if args.format == "json":
+            print(json.dumps([{"id": r.id, "title": r.title, "severity": r.severity,
+                               "confidence": r.confidence, "languages": list(r.languages),
+                               "cwe": list(r.cwe), "fix": None if r.fix is None else
+                               {"safe": r.fix.safe}} for r in items], indent=2))
+        else:
+            for r in items:
+                fix = " [fix]" if r.fix else ""
+                print(f"{r.id:45} {r.severity:8} {','.join(r.cwe):10} {r.title}{fix}")
+            print(f"{len(items)} rule(s)")
+        return EXIT_ERROR if ruleset.errors else EXIT_OK
+    rule = ruleset.rules.get(args.id)
+    if rule is None:
+        print(f"ztlint: no rule {args.id!r} (see `ztlint rules list`)", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{rule.id}: {rule.title}")
+    print(f"severity {rule.severity}, confidence {rule.confidence}; {', '.join(rule.cwe)}; "
+          f"{', '.join(rule.owasp)}; languages: {', '.join(rule.languages)}")
+    if rule.fix:
+        print(f"fix: {rule.fix.title} ({'safe' if rule.fix.safe else 'unsafe: review'})")
+    print()
+    print(rule.docs)
+    if rule.references:
+        print()
+        print("\n".join(f"- {u}" for u in rule.references))
+    return EXIT_OK
+
+
+def _rules_test(args) -> int:
+    targets = [Path(d) for d in args.dirs] or [rules.bundled_rules_dir()]
+    files: list[Path] = []
+    for t in targets:
+        if t.is_file():
+            files.append(t)
+        elif t.is_dir():
+            files.extend(rules.rule_files(t))
+        else:
+            print(f"ztlint: {t}: no such file or directory", file=sys.stderr)
+            return EXIT_ERROR
+    failed = 0
+    checks = 0
+    for f in files:
+        report = fixtures.check_rule_file(f)
+        checks += report.hits + report.oks
+        if report.problems:
+            failed += 1
+            for prob in report.problems:
+                print(f"FAIL {prob}")
+        elif not args.quiet:
+            print(f"ok   {f} ({report.hits} hit(s), {report.oks} ok line(s))")
+    print(f"{len(files) - failed} passed, {failed} failed")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    entry()

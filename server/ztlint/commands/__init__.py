@@ -1,0 +1,1 @@
+"""CLI sub-commands that need more than a few lines."""

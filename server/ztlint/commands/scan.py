@@ -1,0 +1,80 @@
+"""`ztlint scan`."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from dataclasses import replace
+from pathlib import Path
+
+from ..engine import baseline as baselinemod
+from ..engine import config as cfgmod
+from ..report import json_report, sarif, text
+from ..report.common import at_or_above
+from ..scan import runner
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_PROGRESS_MIN_FILES = 200
+
+
+def load_config(args) -> cfgmod.Config:
+    paths = [Path(p) for p in args.paths] or [Path(".")]
+    start = paths[0] if paths[0].exists() else Path(".")
+    config = cfgmod.load_config(start, explicit=args.config)
+    if getattr(args, "rule_dir", None):
+        config = replace(config, rule_dirs=config.rule_dirs + tuple(Path(d).resolve() for d in args.rule_dir))
+    return config
+
+
+def _progress_bar(enabled: bool):
+    """A rich progress bar on a terminal; nothing when piped or in CI logs."""
+    if not enabled or not sys.stderr.isatty():
+        return nullcontext(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.console import Console
+    return Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+
+
+def run(args) -> int:
+    config = load_config(args)
+    ruleset = runner.load_ruleset(config)
+    for err in ruleset.errors:
+        print(f"ztlint: rule error: {err}", file=sys.stderr)
+    paths = [Path(p) for p in args.paths]
+    with _progress_bar(not args.no_progress) as bar:
+        task = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal task
+            if bar is None or total < _PROGRESS_MIN_FILES:
+                return
+            if task is None:
+                task = bar.add_task("scanning", total=total)
+            bar.update(task, completed=done)
+
+        result = runner.scan(paths, config, ruleset=ruleset, jobs=args.jobs or None,
+                             report_unused=args.report_unused_suppressions, progress=progress)
+    baseline_path = args.baseline or config.baseline
+    if baseline_path:
+        try:
+            baselinemod.mark(result.findings, baselinemod.load(Path(baseline_path)))
+        except baselinemod.BaselineError as exc:
+            print(f"ztlint: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    if args.format == "json":
+        out = json_report.render(result, ruleset)
+    elif args.format == "sarif":
+        out = sarif.render(result, ruleset)
+    else:
+        colour = not args.no_color and args.output is None and sys.stdout.isatty()
+        out = text.render(result, ruleset, colour=colour, verbose=args.verbose)
+    if args.output:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+    threshold = args.fail_on or config.fail_on
+    failing = [f for f in result.findings if not f.baseline and at_or_above(f.severity, threshold)]
+    if ruleset.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing else EXIT_OK

@@ -1,0 +1,86 @@
+"""The one entry point every front-end uses: text in, findings out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from . import languages, suppress
+from .config import Config
+from .findings import Finding
+from .match import run_text_rules, run_tree_rules
+from .positions import LineIndex
+from .rules import UNUSED_SUPPRESSION, RuleSet
+
+
+@dataclass
+class Analysis:
+    language: str | None
+    tree: tree_sitter.Tree | None
+    findings: list[Finding]
+    suppressed: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None) -> tree_sitter.Tree:
+    parser = languages.parser(language)
+    return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
+
+
+def collect(source: bytes, index: LineIndex, path: str, language: str | None,
+            tree: tree_sitter.Tree | None, ruleset: RuleSet, config: Config,
+            tree_range: tuple[int, int] | None = None,
+            text_window: tuple[int, int] | None = None) -> list[Finding]:
+    """Raw findings (before suppressions), optionally restricted to regions of the text."""
+    found: list[Finding] = []
+    if tree is not None and language is not None:
+        found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range))
+    text_rules = [r for r in ruleset.text_rules if r.applies_to(language)]
+    found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window))
+    return found
+
+
+def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
+             language: str | None, ruleset: RuleSet, config: Config, report_unused: bool = False
+             ) -> tuple[list[Finding], list[Finding]]:
+    """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted."""
+    sups = suppress.parse(source, index.starts)
+    kept, hidden = [], []
+    for f in sorted(found, key=Finding.sort_key):
+        rule = ruleset.rules[f.rule_id]
+        f.severity = config.severity_of(f.rule_id, rule.severity)
+        if suppress.is_suppressed(f, sups, rule.is_secret, language):
+            hidden.append(f)
+        else:
+            kept.append(f)
+    if report_unused and config.enabled(UNUSED_SUPPRESSION.id):
+        for s in sups.all():
+            if not s.used:
+                kept.append(_unused(s, index, path))
+        kept.sort(key=Finding.sort_key)
+    return kept, hidden
+
+
+def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
+    line = index.line_bytes(s.row)
+    start = index.starts[s.row]
+    col = line.find(b"ztlint:")
+    rules = ", ".join(sorted(s.rules))
+    return Finding(rule_id=UNUSED_SUPPRESSION.id, severity=UNUSED_SUPPRESSION.severity,
+                   message=UNUSED_SUPPRESSION.message.replace("{rules}", rules),
+                   start_byte=start + col, end_byte=start + len(line), start=(s.row, col),
+                   end=(s.row, len(line)), anchor=(s.row, s.row), path=path,
+                   fingerprint="")
+
+
+def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
+            language: str | None = None, report_unused: bool = False) -> Analysis:
+    """Full analysis of one file's bytes."""
+    if language is None:
+        language = languages.detect(path, source[:256])
+    tree = parse(source, language) if language else None
+    index = LineIndex(source)
+    found = collect(source, index, path, language, tree, ruleset, config)
+    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)
+    return Analysis(language, tree, kept, hidden)

@@ -1,0 +1,159 @@
+"""Configuration: ``ztlint.toml`` or ``[tool.ztlint]`` in ``pyproject.toml``.
+
+One loader for the CLI and the language server, resolved per folder: the nearest config file
+at or above the folder wins. Editor settings are merged on top with :meth:`Config.merged`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import jsonschema
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DEFAULT_MAX_FILE_SIZE = 1_000_000
+CONFIG_FILES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
+
+_SEVERITY = {"enum": ["error", "warning", "info", "hint"]}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "include": _STRINGS,
+        "exclude": _STRINGS,
+        "rule-dirs": _STRINGS,
+        "max-file-size": {"type": "integer", "minimum": 1},
+        "fail-on": _SEVERITY,
+        "baseline": {"type": "string"},
+        "rules": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"enable": _STRINGS, "disable": _STRINGS},
+        },
+        "severity": {"type": "object", "additionalProperties": _SEVERITY},
+    },
+}
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, field_name: str, message: str):
+        super().__init__(f"{path}: {field_name}: {message}")
+        self.path, self.field, self.message = path, field_name, message
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    fail_on: str = "hint"
+    baseline: Path | None = None
+    enable: tuple[str, ...] = ("*",)
+    disable: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+    def enabled(self, rule_id: str) -> bool:
+        return _enabled(self.enable, self.disable, rule_id)
+
+    def severity_of(self, rule_id: str, default: str) -> str:
+        for pattern, sev in self.severity:
+            if fnmatch.fnmatchcase(rule_id, pattern):
+                return sev
+        return default
+
+    def merged(self, settings: dict, source: str = "editor settings") -> "Config":
+        """This config with the keys of ``settings`` (same names as the file) laid over it."""
+        return _apply(self, settings, source, self.root)
+
+
+@functools.lru_cache(maxsize=4096)
+def _enabled(enable: tuple, disable: tuple, rule_id: str) -> bool:
+    def hit(patterns):
+        return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
+    return hit(enable) and not hit(disable)
+
+
+def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
+                    key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        name = ".".join(map(str, err.absolute_path)) or "<root>"
+        raise ConfigError(source, name, err.message)
+    kw: dict = {}
+    for key in ("include", "exclude"):
+        if key in data:
+            kw[key] = tuple(data[key])
+    if "rule-dirs" in data:
+        kw["rule_dirs"] = tuple((root / d).resolve() for d in data["rule-dirs"])
+    if "max-file-size" in data:
+        kw["max_file_size"] = data["max-file-size"]
+    if "fail-on" in data:
+        kw["fail_on"] = data["fail-on"]
+    if "baseline" in data:
+        kw["baseline"] = (root / data["baseline"]).resolve()
+    rules = data.get("rules", {})
+    if "enable" in rules:
+        kw["enable"] = tuple(rules["enable"])
+    if "disable" in rules:
+        kw["disable"] = tuple(base.disable) + tuple(rules["disable"])
+    if "severity" in data:
+        kw["severity"] = tuple(data["severity"].items()) + base.severity
+    return replace(base, **kw)
+
+
+def find_config_file(start: Path) -> tuple[Path, dict] | None:
+    """The nearest config at or above ``start`` and its ztlint table."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            path = folder / name
+            if not path.is_file():
+                continue
+            data = _read_toml(path)
+            if name == "pyproject.toml":
+                table = data.get("tool", {}).get("ztlint")
+                if table is None:
+                    continue
+                return path, table
+            return path, data
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), "toml", str(exc)) from None
+    except OSError as exc:
+        raise ConfigError(str(path), "file", str(exc)) from None
+
+
+def load_config(start: Path | str = ".", explicit: Path | str | None = None) -> Config:
+    """Resolve the configuration for a folder (or use an explicit config file)."""
+    if explicit is not None:
+        path = Path(explicit).resolve()
+        data = _read_toml(path)
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("ztlint", {})
+        return _apply(Config(root=path.parent, source=path), data, str(path), path.parent)
+    start = Path(start)
+    folder = start if start.is_dir() else start.parent
+    found = find_config_file(folder)
+    if found is None:
+        return Config(root=folder.resolve())
+    path, data = found
+    return _apply(Config(root=path.parent, source=path), data, str(path), path.parent)

@@ -1,0 +1,214 @@
+"""Run compiled rules: tree rules over a syntax tree, text rules over bytes.
+
+Both accept an optional region so the language server can re-check only what an edit touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+import tree_sitter
+
+from . import secrets
+from .findings import Edit, Finding, Fix, fingerprint
+from .positions import LineIndex
+from .rules import Condition, Rule, RuleSet
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
+_MAX_INTERPOLATED = 60
+
+# Node types that hold a list of statements: the child of one of these that contains a node
+# is that node's statement (what suppressions anchor to).
+_CONTAINERS = frozenset({
+    "module", "block", "program", "statement_block", "source_file", "compilation_unit",
+    "class_body", "declaration_list", "body_statement", "switch_block", "switch_section",
+    "interface_body", "enum_body", "namespace_declaration", "file_scoped_namespace_declaration",
+    "do_block", "then", "else", "begin", "compound_statement", "do_group", "stream", "document",
+    "block_mapping", "block_sequence", "object", "array", "config_file", "body", "field_declaration_list",
+    "literal_value", "function_body", "statement_list",
+})
+
+
+def statement_of(node: tree_sitter.Node) -> tree_sitter.Node:
+    cur = node
+    while cur.parent is not None and cur.parent.type not in _CONTAINERS:
+        cur = cur.parent
+    return cur
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace")
+
+
+def _first(captures: dict, name: str) -> tree_sitter.Node | None:
+    nodes = captures.get(name)
+    return nodes[0] if nodes else None
+
+
+def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, language: str) -> bool:
+    node = _first(captures, cond.capture) if cond.capture else report
+    if node is None:
+        return cond.kind.startswith("not-")
+    kind = cond.kind
+    if kind == "regex":
+        return cond.value.search(_text(node)) is not None
+    if kind == "not-regex":
+        return cond.value.search(_text(node)) is None
+    if kind == "equals":
+        return _text(node) == cond.value
+    if kind == "not-equals":
+        return _text(node) != cond.value
+    if kind == "any-of":
+        return _text(node) in cond.value
+    if kind == "not-any-of":
+        return _text(node) not in cond.value
+    query = cond.value[language]
+    if kind in ("inside", "not-inside"):
+        found = _has_ancestor_match(node, query)
+    else:
+        found = bool(tree_sitter.QueryCursor(query).matches(node))
+    return found == (kind in ("inside", "has"))
+
+
+def _has_ancestor_match(node: tree_sitter.Node, query: tree_sitter.Query) -> bool:
+    cursor = tree_sitter.QueryCursor(query)
+    cursor.set_max_start_depth(0)  # the pattern must start at the ancestor itself
+    cur = node.parent
+    while cur is not None:
+        if cursor.matches(cur):
+            return True
+        cur = cur.parent
+    return False
+
+
+def _interpolate(template: str, values: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        v = values.get(m.group(1))
+        if v is None:
+            return m.group(0)
+        v = " ".join(v.split())
+        return v if len(v) <= _MAX_INTERPOLATED else v[:_MAX_INTERPOLATED - 1] + "…"
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def _capture_values(rule: Rule, captures: dict) -> dict[str, str]:
+    values = {}
+    for name, nodes in captures.items():
+        text = _text(nodes[0])
+        values[name] = secrets.redact(text) if rule.is_secret else text
+    return values
+
+
+def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> Fix | None:
+    """Build the rule's fix from capture spans (byte offsets) and capture texts."""
+    if rule.fix is None:
+        return None
+    edits = []
+    for spec in rule.fix.edits:
+        span = spans.get(spec.capture)
+        if span is None:
+            return None
+        if spec.replace is not None:
+            text = _PLACEHOLDER.sub(lambda m: raw.get(m.group(1), m.group(0)), spec.replace)
+            edits.append(Edit(span[0], span[1], text))
+        if spec.insert_before is not None:
+            edits.append(Edit(span[0], span[0], spec.insert_before))
+        if spec.insert_after is not None:
+            edits.append(Edit(span[1], span[1], spec.insert_after))
+    return Fix(_interpolate(rule.fix.title, raw), rule.fix.safe, tuple(edits))
+
+
+def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
+                   enabled, byte_range: tuple[int, int] | None = None) -> list[Finding]:
+    """Findings of every enabled tree rule; with ``byte_range``, only matches that intersect it."""
+    pack = ruleset.pack(language)
+    if pack is None:
+        return []
+    cursor = tree_sitter.QueryCursor(pack.query)
+    if byte_range is not None:
+        cursor.set_byte_range(*byte_range)
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    for index, captures in cursor.matches(tree.root_node):
+        rule = pack.rule_of_pattern[index]
+        if not enabled(rule.id):
+            continue
+        report = _first(captures, rule.report)
+        if report is None:
+            continue
+        key = (rule.id, report.start_byte, report.end_byte)
+        if key in seen:
+            continue
+        if not all(_holds(c, captures, report, language) for c in rule.conditions):
+            continue
+        seen.add(key)
+        raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
+        anchor_node = _first(captures, rule.statement) if rule.statement else statement_of(report)
+        out.append(Finding(
+            rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
+            message=_interpolate(rule.message, _capture_values(rule, captures)),
+            start_byte=report.start_byte, end_byte=report.end_byte,
+            start=tuple(report.start_point), end=tuple(report.end_point),
+            anchor=(anchor_node.start_point[0], anchor_node.end_point[0]),
+            fingerprint=fingerprint(rule.id, path, report.text),
+            fix=_fix(rule, {n: (v[0].start_byte, v[0].end_byte) for n, v in captures.items()}, raw),
+            path=path,
+        ))
+    return out
+
+
+def keyword_hits(source_lower: bytes, rules: list[Rule]) -> list[Rule]:
+    """Rules whose keyword occurs in the text (rules without keywords always run)."""
+    return [r for r in rules if not r.keywords or any(k in source_lower for k in r.keywords)]
+
+
+def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str, enabled,
+                   window: tuple[int, int] | None = None) -> list[Finding]:
+    """Findings of the text rules; with ``window`` (byte offsets on line boundaries), only there."""
+    start, end = window or (0, len(source))
+    region_lower = source[start:end].lower()
+    out: list[Finding] = []
+    for rule in keyword_hits(region_lower, rules):
+        if not enabled(rule.id):
+            continue
+        for m in rule.regex.finditer(source, start, end):
+            f = _text_finding(rule, m, index, path)
+            if f is not None:
+                out.append(f)
+    return out
+
+
+def _text_finding(rule: Rule, m: re.Match, index: LineIndex, path: str) -> Finding | None:
+    group = rule.secret_group if rule.secret_group in rule.regex.groupindex else 0
+    value = m.group(group)
+    if value is None:
+        return None
+    s, e = m.span(group)
+    if rule.is_secret:
+        text = value.decode("utf-8", "replace")
+        if secrets.is_placeholder(text):
+            return None
+        if rule.min_entropy and secrets.shannon_entropy(value) < rule.min_entropy:
+            return None
+        if not secrets.validate(rule.validator, text):
+            return None
+    raw = {k: (v or b"").decode("utf-8", "replace") for k, v in m.groupdict().items()}
+    raw["match"] = m.group(0).decode("utf-8", "replace")
+    values = raw
+    if rule.is_secret:
+        values = {k: secrets.redact(v) for k, v in values.items()}
+        values.setdefault("secret", secrets.redact(value))
+    start, end = index.point(s), index.point(e)
+    return Finding(
+        rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
+        message=_interpolate(rule.message, values), start_byte=s, end_byte=e,
+        start=start, end=end, anchor=(start[0], end[0]),
+        fingerprint=fingerprint(rule.id, path, value), path=path,
+        fix=_fix(rule, _spans(m), raw),
+    )
+
+
+def _spans(m: re.Match) -> dict[str, tuple[int, int]]:
+    spans = {name: m.span(name) for name, v in m.groupdict().items() if v is not None}
+    spans["match"] = m.span(0)
+    return spans

@@ -1,0 +1,60 @@
+"""Position conversions. tree-sitter counts bytes; LSP (VS Code) counts UTF-16 code units;
+people count characters. This is the only module that converts between them.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+
+class LineIndex:
+    """Byte offset <-> (row, column) over one immutable text."""
+
+    def __init__(self, source: bytes):
+        self.source = source
+        self.starts = [0]
+        find = source.find
+        i = find(b"\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = find(b"\n", i + 1)
+
+    def point(self, offset: int) -> tuple[int, int]:
+        """(row, byte column) of a byte offset."""
+        row = bisect.bisect_right(self.starts, offset) - 1
+        return row, offset - self.starts[row]
+
+    def line_bytes(self, row: int) -> bytes:
+        if row >= len(self.starts):
+            return b""
+        end = self.starts[row + 1] if row + 1 < len(self.starts) else len(self.source)
+        return self.source[self.starts[row]:end].rstrip(b"\r\n")
+
+    def offset_of_utf16(self, row: int, utf16_col: int) -> int:
+        """Byte offset of an LSP position; columns past the end clamp to the line's end."""
+        if row >= len(self.starts):
+            return len(self.source)
+        line = self.line_bytes(row)
+        return self.starts[row] + utf16_to_byte_col(line, utf16_col)
+
+    def utf16_position(self, offset: int) -> tuple[int, int]:
+        row, col = self.point(offset)
+        return row, byte_to_utf16_col(self.line_bytes(row), col)
+
+
+def byte_to_utf16_col(line: bytes, byte_col: int) -> int:
+    return len(line[:byte_col].decode("utf-8", "replace").encode("utf-16-le")) // 2
+
+
+def byte_to_char_col(line: bytes, byte_col: int) -> int:
+    return len(line[:byte_col].decode("utf-8", "replace"))
+
+
+def utf16_to_byte_col(line: bytes, utf16_col: int) -> int:
+    text = line.decode("utf-8", "replace")
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= utf16_col:
+            return len(text[:i].encode("utf-8"))
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(line)

@@ -1,0 +1,381 @@
+"""Load, validate and compile rule YAML files.
+
+A :class:`RuleSet` is built once per process (or per workspace folder in the language server)
+and holds compiled tree-sitter queries and regexes. A broken rule file becomes a
+:class:`RuleError` naming file, line and field; the other rules keep working.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import tree_sitter
+
+from . import languages, secrets, yamlsource
+
+SEVERITIES = ("error", "warning", "info", "hint")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
+
+
+@dataclass(frozen=True)
+class RuleError:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class RuleLoadError(Exception):
+    def __init__(self, error: RuleError):
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclass(frozen=True)
+class Condition:
+    capture: str | None
+    kind: str  # regex, not-regex, equals, not-equals, any-of, not-any-of, inside, not-inside, has, not-has
+    value: object  # compiled regex, string, frozenset, or {language: Query}
+
+
+@dataclass(frozen=True)
+class EditSpec:
+    capture: str
+    replace: str | None = None
+    insert_before: str | None = None
+    insert_after: str | None = None
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    title: str
+    safe: bool
+    edits: tuple[EditSpec, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    confidence: str
+    category: str
+    cwe: tuple[str, ...]
+    owasp: tuple[str, ...]
+    languages: tuple[str, ...]
+    message: str
+    docs: str
+    references: tuple[str, ...]
+    path: str
+    line: int
+    fix: FixSpec | None = None
+    tags: tuple[str, ...] = ()
+    # tree rules
+    query: str | None = None
+    report: str | None = None
+    statement: str | None = None
+    conditions: tuple[Condition, ...] = ()
+    queries: dict = field(default_factory=dict, compare=False, hash=False)  # language -> Query
+    # text rules
+    regex: re.Pattern | None = None
+    keywords: tuple[bytes, ...] = ()
+    secret_group: str = "secret"
+    min_entropy: float = 0.0
+    validator: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.regex is not None
+
+    @property
+    def is_secret(self) -> bool:
+        return self.category == "secret"
+
+    def applies_to(self, language: str | None) -> bool:
+        if self.is_text:
+            return languages.GENERIC in self.languages or language in self.languages
+        return language in self.queries
+
+
+@dataclass
+class LanguagePack:
+    """All tree rules of one language in a single query, so each tree is walked once."""
+
+    query: tree_sitter.Query
+    rule_of_pattern: list[Rule]
+
+
+UNUSED_SUPPRESSION = Rule(
+    id="ztlint-unused-suppression", title="Suppression comment that suppresses nothing",
+    severity="info", confidence="high", category="security", cwe=("CWE-1164",), owasp=(),
+    languages=(languages.GENERIC,),
+    message="unused suppression: no {rules} finding here", path="<builtin>", line=0,
+    docs="A `ztlint: ignore[...]` comment that no longer matches a finding hides nothing today "
+         "but would silently hide a future finding. Remove it. Reported with "
+         "`--report-unused-suppressions`.", references=(),
+)
+
+
+class RuleSet:
+    """The compiled rules of one configuration. Immutable after construction."""
+
+    def __init__(self, rules: list[Rule], errors: list[RuleError]):
+        self.rules: dict[str, Rule] = {r.id: r for r in rules}
+        self.rules.setdefault(UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION)
+        self.errors = errors
+        self.text_rules = [r for r in rules if r.is_text]
+        self._packs: dict[str, LanguagePack | None] = {}
+
+    def pack(self, language: str) -> LanguagePack | None:
+        if language not in self._packs:
+            self._packs[language] = _build_pack(language, [r for r in self.rules.values()
+                                                           if not r.is_text and language in r.queries])
+        return self._packs[language]
+
+    def __len__(self) -> int:
+        return len(self.rules) - (UNUSED_SUPPRESSION.id in self.rules)
+
+
+def _build_pack(language: str, rules: list[Rule]) -> LanguagePack | None:
+    if not rules:
+        return None
+    owners: list[Rule] = []
+    for rule in rules:
+        owners.extend([rule] * rule.queries[language].pattern_count)
+    query = tree_sitter.Query(languages.grammar(language), "\n".join(r.query for r in rules))
+    assert query.pattern_count == len(owners)
+    return LanguagePack(query, owners)
+
+
+def bundled_rules_dir() -> Path:
+    """Rules shipped in the wheel (``ztlint/rules``), or the repo's ``rules/`` when run from source."""
+    packaged = resources.files("ztlint") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@functools.cache
+def _schema_validator() -> jsonschema.Draft202012Validator:
+    text = (resources.files("ztlint.engine") / "rule-schema.json").read_text(encoding="utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def rule_schema() -> dict:
+    return _schema_validator().schema
+
+
+def is_rule_file(path: Path) -> bool:
+    name = path.name
+    return name.endswith((".yaml", ".yml")) and ".fixture." not in name and ".fixed." not in name \
+        and not name.startswith(".")
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in Path(directory).rglob("*") if p.is_file() and is_rule_file(p))
+
+
+def load_rules(dirs: list[Path | str], files: list[Path | str] = ()) -> RuleSet:
+    """Load every rule file under ``dirs`` (and the given files). Errors are collected, not raised."""
+    rules: list[Rule] = []
+    errors: list[RuleError] = []
+    paths: list[Path] = []
+    for d in dirs:
+        d = Path(d)
+        if not d.is_dir():
+            errors.append(RuleError(str(d), 0, "rule-dirs", "not a directory"))
+            continue
+        paths.extend(rule_files(d))
+    paths.extend(Path(f) for f in files)
+    seen: dict[str, str] = {}
+    for path in paths:
+        file_rules, file_errors = load_rule_file(path)
+        errors.extend(file_errors)
+        for rule in file_rules:
+            if rule.id in seen:
+                errors.append(RuleError(str(path), rule.line, "id",
+                                        f"duplicate rule id {rule.id!r} (first in {seen[rule.id]})"))
+                continue
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return RuleSet(rules, errors)
+
+
+def load_rule_file(path: Path) -> tuple[list[Rule], list[RuleError]]:
+    spath = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [RuleError(spath, 0, "file", f"cannot read: {exc}")]
+    try:
+        doc = yamlsource.load(text)
+    except yamlsource.YamlSyntaxError as exc:
+        return [], [RuleError(spath, exc.line, "yaml", exc.message)]
+    errors = sorted(_schema_validator().iter_errors(doc.data), key=lambda e: list(e.absolute_path))
+    if errors:
+        return [], [_schema_error(spath, doc, errors)]
+    items = doc.data["rules"] if "rules" in doc.data else [doc.data]
+    prefix = ("rules",) if "rules" in doc.data else ()
+    rules, errs = [], []
+    for i, item in enumerate(items):
+        base = prefix + ((i,) if prefix else ())
+        try:
+            rules.append(_compile(item, spath, doc, base))
+        except RuleLoadError as exc:
+            errs.append(exc.error)
+    return rules, errs
+
+
+def _schema_error(path: str, doc: yamlsource.YamlDoc, errors: list) -> RuleError:
+    # oneOf failures hide the useful message one level down: pick the deepest leaf error.
+    err = errors[0]
+    while err.context:
+        err = max(err.context, key=lambda e: len(e.absolute_path))
+    where = tuple(err.absolute_path)
+    field_name = ".".join(str(p) for p in where) or "<root>"
+    if err.validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)
+        if missing:
+            field_name = ".".join([*map(str, where), missing[0]])
+    return RuleError(path, doc.line_of(where), field_name, err.message)
+
+
+def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple) -> Rule:
+    def fail(fieldpath: tuple, message: str, extra_lines: int = 0) -> RuleLoadError:
+        full = base + fieldpath
+        return RuleLoadError(RuleError(path, doc.line_of(full) + extra_lines,
+                                       ".".join(map(str, full)), message))
+
+    for lang in item["languages"]:
+        if lang not in languages.KNOWN_LANGUAGES:
+            known = ", ".join(sorted(languages.KNOWN_LANGUAGES))
+            raise fail(("languages",), f"unknown language {lang!r} (known: {known})")
+    match = item["match"]
+    common = dict(
+        id=item["id"], title=item["title"], severity=item["severity"],
+        confidence=item["confidence"], category=item.get("category", "security"),
+        cwe=tuple(item["cwe"]), owasp=tuple(item.get("owasp", ())),
+        languages=tuple(item["languages"]), message=item["message"], docs=item["docs"].strip(),
+        references=tuple(item.get("references", ())), path=path, line=doc.line_of(base),
+        tags=tuple(item.get("tags", ())),
+    )
+    if "query" in match:
+        rule = _compile_tree(item, match, common, fail, doc, base)
+    else:
+        rule = _compile_text(match, common, fail)
+    names = _capture_names(rule)
+    for name in _PLACEHOLDER.findall(rule.message):
+        if name not in names:
+            raise fail(("message",), f"placeholder {{{name}}} is not a capture of the match")
+    if "fix" in item:
+        fix = item["fix"]
+        for i, e in enumerate(fix["edits"]):
+            if e["capture"] not in names:
+                raise fail(("fix", "edits", i, "capture"), f"unknown capture {e['capture']!r}")
+        rule = _replace(rule, fix=FixSpec(fix["title"], fix["safe"], tuple(
+            EditSpec(e["capture"], e.get("replace"), e.get("insert-before"), e.get("insert-after"))
+            for e in fix["edits"])))
+    return rule
+
+
+def _replace(rule: Rule, **kw) -> Rule:
+    from dataclasses import replace
+    return replace(rule, **kw)
+
+
+def _capture_names(rule: Rule) -> set[str]:
+    if rule.is_text:
+        return set(rule.regex.groupindex) | {"match"}
+    q = next(iter(rule.queries.values()))
+    return {q.capture_name(i) for i in range(q.capture_count)}
+
+
+def _compile_query(lang: str, source: str, fail, fieldpath: tuple, doc, base) -> tree_sitter.Query:
+    try:
+        return tree_sitter.Query(languages.grammar(lang), source)
+    except tree_sitter.QueryError as exc:
+        m = re.search(r"row (\d+)", str(exc))
+        offset = int(m.group(1)) if m else 0
+        if base + fieldpath in doc.block_scalar:
+            offset += 1  # the block's text starts on the line after the `|`
+        raise fail(fieldpath, f"invalid tree-sitter query for {lang}: {exc}", offset) from None
+
+
+def _compile_tree(item, match, common, fail, doc, base) -> Rule:
+    tree_langs = [lang for lang in item["languages"] if lang != languages.GENERIC]
+    if not tree_langs:
+        raise fail(("languages",), "a query rule needs at least one parsed language")
+    queries = {lang: _compile_query(lang, match["query"], fail, ("match", "query"), doc, base)
+               for lang in tree_langs}
+    names = {q.capture_name(i) for q in queries.values() for i in range(q.capture_count)}
+    if match["report"] not in names:
+        raise fail(("match", "report"), f"capture @{match['report']} is not in the query")
+    if match.get("statement") and match["statement"] not in names:
+        raise fail(("match", "statement"), f"capture @{match['statement']} is not in the query")
+    conditions = []
+    for i, cond in enumerate(match.get("where", ())):
+        conditions.append(_compile_condition(cond, names, tree_langs, fail, doc, base, i))
+    return Rule(**common, query=match["query"], report=match["report"],
+                statement=match.get("statement"), conditions=tuple(conditions), queries=queries)
+
+
+_CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
+_TREE_KINDS = ("inside", "not-inside", "has", "not-has")
+
+
+def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
+    kinds = [k for k in (*_CAPTURE_KINDS, *_TREE_KINDS) if k in cond]
+    where = ("match", "where", i)
+    if len(kinds) != 1:
+        raise fail(where, "a condition needs exactly one of " + ", ".join(_CAPTURE_KINDS + _TREE_KINDS))
+    kind = kinds[0]
+    capture = cond.get("capture")
+    if capture is not None and capture not in names:
+        raise fail(where + ("capture",), f"capture @{capture} is not in the query")
+    if kind in _CAPTURE_KINDS and capture is None:
+        raise fail(where, f"'{kind}' needs a 'capture'")
+    if kind in ("regex", "not-regex"):
+        try:
+            value = re.compile(cond[kind])
+        except re.error as exc:
+            raise fail(where + (kind,), f"invalid regex: {exc}") from None
+    elif kind in ("any-of", "not-any-of"):
+        value = frozenset(cond[kind])
+    elif kind in _TREE_KINDS:
+        value = {lang: _compile_query(lang, cond[kind], fail, where + (kind,), doc, base)
+                 for lang in langs}
+    else:
+        value = cond[kind]
+    return Condition(capture, kind, value)
+
+
+def _compile_text(match, common, fail) -> Rule:
+    flags = re.MULTILINE | (re.DOTALL if match.get("multiline") else 0)
+    try:
+        regex = re.compile(match["regex"].encode("utf-8"), flags)
+    except re.error as exc:
+        raise fail(("match", "regex"), f"invalid regex: {exc}") from None
+    group = match.get("secret-group", "secret")
+    if group not in regex.groupindex and group != "secret":
+        raise fail(("match", "secret-group"), f"the regex has no group named {group!r}")
+    validator = match.get("validate")
+    if validator and validator not in secrets.VALIDATORS:
+        raise fail(("match", "validate"),
+                   f"unknown validator {validator!r} (known: {', '.join(sorted(secrets.VALIDATORS))})")
+    keywords = tuple(k.lower().encode("utf-8") for k in match.get("keywords", ()))
+    return Rule(**common, regex=regex, keywords=keywords, secret_group=group,
+                min_entropy=float(match.get("min-entropy", 0.0)), validator=validator)
+
+
+def default_rule_dirs(extra: list[str | os.PathLike] = ()) -> list[Path]:
+    return [bundled_rules_dir(), *map(Path, extra)]

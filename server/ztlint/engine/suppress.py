@@ -1,0 +1,87 @@
+"""Inline suppressions.
+
+``ztlint: ignore[RULE-ID, ...] reason`` in a comment on the finding's line, the line before it,
+or the first/last line of the enclosing statement (so multi-line calls work);
+``ztlint: ignore-file[RULE-ID]`` anywhere in the file. ``nosec`` (Python) suppresses security
+and secret rules on its line; ``gitleaks:allow`` and ``pragma: allowlist secret`` suppress secret rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .findings import Finding
+
+# A comment leader in any supported syntax, then the directive.
+_DIRECTIVE = re.compile(
+    rb"(?:#|//|/\*|<!--|--|;|\bREM\b)[^\n]*?\bztlint:\s*(ignore-file|ignore)\[([^\]\n]*)\]([^\n]*)")
+_NOSEC = re.compile(rb"#[^\n]*\bnosec\b")
+_SECRET_ALLOW = re.compile(rb"gitleaks:allow|pragma:\s*allowlist[ -]secret")
+
+
+@dataclass
+class Suppression:
+    row: int  # 0-based
+    rules: frozenset[str]  # "*" = all
+    reason: str
+    file_level: bool
+    used: bool = False
+
+    def covers(self, rule_id: str) -> bool:
+        return "*" in self.rules or rule_id in self.rules
+
+
+@dataclass
+class Suppressions:
+    by_row: dict[int, list[Suppression]] = field(default_factory=dict)
+    file_level: list[Suppression] = field(default_factory=list)
+    nosec_rows: set[int] = field(default_factory=set)
+    secret_allow_rows: set[int] = field(default_factory=set)
+
+    def all(self) -> list[Suppression]:
+        return self.file_level + [s for lst in self.by_row.values() for s in lst]
+
+
+def parse(source: bytes, line_starts: list[int]) -> Suppressions:
+    """Find every directive. Cheap: one scan per marker, only when the marker occurs at all."""
+    import bisect
+
+    def row_of(offset: int) -> int:
+        return bisect.bisect_right(line_starts, offset) - 1
+
+    out = Suppressions()
+    if b"ztlint:" in source:
+        for m in _DIRECTIVE.finditer(source):
+            rules = frozenset(r.strip().decode("utf-8", "replace")
+                              for r in m.group(2).split(b",") if r.strip()) or frozenset({"*"})
+            reason = m.group(3).strip().rstrip(b"*/->").strip().decode("utf-8", "replace")
+            s = Suppression(row_of(m.start()), rules, reason, m.group(1) == b"ignore-file")
+            if s.file_level:
+                out.file_level.append(s)
+            else:
+                out.by_row.setdefault(s.row, []).append(s)
+    if b"nosec" in source:
+        out.nosec_rows = {row_of(m.start()) for m in _NOSEC.finditer(source)}
+    if b"allow" in source:
+        out.secret_allow_rows = {row_of(m.start()) for m in _SECRET_ALLOW.finditer(source)}
+    return out
+
+
+def is_suppressed(f: Finding, sup: Suppressions, is_secret: bool, language: str | None) -> bool:
+    for s in sup.file_level:
+        if s.covers(f.rule_id):
+            s.used = True
+            return True
+    rows = {f.start[0], f.start[0] - 1, f.anchor[0], f.anchor[0] - 1, f.anchor[1]}
+    for row in rows:
+        for s in sup.by_row.get(row, ()):
+            if s.covers(f.rule_id):
+                s.used = True
+                return True
+    lines = {f.start[0], f.anchor[0], f.anchor[1]}
+    if is_secret and lines & sup.secret_allow_rows:
+        return True
+    if language == "python" and lines & sup.nosec_rows:
+        return True
+    return False

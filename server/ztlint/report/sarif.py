@@ -1,0 +1,90 @@
+"""SARIF 2.1.0 for GitHub code scanning (validated against the OASIS schema in the tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..engine.rules import Rule, RuleSet
+from ..scan.runner import ScanResult
+from .common import char_columns
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
+# GitHub ranks security alerts by this number: >= 7 high, >= 4 medium, else low.
+_SECURITY_SEVERITY = {"error": "8.0", "warning": "5.5", "info": "3.0", "hint": "1.0"}
+_PRECISION = {"high": "high", "medium": "medium", "low": "low"}
+FINGERPRINT_KEY = "ztlint/v1"
+
+
+def _rule(rule: Rule) -> dict:
+    tags = ["security"] + (["secret"] if rule.is_secret else [])
+    tags += [f"external/cwe/{c.lower()}" for c in rule.cwe]
+    tags += [f"external/owasp/{o.split('-')[0].lower()}" for o in rule.owasp]
+    first = rule.docs.split("\n\n", 1)[0]
+    out = {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": first},
+        "help": {"text": rule.docs, "markdown": rule.docs},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": tags, "precision": _PRECISION[rule.confidence],
+                       "security-severity": _SECURITY_SEVERITY[rule.severity]},
+    }
+    if rule.references:
+        out["helpUri"] = rule.references[0]
+    return out
+
+
+def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> dict:
+    used = sorted({f.rule_id for f in result.findings})
+    index = {rid: i for i, rid in enumerate(used)}
+    results = []
+    for f in result.findings:
+        col, end_col = char_columns(f)
+        location = {"artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"}}
+        res = {
+            "ruleId": f.rule_id,
+            "ruleIndex": index[f.rule_id],
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {**location, "region": {
+                "startLine": f.start[0] + 1, "startColumn": col,
+                "endLine": f.end[0] + 1, "endColumn": end_col}}}],
+            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+            "properties": {"confidence": f.confidence,
+                           "security-severity": _SECURITY_SEVERITY[f.severity]},
+        }
+        if f.baseline:
+            res["baselineState"] = "unchanged"
+        if f.fix is not None:
+            res["fixes"] = [{
+                "description": {"text": f.fix.title + ("" if f.fix.safe else " (unsafe: review)")},
+                "artifactChanges": [{"artifactLocation": location, "replacements": [
+                    {"deletedRegion": {"byteOffset": e.start_byte, "byteLength": e.end_byte - e.start_byte},
+                     "insertedContent": {"text": e.text}} for e in f.fix.edits]}],
+            }]
+        results.append(res)
+    run = {
+        "tool": {"driver": {
+            "name": "ztlint", "version": __version__, "semanticVersion": __version__,
+            "informationUri": "https://github.com/ztlint/ztlint",
+            "rules": [_rule(ruleset.rules[rid]) for rid in used],
+        }},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": (root or Path.cwd()).resolve().as_uri() + "/"}},
+        "results": results,
+        "invocations": [{
+            "executionSuccessful": True,
+            "toolExecutionNotifications": [
+                {"level": "note", "message": {"text": f"skipped: {s.reason}"},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": s.path}}}]}
+                for s in result.skipped],
+        }],
+    }
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+            "runs": [run]}
+
+
+def render(result: ScanResult, ruleset: RuleSet) -> str:
+    return json.dumps(to_dict(result, ruleset), indent=2, ensure_ascii=False) + "\n"

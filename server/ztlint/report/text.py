@@ -1,0 +1,40 @@
+"""Compiler-style text output: ``path:line:col: severity RULE-ID message``."""
+
+from __future__ import annotations
+
+from ..engine.rules import RuleSet
+from ..scan.runner import ScanResult
+from .common import char_columns
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "hint": "\033[2m"}
+_RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
+
+
+def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: bool = False) -> str:
+    out = []
+    for f in result.findings:
+        col, _ = char_columns(f)
+        loc = f"{f.path}:{f.line}:{col}:"
+        sev = f.severity + (" (baseline)" if f.baseline else "")
+        if colour:
+            loc = _BOLD + loc + _RESET
+            sev = _COLOURS.get(f.severity, "") + sev + _RESET
+            rid = _DIM + f.rule_id + _RESET
+        else:
+            rid = f.rule_id
+        fix = " [fix available]" if f.fix is not None else ""
+        out.append(f"{loc} {sev} {rid} {f.message}{fix}")
+    counts: dict[str, int] = {}
+    for f in result.findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: kv[0]))
+    skipped = len(result.skipped)
+    line = (f"{len(result.findings)} finding(s)" + (f" ({summary})" if summary else "")
+            + f" in {result.files} file(s) scanned" + (f", {skipped} skipped" if skipped else ""))
+    if verbose:
+        out.extend(f"note: skipped {s.path}: {s.reason}" for s in result.skipped)
+    else:
+        important = [s for s in result.skipped if not s.reason.startswith(("lock file", "minified", "binary file type"))]
+        out.extend(f"note: skipped {s.path}: {s.reason}" for s in important)
+    out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""Workspace scanning: file discovery and the parallel runner."""

@@ -1,0 +1,143 @@
+"""Scan many files with the engine, in parallel on all cores.
+
+Each worker process loads and compiles the rules once (in its initializer), then analyses
+batches of files. A file that cannot be read or analysed becomes a note; it never stops the scan
+or drops other files' findings.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..engine import rules
+from ..engine.analyze import analyze
+from ..engine.config import Config
+from ..engine.findings import Finding
+from .discover import Skipped, discover
+
+_BINARY_SNIFF = 8192
+_MIN_PARALLEL_FILES = 64
+_BATCH = 24
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    skipped: Skipped | None = None
+    size: int = 0
+
+
+@dataclass
+class ScanResult:
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    files: int = 0
+    bytes: int = 0
+
+
+def load_ruleset(config: Config) -> rules.RuleSet:
+    return rules.load_rules(rules.default_rule_dirs(config.rule_dirs))
+
+
+def read_source(path: Path, max_size: int) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or None and the reason to skip it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, f"cannot stat: {exc.strerror or exc}"
+    if size > max_size:
+        return None, f"larger than max-file-size ({size:,} > {max_size:,} bytes)"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+    if b"\0" in data[:_BINARY_SNIFF]:
+        return None, "binary content"
+    return data, None
+
+
+def scan_file(path: Path, display: str, ruleset: rules.RuleSet, config: Config,
+              report_unused: bool = False) -> FileResult:
+    data, reason = read_source(path, config.max_file_size)
+    if data is None:
+        return FileResult(display, skipped=Skipped(display, reason))
+    try:
+        result = analyze(data, display, ruleset, config, report_unused=report_unused)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the scan
+        return FileResult(display, skipped=Skipped(display, f"analysis failed: {type(exc).__name__}: {exc}"),
+                          size=len(data))
+    return FileResult(display, result.findings, size=len(data))
+
+
+# Worker-process state: set once by the pool initializer, read by every task in that process.
+_worker: dict = {}
+
+
+def _init_worker(config: Config, report_unused: bool) -> None:
+    _worker["config"] = config
+    _worker["ruleset"] = load_ruleset(config)
+    _worker["report_unused"] = report_unused
+
+
+def _scan_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
+    return [scan_file(Path(p), d, _worker["ruleset"], _worker["config"], _worker["report_unused"])
+            for p, d in batch]
+
+
+def display_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
+         jobs: int | None = None, report_unused: bool = False,
+         progress: Callable[[int, int], None] | None = None,
+         cancelled: Callable[[], bool] | None = None,
+         on_file: Callable[[FileResult], None] | None = None) -> ScanResult:
+    """Scan files and folders; ``progress(done, total)`` is called as files finish."""
+    result = ScanResult()
+    base = Path.cwd().resolve()
+    files = [(str(p), display_path(p, base)) for p in discover(paths, config, result.skipped)]
+    total = len(files)
+    jobs = jobs or os.cpu_count() or 1
+    done = 0
+
+    def take(fr: FileResult) -> None:
+        nonlocal done
+        done += 1
+        result.files += fr.skipped is None
+        result.bytes += fr.size
+        result.findings.extend(fr.findings)
+        if fr.skipped:
+            result.skipped.append(fr.skipped)
+        if on_file:
+            on_file(fr)
+        if progress:
+            progress(done, total)
+
+    if jobs <= 1 or total < _MIN_PARALLEL_FILES:
+        ruleset = ruleset or load_ruleset(config)
+        for p, d in files:
+            if cancelled and cancelled():
+                break
+            take(scan_file(Path(p), d, ruleset, config, report_unused))
+    else:
+        batches = [files[i:i + _BATCH] for i in range(0, total, _BATCH)]
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                 initargs=(config, report_unused)) as pool:
+            for batch_result in pool.map(_scan_batch, batches):
+                for fr in batch_result:
+                    take(fr)
+                if cancelled and cancelled():
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    break
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
