@@ -26,6 +26,7 @@ class Suppression:
     rules: frozenset[str]  # "*" = all
     reason: str
     file_level: bool
+    own_line: bool = False  # nothing but the comment on its line: it may govern the next line
     used: bool = False
 
     def covers(self, rule_id: str) -> bool:
@@ -56,7 +57,9 @@ def parse(source: bytes, line_starts: list[int]) -> Suppressions:
             rules = frozenset(r.strip().decode("utf-8", "replace")
                               for r in m.group(2).split(b",") if r.strip()) or frozenset({"*"})
             reason = m.group(3).strip().rstrip(b"*/->").strip().decode("utf-8", "replace")
-            s = Suppression(row_of(m.start()), rules, reason, m.group(1) == b"ignore-file")
+            row = row_of(m.start())
+            before = source[line_starts[row]:m.start()]
+            s = Suppression(row, rules, reason, m.group(1) == b"ignore-file", not before.strip())
             if s.file_level:
                 out.file_level.append(s)
             else:
@@ -73,12 +76,15 @@ def is_suppressed(f: Finding, sup: Suppressions, is_secret: bool, language: str 
         if s.covers(f.rule_id):
             s.used = True
             return True
-    rows = {f.start[0], f.start[0] - 1, f.anchor[0], f.anchor[0] - 1, f.anchor[1]}
-    for row in rows:
-        for s in sup.by_row.get(row, ()):
-            if s.covers(f.rule_id):
-                s.used = True
-                return True
+    # Same-line directives first, so a stale one on the line above stays reportable as unused.
+    same = (f.start[0], f.anchor[0], f.anchor[1])
+    above = (f.start[0] - 1, f.anchor[0] - 1)
+    for rows, need_own_line in ((same, False), (above, True)):
+        for row in rows:
+            for s in sup.by_row.get(row, ()):
+                if s.covers(f.rule_id) and (s.own_line or not need_own_line):
+                    s.used = True
+                    return True
     lines = {f.start[0], f.anchor[0], f.anchor[1]}
     if is_secret and lines & sup.secret_allow_rows:
         return True

@@ -69,10 +69,12 @@ class _Ignores:
             self.specs.pop()
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
-        for base, spec in self.specs:
+        # As in git, the deepest .gitignore with a verdict (match or `!` negation) wins.
+        for base, spec in reversed(self.specs):
             rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            if spec.match_file(rel):
-                return True
+            verdict = spec.check_file(rel).include
+            if verdict is not None:
+                return verdict
         return False
 
 
@@ -146,7 +148,8 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[Path]):
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
             except OSError:
-                skipped.append(Skipped(str(p), "cannot stat"))
+                loop = entry.is_symlink()
+                skipped.append(Skipped(str(p), "broken symlink or symlink loop" if loop else "cannot stat"))
                 continue
             if is_dir:
                 if entry.name in SKIP_DIRS or ignores.ignored(p, True) or excluded(p, True):

@@ -1,0 +1,108 @@
+"""Rule files: schema validation and errors that name file, line and field."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from ztlint.engine import rules
+
+from .conftest import EVAL_RULE, write
+
+
+def _errors(tmp_path, text):
+    write(tmp_path / "bad.yaml", text)
+    rs = rules.load_rules([tmp_path])
+    return rs, [str(e) for e in rs.errors]
+
+
+def test_valid_custom_rules_load(custom_rules):
+    rs = rules.load_rules([custom_rules])
+    assert rs.errors == []
+    assert {"test-eval", "test-token"} <= set(rs.rules)
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    _, errs = _errors(tmp_path, "id: x\ntitle: [unclosed\nseverity: error\n")
+    assert len(errs) == 1
+    assert errs[0].startswith(f"{tmp_path / 'bad.yaml'}:")
+    assert ": yaml:" in errs[0]
+
+
+def test_missing_field_names_the_field(tmp_path):
+    _, errs = _errors(tmp_path, EVAL_RULE.replace('message: "eval of {fn}"\n', ""))
+    assert len(errs) == 1 and ": message:" in errs[0] and "required" in errs[0]
+
+
+def test_wrong_enum_names_line_and_field(tmp_path):
+    text = EVAL_RULE.replace("severity: warning", "severity: fatal")
+    _, errs = _errors(tmp_path, text)
+    line = text.lstrip("\n").splitlines().index("severity: fatal") + 1
+    assert errs == [f"{tmp_path / 'bad.yaml'}:{line}: severity: 'fatal' is not one of "
+                    "['error', 'warning', 'info', 'hint']"]
+
+
+def test_invalid_query_reports_the_query_line(tmp_path):
+    text = EVAL_RULE.replace("(call function: (identifier) @fn) @call",
+                             "(call function: (identifer) @fn) @call")
+    _, errs = _errors(tmp_path, text)
+    line = text.lstrip("\n").splitlines().index("    (call function: (identifer) @fn) @call") + 1
+    assert len(errs) == 1
+    assert errs[0].startswith(f"{tmp_path / 'bad.yaml'}:{line}: match.query: invalid tree-sitter query")
+
+
+def test_unknown_language(tmp_path):
+    _, errs = _errors(tmp_path, EVAL_RULE.replace("[python]", "[python, cobol]"))
+    assert len(errs) == 1 and "languages: unknown language 'cobol'" in errs[0]
+
+
+def test_unknown_capture_in_message_and_condition(tmp_path):
+    _, errs = _errors(tmp_path, EVAL_RULE.replace('"eval of {fn}"', '"eval of {nope}"'))
+    assert "placeholder {nope}" in errs[0]
+    _, errs = _errors(tmp_path, EVAL_RULE.replace("- capture: fn", "- capture: zz"))
+    assert "match.where.0.capture: capture @zz is not in the query" in errs[0]
+
+
+def test_bad_rule_does_not_stop_other_rules(tmp_path, custom_rules):
+    write(custom_rules / "broken.yaml", "id: [\n")
+    rs = rules.load_rules([custom_rules])
+    assert len(rs.errors) == 1 and "broken.yaml" in str(rs.errors[0])
+    assert {"test-eval", "test-token"} <= set(rs.rules)
+
+
+def test_duplicate_ids_are_errors(tmp_path, custom_rules):
+    write(custom_rules / "again.yaml", EVAL_RULE)
+    rs = rules.load_rules([custom_rules])
+    assert any("duplicate rule id 'test-eval'" in str(e) for e in rs.errors)
+
+
+def test_bad_regex_in_text_rule(tmp_path):
+    _, errs = _errors(tmp_path, """
+        id: test-re
+        title: bad regex
+        severity: error
+        confidence: high
+        cwe: [CWE-798]
+        owasp: []
+        languages: [generic]
+        match: {regex: "(unclosed"}
+        message: "found"
+        docs: "A rule with a broken regex."
+        """)
+    assert "match.regex: invalid regex" in errs[0]
+
+
+def test_every_bundled_rule_validates_against_the_published_schema(bundled):
+    schema = rules.rule_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in rules.rule_files(rules.bundled_rules_dir()):
+        from ztlint.engine import yamlsource
+        jsonschema.validate(yamlsource.load(path.read_text()).data, schema)
+    assert json.dumps(schema)
+
+
+def test_family_file_errors_point_into_the_list(tmp_path):
+    text = "rules:\n  - " + EVAL_RULE.strip().replace("\n", "\n    ").replace("confidence: high", "confidence: sure")
+    _, errs = _errors(tmp_path, text)
+    assert len(errs) == 1 and "rules.0.confidence" in errs[0]
