@@ -41,8 +41,8 @@ match:
   report: call
   where:
     - capture: fn
-      equals: eval
-message: "eval of {fn}"
+      equals: risky
+message: "risky call {fn}"
 docs: "Evaluating strings runs code. Avoid it."
 """
 

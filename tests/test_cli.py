@@ -19,7 +19,7 @@ TOKEN = "ztk_" + "9f8e7d6c5b4a39281706f5e4"
 @pytest.fixture
 def project(tmp_path, custom_rules):
     proj = tmp_path / "proj"
-    write(proj / "app.py", f"import os\nresult = eval(user_input)\nTOKEN = '{TOKEN}'\n")
+    write(proj / "app.py", f"import os\nresult = risky(user_input)\nTOKEN = '{TOKEN}'\n")
     write(proj / "notes.md", "nothing here\n")
     write(proj / "ztlint.toml", f'rule-dirs = ["{custom_rules.as_posix()}"]\n')
     return proj
@@ -34,7 +34,7 @@ def run(capsys, *argv):
 def test_text_output_is_compiler_style(capsys, project):
     code, out, _ = run(capsys, "scan", str(project), "--no-progress")
     assert code == 1
-    assert f"{project.name}/app.py:2:10: warning test-eval eval of eval" in out.replace(str(project.parent) + "/", "")
+    assert f"{project.name}/app.py:2:10: warning test-eval risky call risky" in out.replace(str(project.parent) + "/", "")
     assert "2 finding(s)" in out
 
 
@@ -100,7 +100,7 @@ def test_rules_list_show_and_test(capsys, custom_rules):
     assert code == 0 and "CWE-502" in out and "safe_load" in out
     code, _, err = run(capsys, "rules", "show", "no-such-rule")
     assert code == 2 and "no rule" in err
-    write(custom_rules / "eval.py", "# ruleid: test-eval\neval(a)\n# ok: test-eval\nliteral(a)\n")
+    write(custom_rules / "eval.py", "# ruleid: test-eval\nrisky(a)\n# ok: test-eval\nliteral(a)\n")
     code, out, _ = run(capsys, "rules", "test", str(custom_rules / "eval.yaml"))
     assert code == 0 and "1 passed, 0 failed" in out
     code, out, _ = run(capsys, "rules", "test", str(custom_rules))
@@ -115,7 +115,7 @@ def test_baseline_create_then_scan_passes(capsys, project, tmp_path, monkeypatch
     code, out, _ = run(capsys, "scan", ".", "--baseline", "base.json")
     assert code == 0 and "(baseline)" in out
     # moving code around keeps the baseline valid; a new finding fails again
-    write(project / "app.py", f"\n\nimport os\nTOKEN = '{TOKEN}'\nresult = eval(user_input)\nz = eval(q)\n")
+    write(project / "app.py", f"\n\nimport os\nTOKEN = '{TOKEN}'\nresult = risky(user_input)\nz = risky(q)\n")
     code, out, _ = run(capsys, "scan", ".", "--baseline", "base.json")
     assert code == 1 and out.count("(baseline)") == 2
     code, out, _ = run(capsys, "baseline", "audit", "base.json")

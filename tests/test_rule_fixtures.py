@@ -33,7 +33,7 @@ def test_runner_reports_a_missed_finding(tmp_path, custom_rules):
         # ruleid: test-eval
         x = 1
         # ok: test-eval
-        eval(y)
+        risky(y)
         """)
     problems = fixtures.check_rule_file(custom_rules / "eval.yaml").problems
     assert any("eval.py:2: expected test-eval" in p for p in problems)

@@ -31,7 +31,7 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
 
 
 def test_missing_field_names_the_field(tmp_path):
-    _, errs = _errors(tmp_path, EVAL_RULE.replace('message: "eval of {fn}"\n', ""))
+    _, errs = _errors(tmp_path, EVAL_RULE.replace('message: "risky call {fn}"\n', ""))
     assert len(errs) == 1 and ": message:" in errs[0] and "required" in errs[0]
 
 
@@ -58,7 +58,7 @@ def test_unknown_language(tmp_path):
 
 
 def test_unknown_capture_in_message_and_condition(tmp_path):
-    _, errs = _errors(tmp_path, EVAL_RULE.replace('"eval of {fn}"', '"eval of {nope}"'))
+    _, errs = _errors(tmp_path, EVAL_RULE.replace('"risky call {fn}"', '"risky call {nope}"'))
     assert "placeholder {nope}" in errs[0]
     _, errs = _errors(tmp_path, EVAL_RULE.replace("- capture: fn", "- capture: zz"))
     assert "match.where.0.capture: capture @zz is not in the query" in errs[0]

@@ -32,10 +32,10 @@ def test_gitignore_nested_and_default_skips(tmp_path, custom_rules):
     (proj / ".git").mkdir(parents=True)
     write(proj / ".gitignore", "build/\n*.log\n")
     write(proj / "sub" / ".gitignore", "local.py\n!keep.log\n")
-    write(proj / "app.py", "eval(x)\n")
-    write(proj / "build" / "gen.py", "eval(x)\n")
+    write(proj / "app.py", "risky(x)\n")
+    write(proj / "build" / "gen.py", "risky(x)\n")
     write(proj / "debug.log", f"{TOKEN}\n")
-    write(proj / "sub" / "local.py", "eval(x)\n")
+    write(proj / "sub" / "local.py", "risky(x)\n")
     write(proj / "sub" / "keep.log", f"{TOKEN}\n")
     write(proj / "node_modules" / "lib.js", f"{TOKEN}\n")
     write(proj / "package-lock.json", f'{{"t": "{TOKEN}"}}\n')
@@ -51,8 +51,8 @@ def test_gitignore_above_a_scanned_subfolder_applies(tmp_path, custom_rules):
     proj = tmp_path / "proj"
     (proj / ".git").mkdir(parents=True)
     write(proj / ".gitignore", "secret.py\n")
-    write(proj / "pkg" / "secret.py", "eval(x)\n")
-    write(proj / "pkg" / "ok.py", "eval(x)\n")
+    write(proj / "pkg" / "secret.py", "risky(x)\n")
+    write(proj / "pkg" / "ok.py", "risky(x)\n")
     cfg = Config(root=proj)
     files = [p.name for p in discover([proj / "pkg"], cfg)]
     assert files == ["ok.py"]
@@ -60,23 +60,23 @@ def test_gitignore_above_a_scanned_subfolder_applies(tmp_path, custom_rules):
 
 def test_config_include_and_exclude(tmp_path, custom_rules):
     proj = tmp_path / "proj"
-    write(proj / "src" / "a.py", "eval(x)\n")
-    write(proj / "src" / "gen" / "b.py", "eval(x)\n")
-    write(proj / "tools" / "c.py", "eval(x)\n")
+    write(proj / "src" / "a.py", "risky(x)\n")
+    write(proj / "src" / "gen" / "b.py", "risky(x)\n")
+    write(proj / "tools" / "c.py", "risky(x)\n")
     cfg = Config(root=proj, include=("src/**",), exclude=("src/gen/",))
     assert [p.name for p in discover([proj], cfg)] == ["a.py"]
 
 
 def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_rules, monkeypatch):
     proj = tmp_path / "proj"
-    write(proj / "good.py", "eval(x)\n")
+    write(proj / "good.py", "risky(x)\n")
     (proj / "image.dat").write_bytes(b"\x89PNG\0\0\0binary" + TOKEN.encode())
-    (proj / "latin1.py").write_bytes(b"# caf\xe9\neval(y)\n")
+    (proj / "latin1.py").write_bytes(b"# caf\xe9\nrisky(y)\n")
     (proj / "empty.py").write_bytes(b"")
     (proj / "huge.min.txt").write_bytes(b"var a=1;" * (20 * 1024 * 1024 // 8))
-    (proj / "nested.py").write_bytes(b"x = " + b"[" * 50_000 + b"]" * 50_000 + b"\neval(z)\n")
-    (proj / "half.py").write_bytes(b"def f(x):\n    eval(q)\n    if x ==\n")
-    write(proj / "unreadable.py", "eval(x)\n")
+    (proj / "nested.py").write_bytes(b"x = " + b"[" * 50_000 + b"]" * 50_000 + b"\nrisky(z)\n")
+    (proj / "half.py").write_bytes(b"def f(x):\n    risky(q)\n    if x ==\n")
+    write(proj / "unreadable.py", "risky(x)\n")
     (proj / "loop").mkdir()
     os.symlink(proj, proj / "loop" / "back")
     os.symlink(proj / "a-link", proj / "b-link")
@@ -103,8 +103,8 @@ def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_r
 
 
 def test_a_failing_analysis_becomes_a_note(tmp_path, custom_rules, monkeypatch):
-    write(tmp_path / "proj" / "a.py", "eval(x)\n")
-    write(tmp_path / "proj" / "b.py", "eval(x)\n")
+    write(tmp_path / "proj" / "a.py", "risky(x)\n")
+    write(tmp_path / "proj" / "b.py", "risky(x)\n")
     real = runner.analyze
 
     def flaky(source, path, *a, **kw):
@@ -120,7 +120,7 @@ def test_a_failing_analysis_becomes_a_note(tmp_path, custom_rules, monkeypatch):
 def test_parallel_scan_equals_serial_scan(tmp_path, custom_rules):
     proj = tmp_path / "proj"
     for i in range(150):
-        write(proj / f"m{i:03}.py", f"def f{i}():\n    return eval(x{i})\nk = '{TOKEN}'\n" if i % 3 else "print(1)\n")
+        write(proj / f"m{i:03}.py", f"def f{i}():\n    return risky(x{i})\nk = '{TOKEN}'\n" if i % 3 else "print(1)\n")
     cfg = Config(root=tmp_path, rule_dirs=(custom_rules,))
     serial = runner.scan([proj], cfg, jobs=1)
     parallel = runner.scan([proj], cfg, jobs=2)

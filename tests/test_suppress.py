@@ -14,11 +14,11 @@ def _ids(source: str, path: str, rs, report_unused=False):
 
 def test_ignore_on_line_and_line_before(custom_rules):
     rs = rules.load_rules([custom_rules])
-    src = ("eval(a)  # ztlint: ignore[test-eval] trusted input\n"
+    src = ("risky(a)  # ztlint: ignore[test-eval] trusted input\n"
            "# ztlint: ignore[test-eval] reviewed\n"
-           "eval(b)\n"
-           "eval(c)\n"
-           "eval(d)  # ztlint: ignore[other-rule]\n")
+           "risky(b)\n"
+           "risky(c)\n"
+           "risky(d)  # ztlint: ignore[other-rule]\n")
     assert _ids(src, "x.py", rs) == [(4, "test-eval"), (5, "test-eval")]
 
 
@@ -27,27 +27,27 @@ def test_ignore_anchors_to_the_statement_for_multiline_calls(custom_rules):
     src = ("# ztlint: ignore[test-eval] the whole statement\n"
            "result = wrap(\n"
            "    1,\n"
-           "    eval(x),\n"
+           "    risky(x),\n"
            ")\n"
            "other = wrap(\n"
-           "    eval(y),\n"
+           "    risky(y),\n"
            ")  # ztlint: ignore[test-eval] on the closing line\n"
            "again = wrap(\n"
-           "    eval(z),\n"
+           "    risky(z),\n"
            ")\n")
     assert _ids(src, "x.py", rs) == [(10, "test-eval")]
 
 
 def test_ignore_file_and_wildcard(custom_rules):
     rs = rules.load_rules([custom_rules])
-    assert _ids("# ztlint: ignore-file[test-eval]\neval(a)\neval(b)\n", "x.py", rs) == []
-    assert _ids("eval(a)  # ztlint: ignore[*]\n", "x.py", rs) == []
+    assert _ids("# ztlint: ignore-file[test-eval]\nrisky(a)\nrisky(b)\n", "x.py", rs) == []
+    assert _ids("risky(a)  # ztlint: ignore[*]\n", "x.py", rs) == []
 
 
 def test_nosec_and_secret_pragmas(custom_rules):
     rs = rules.load_rules([custom_rules])
-    token = "ztk_" + "0123456789abcdef01234567"
-    assert _ids("eval(a)  # nosec\n", "x.py", rs) == []
+    token = "ztk_" + "9f8e7d6c5b4a39281706f5e4"
+    assert _ids("risky(a)  # nosec\n", "x.py", rs) == []
     assert _ids(f"t = '{token}'  # gitleaks:allow\n", "x.py", rs) == []
     assert _ids(f"t = '{token}'  # pragma: allowlist secret\n", "x.py", rs) == []
     assert _ids(f"t = '{token}'\n", "x.py", rs) == [(1, "test-token")]
@@ -57,7 +57,7 @@ def test_nosec_and_secret_pragmas(custom_rules):
 
 def test_other_comment_syntaxes(tmp_path, custom_rules):
     rs = rules.load_rules([custom_rules])
-    token = "ztk_" + "0123456789abcdef01234567"
+    token = "ztk_" + "9f8e7d6c5b4a39281706f5e4"
     assert _ids(f"const t = '{token}'; // ztlint: ignore[test-token] fixture\n", "x.js", rs) == []
     assert _ids(f"<!-- ztlint: ignore[test-token] -->\n<a k='{token}'/>\n", "x.html", rs) == []
     # a directive in a string, not a comment, does not count
@@ -66,6 +66,6 @@ def test_other_comment_syntaxes(tmp_path, custom_rules):
 
 def test_unused_suppressions_are_reported_on_request(custom_rules):
     rs = rules.load_rules([custom_rules])
-    src = "x = 1  # ztlint: ignore[test-eval] stale\neval(a)  # ztlint: ignore[test-eval]\n"
+    src = "x = 1  # ztlint: ignore[test-eval] stale\nrisky(a)  # ztlint: ignore[test-eval]\n"
     assert _ids(src, "x.py", rs) == []
     assert _ids(src, "x.py", rs, report_unused=True) == [(1, "ztlint-unused-suppression")]

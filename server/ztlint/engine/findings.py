@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Finding:
     start: tuple[int, int]  # (row, byte column), 0-based
     end: tuple[int, int]
     anchor: tuple[int, int]  # first and last row of the enclosing statement (suppression anchor)
+    anchor_bytes: tuple[int, int] = (0, 0)  # the same statement in bytes (survives edits)
     fingerprint: str = ""
     fix: Fix | None = None
     confidence: str = "high"
@@ -42,7 +43,21 @@ class Finding:
         return self.start[0] + 1
 
     def sort_key(self):
-        return (self.path, self.start_byte, self.rule_id)
+        return (self.path, self.start_byte, self.end_byte, self.rule_id)
+
+    def shifted(self, delta: int) -> "Finding":
+        """This finding moved by ``delta`` bytes (rows are recomputed by :meth:`relocate`)."""
+        fix = None if self.fix is None else Fix(self.fix.title, self.fix.safe, tuple(
+            Edit(e.start_byte + delta, e.end_byte + delta, e.text) for e in self.fix.edits))
+        return replace(self, start_byte=self.start_byte + delta, end_byte=self.end_byte + delta,
+                       anchor_bytes=(self.anchor_bytes[0] + delta, self.anchor_bytes[1] + delta),
+                       fix=fix)
+
+    def relocate(self, point) -> None:
+        """Recompute rows and columns from byte offsets with ``point(offset) -> (row, col)``."""
+        self.start = point(self.start_byte)
+        self.end = point(self.end_byte)
+        self.anchor = (point(self.anchor_bytes[0])[0], point(self.anchor_bytes[1])[0])
 
 
 def fingerprint(rule_id: str, path: str, matched: bytes) -> str:

@@ -12,7 +12,7 @@ import tree_sitter
 from . import secrets
 from .findings import Edit, Finding, Fix, fingerprint
 from .positions import LineIndex
-from .rules import Condition, Rule, RuleSet
+from .rules import FILE_KINDS, Condition, Rule, RuleSet, file_fact
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
 _MAX_INTERPOLATED = 60
@@ -45,7 +45,13 @@ def _first(captures: dict, name: str) -> tree_sitter.Node | None:
     return nodes[0] if nodes else None
 
 
-def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, language: str) -> bool:
+def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, language: str,
+           tree: tree_sitter.Tree, facts: dict) -> bool:
+    if cond.kind in FILE_KINDS:
+        key = id(cond)
+        if key not in facts:  # once per tree, however many matches ask
+            facts[key] = file_fact(cond, language, tree.root_node)
+        return facts[key]
     node = _first(captures, cond.capture) if cond.capture else report
     if node is None:
         return cond.kind.startswith("not-")
@@ -129,6 +135,7 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         cursor.set_byte_range(*byte_range)
     out: list[Finding] = []
     seen: set[tuple] = set()
+    facts: dict = {}
     for index, captures in cursor.matches(tree.root_node):
         rule = pack.rule_of_pattern[index]
         if not enabled(rule.id):
@@ -139,7 +146,7 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         key = (rule.id, report.start_byte, report.end_byte)
         if key in seen:
             continue
-        if not all(_holds(c, captures, report, language) for c in rule.conditions):
+        if not all(_holds(c, captures, report, language, tree, facts) for c in rule.conditions):
             continue
         seen.add(key)
         raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
@@ -150,6 +157,7 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
             start_byte=report.start_byte, end_byte=report.end_byte,
             start=tuple(report.start_point), end=tuple(report.end_point),
             anchor=(anchor_node.start_point[0], anchor_node.end_point[0]),
+            anchor_bytes=(anchor_node.start_byte, anchor_node.end_byte),
             fingerprint=fingerprint(rule.id, path, report.text),
             fix=_fix(rule, {n: (v[0].start_byte, v[0].end_byte) for n, v in captures.items()}, raw),
             path=path,
@@ -172,6 +180,8 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
         if not enabled(rule.id):
             continue
         for m in rule.regex.finditer(source, start, end):
+            if not rule.multiline and b"\n" in m.group(0):
+                continue
             f = _text_finding(rule, m, index, path)
             if f is not None:
                 out.append(f)
@@ -183,6 +193,12 @@ def _text_finding(rule: Rule, m: re.Match, index: LineIndex, path: str) -> Findi
     value = m.group(group)
     if value is None:
         return None
+    if rule.keywords:
+        # The keyword must be part of the match, so the prefilter is only an optimisation:
+        # a line window and the whole file give the same findings.
+        whole = m.group(0).lower()
+        if not any(k in whole for k in rule.keywords):
+            return None
     s, e = m.span(group)
     if rule.is_secret:
         text = value.decode("utf-8", "replace")
@@ -202,7 +218,7 @@ def _text_finding(rule: Rule, m: re.Match, index: LineIndex, path: str) -> Findi
     return Finding(
         rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
         message=_interpolate(rule.message, values), start_byte=s, end_byte=e,
-        start=start, end=end, anchor=(start[0], end[0]),
+        start=start, end=end, anchor=(start[0], end[0]), anchor_bytes=(s, e),
         fingerprint=fingerprint(rule.id, path, value), path=path,
         fix=_fix(rule, _spans(m), raw),
     )

@@ -19,6 +19,22 @@ class LineIndex:
             self.starts.append(i + 1)
             i = find(b"\n", i + 1)
 
+    def apply_edit(self, source: bytes, start: int, old_end: int, new_end: int) -> None:
+        """Update in place after bytes ``[start, old_end)`` became ``source[start:new_end]``.
+
+        Costs O(lines after the edit) list arithmetic, not a rescan of the text.
+        """
+        delta = new_end - old_end
+        lo = bisect.bisect_right(self.starts, start)  # line starts strictly after `start` ...
+        hi = bisect.bisect_right(self.starts, old_end)  # ... up to `old_end` are replaced
+        inserted = []
+        i = source.find(b"\n", start, new_end)
+        while i != -1:
+            inserted.append(i + 1)
+            i = source.find(b"\n", i + 1, new_end)
+        self.starts[lo:] = inserted + [s + delta for s in self.starts[hi:]]
+        self.source = source
+
     def point(self, offset: int) -> tuple[int, int]:
         """(row, byte column) of a byte offset."""
         row = bisect.bisect_right(self.starts, offset) - 1

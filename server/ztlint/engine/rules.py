@@ -46,6 +46,7 @@ class Condition:
     capture: str | None
     kind: str  # regex, not-regex, equals, not-equals, any-of, not-any-of, inside, not-inside, has, not-has
     value: object  # compiled regex, string, frozenset, or {language: Query}
+    source: str | None = None  # the query text of tree conditions
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Rule:
     secret_group: str = "secret"
     min_entropy: float = 0.0
     validator: str | None = None
+    multiline: bool = False  # a text rule whose matches may span lines (PEM blocks ...)
 
     @property
     def is_text(self) -> bool:
@@ -113,6 +115,18 @@ class LanguagePack:
 
     query: tree_sitter.Query
     rule_of_pattern: list[Rule]
+    # True when some pattern or condition may be rooted at the file's root node: then a change
+    # anywhere can change a finding anywhere, and incremental analysis re-checks the whole tree.
+    root_sensitive: bool = False
+    file_conditions: tuple = ()  # every file-has / file-not-has condition of these rules
+
+
+def file_fact(cond: "Condition", language: str, root: tree_sitter.Node) -> bool:
+    """Whether the file-level condition's query matches the root or a top-level statement."""
+    cursor = tree_sitter.QueryCursor(cond.value[language])
+    cursor.set_max_start_depth(1)
+    found = bool(cursor.matches(root))
+    return found if cond.kind == "file-has" else not found
 
 
 UNUSED_SUPPRESSION = Rule(
@@ -136,6 +150,17 @@ class RuleSet:
         self.text_rules = [r for r in rules if r.is_text]
         self._packs: dict[str, LanguagePack | None] = {}
 
+    def file_facts(self, language: str, tree: tree_sitter.Tree) -> tuple[bool, ...]:
+        """The value of every file-level condition of the language, in a fixed order.
+
+        Incremental analysis compares these before and after an edit: when one flips (an
+        import was added, say), findings anywhere in the file may change.
+        """
+        pack = self.pack(language)
+        if pack is None:
+            return ()
+        return tuple(file_fact(c, language, tree.root_node) for c in pack.file_conditions)
+
     def pack(self, language: str) -> LanguagePack | None:
         if language not in self._packs:
             self._packs[language] = _build_pack(language, [r for r in self.rules.values()
@@ -152,9 +177,17 @@ def _build_pack(language: str, rules: list[Rule]) -> LanguagePack | None:
     owners: list[Rule] = []
     for rule in rules:
         owners.extend([rule] * rule.queries[language].pattern_count)
-    query = tree_sitter.Query(languages.grammar(language), "\n".join(r.query for r in rules))
+    source = "\n".join(r.query for r in rules)
+    query = tree_sitter.Query(languages.grammar(language), source)
     assert query.pattern_count == len(owners)
-    return LanguagePack(query, owners)
+    root = languages.parser(language).parse(b"").root_node.type
+    texts = [source] + [c.source for r in rules for c in r.conditions
+                        if c.kind in ("inside", "not-inside")]
+    sensitive = any(f"({root}" in t for t in texts) or any(
+        source[query.start_byte_for_pattern(i):].lstrip().startswith(("(_", "_"))
+        for i in range(query.pattern_count))
+    file_conditions = tuple(c for r in rules for c in r.conditions if c.kind in FILE_KINDS)
+    return LanguagePack(query, owners, sensitive, file_conditions)
 
 
 def bundled_rules_dir() -> Path:
@@ -330,7 +363,8 @@ def _compile_tree(item, match, common, fail, doc, base) -> Rule:
 
 
 _CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
-_TREE_KINDS = ("inside", "not-inside", "has", "not-has")
+_TREE_KINDS = ("inside", "not-inside", "has", "not-has", "file-has", "file-not-has")
+FILE_KINDS = ("file-has", "file-not-has")
 
 
 def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
@@ -344,6 +378,8 @@ def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
         raise fail(where + ("capture",), f"capture @{capture} is not in the query")
     if kind in _CAPTURE_KINDS and capture is None:
         raise fail(where, f"'{kind}' needs a 'capture'")
+    if kind in FILE_KINDS and capture is not None:
+        raise fail(where + ("capture",), f"'{kind}' looks at the whole file and takes no 'capture'")
     if kind in ("regex", "not-regex"):
         try:
             value = re.compile(cond[kind])
@@ -356,7 +392,7 @@ def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
                  for lang in langs}
     else:
         value = cond[kind]
-    return Condition(capture, kind, value)
+    return Condition(capture, kind, value, cond[kind] if kind in _TREE_KINDS else None)
 
 
 def _compile_text(match, common, fail) -> Rule:
@@ -374,7 +410,8 @@ def _compile_text(match, common, fail) -> Rule:
                    f"unknown validator {validator!r} (known: {', '.join(sorted(secrets.VALIDATORS))})")
     keywords = tuple(k.lower().encode("utf-8") for k in match.get("keywords", ()))
     return Rule(**common, regex=regex, keywords=keywords, secret_group=group,
-                min_entropy=float(match.get("min-entropy", 0.0)), validator=validator)
+                min_entropy=float(match.get("min-entropy", 0.0)), validator=validator,
+                multiline=bool(match.get("multiline")))
 
 
 def default_rule_dirs(extra: list[str | os.PathLike] = ()) -> list[Path]:

@@ -61,7 +61,7 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
         if f.fix is not None:
             res["fixes"] = [{
                 "description": {"text": f.fix.title + ("" if f.fix.safe else " (unsafe: review)")},
-                "artifactChanges": [{"artifactLocation": location, "replacements": [
+                "artifactChanges": [{**location, "replacements": [
                     {"deletedRegion": {"byteOffset": e.start_byte, "byteLength": e.end_byte - e.start_byte},
                      "insertedContent": {"text": e.text}} for e in f.fix.edits]}],
             }]

@@ -1,0 +1,227 @@
+"""Incremental analysis of one document being edited.
+
+Edits are applied to the text, the line index and the syntax tree (``Tree.edit``) as they
+arrive; analysis runs later (after a debounce) over everything that changed since the last one:
+
+* tree rules re-run only over the top-level statements touched by the edits or by the
+  structural changes tree-sitter reports (``Tree.changed_ranges``); findings elsewhere are
+  shifted, not recomputed;
+* single-line text (secret) rules re-run only on the changed lines; multi-line ones (PEM
+  blocks) re-run over the file when their keyword is present;
+* suppressions and severity overrides are applied to the merged list, as in a full analysis.
+
+Invariant (guarded by a property test): the result equals a fresh :func:`analyze.analyze` of
+the same text.
+"""
+
+from __future__ import annotations
+
+import tree_sitter
+
+from . import analyze as full
+from .config import Config
+from .findings import Finding
+from .match import run_text_rules, run_tree_rules
+from .positions import LineIndex
+from .rules import RuleSet
+
+# Text rules see one extra line on each side of a change, so look-arounds at the window's
+# edges behave as they do over the whole file.
+_TEXT_CONTEXT_LINES = 1
+
+
+class IncrementalDocument:
+    def __init__(self, source: bytes, path: str, language: str | None, ruleset: RuleSet,
+                 config: Config):
+        self.path, self.language, self.ruleset, self.config = path, language, ruleset, config
+        self.source = source
+        self.index = LineIndex(source)
+        self.parser = full.languages.parser(language) if language else None
+        self.tree: tree_sitter.Tree | None = self.parser.parse(source) if self.parser else None
+        self.tree_findings: list[Finding] = []
+        self.facts: tuple[bool, ...] = ()
+        self.text_findings: list[Finding] = []
+        self.dirty: list[tuple[int, int]] = []  # byte ranges changed since the last analysis
+        self.reparse_needed = False
+        self.findings: list[Finding] = []
+        self.suppressed: list[Finding] = []
+        self.analyze_all()
+
+    # -- edits -------------------------------------------------------------------------
+    def edit(self, start: int, old_end: int, new_text: bytes) -> None:
+        """Replace bytes ``[start, old_end)`` with ``new_text``. Cheap: no analysis here."""
+        start = max(0, min(start, len(self.source)))
+        old_end = max(start, min(old_end, len(self.source)))
+        new_end = start + len(new_text)
+        delta = new_end - old_end
+        start_point, old_end_point = self.index.point(start), self.index.point(old_end)
+        self.source = self.source[:start] + new_text + self.source[old_end:]
+        self.index.apply_edit(self.source, start, old_end, new_end)
+        if self.tree is not None:
+            self.tree.edit(start_byte=start, old_end_byte=old_end, new_end_byte=new_end,
+                           start_point=start_point, old_end_point=old_end_point,
+                           new_end_point=self.index.point(new_end))
+            self.reparse_needed = True
+        self.dirty = [_shift_range(r, start, old_end, delta) for r in self.dirty]
+        self.dirty.append((start, new_end))
+        self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
+        self.text_findings = _shift(self.text_findings, start, old_end, delta)
+
+    # -- analysis ----------------------------------------------------------------------
+    def analyze_all(self) -> list[Finding]:
+        """Full analysis (on open, or when rules or config change)."""
+        if self.tree is not None and self.reparse_needed:
+            self.tree = self.parser.parse(self.source)
+        self.reparse_needed = False
+        self.tree_findings = []
+        if self.tree is not None:
+            self.facts = self.ruleset.file_facts(self.language, self.tree)
+            self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
+                                                self.config.enabled)
+        self.text_findings = run_text_rules(self._text_rules(), self.source, self.index,
+                                            self.path, self.config.enabled)
+        self.dirty = []
+        return self._finalize()
+
+    def analyze(self) -> list[Finding]:
+        """Bring findings up to date with the edits made since the last analysis."""
+        if not self.dirty and not self.reparse_needed:
+            return self.findings
+        dirty = _merge(self.dirty)
+        if self.tree is not None:
+            old = self.tree
+            self.tree = self.parser.parse(self.source, old)
+            self.reparse_needed = False
+            changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
+            self._update_tree_findings(_merge(dirty + changed))
+        self._update_text_findings(dirty)
+        self.dirty = []
+        return self._finalize()
+
+    def _update_tree_findings(self, ranges: list[tuple[int, int]]) -> None:
+        pack = self.ruleset.pack(self.language)
+        if pack is None:
+            return
+        facts = self.ruleset.file_facts(self.language, self.tree)
+        flipped, self.facts = facts != self.facts, facts
+        if pack.root_sensitive or flipped:
+            self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
+                                                self.config.enabled)
+            return
+        regions = _merge([_top_level_span(self.tree.root_node, s, e) for s, e in ranges])
+        kept = [f for f in self.tree_findings if not _inside_any(f, regions)]
+        for s, e in regions:
+            for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
+                                    self.config.enabled, (s, e)):
+                if s <= f.start_byte and f.end_byte <= e:
+                    kept.append(f)
+        self.tree_findings = kept
+
+    def _update_text_findings(self, dirty: list[tuple[int, int]]) -> None:
+        rules = self._text_rules()
+        single = [r for r in rules if not r.multiline]
+        multi = [r for r in rules if r.multiline]
+        windows = _merge([self._line_window(s, e) for s, e in dirty])
+        multi_ids = {r.id for r in multi}
+        kept = [f for f in self.text_findings
+                if f.rule_id not in multi_ids and not _touches_any(f, windows)]
+        for w in windows:
+            for f in run_text_rules(single, self.source, self.index, self.path,
+                                    self.config.enabled, w):
+                if w[0] <= f.start_byte and f.end_byte <= w[1]:
+                    kept.append(f)
+        if multi:
+            kept.extend(run_text_rules(multi, self.source, self.index, self.path, self.config.enabled))
+        self.text_findings = kept
+
+    def _line_window(self, start: int, end: int) -> tuple[int, int]:
+        starts = self.index.starts
+        first = max(0, self.index.point(start)[0] - _TEXT_CONTEXT_LINES)
+        last = self.index.point(end)[0] + _TEXT_CONTEXT_LINES + 1
+        return starts[first], starts[last] if last < len(starts) else len(self.source)
+
+    def _text_rules(self):
+        return [r for r in self.ruleset.text_rules if r.applies_to(self.language)]
+
+    def _finalize(self) -> list[Finding]:
+        found = self.tree_findings + self.text_findings
+        for f in found:
+            f.relocate(self.index.point)
+        self.findings, self.suppressed = full.finalize(
+            [_copy(f) for f in found], self.source, self.index, self.path, self.language,
+            self.ruleset, self.config)
+        return self.findings
+
+
+def _copy(f: Finding) -> Finding:
+    # finalize() sets severities on the objects it returns; keep the raw ones untouched.
+    return f.shifted(0)
+
+
+def _shift_range(r: tuple[int, int], start: int, old_end: int, delta: int) -> tuple[int, int]:
+    s, e = r
+    s = s if s <= start else (s + delta if s >= old_end else start)
+    e = e if e <= start else (e + delta if e >= old_end else start + max(0, delta + (old_end - start)))
+    return s, max(s, e)
+
+
+def _shift(findings: list[Finding], start: int, old_end: int, delta: int) -> list[Finding]:
+    """Move findings after the edit; findings overlapping it are kept in place for now
+    (the next analysis re-checks their region and drops or replaces them)."""
+    out = []
+    for f in findings:
+        if f.start_byte >= old_end and f.anchor_bytes[0] >= old_end:
+            out.append(f.shifted(delta) if delta else f)
+        elif f.end_byte <= start and f.anchor_bytes[1] <= start:
+            out.append(f)
+        else:
+            # overlaps the edit: clamp into the new text; it lies in a dirty region, so it is
+            # dropped at the next analysis
+            out.append(_clamp(f, start, old_end, delta))
+    return out
+
+
+def _clamp(f: Finding, start: int, old_end: int, delta: int) -> Finding:
+    def move(x: int) -> int:
+        return x if x <= start else (x + delta if x >= old_end else start)
+    g = f.shifted(0)
+    g.start_byte, g.end_byte = move(f.start_byte), move(f.end_byte)
+    g.anchor_bytes = (move(f.anchor_bytes[0]), move(f.anchor_bytes[1]))
+    g.fix = None
+    return g
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _top_level_span(root: tree_sitter.Node, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole top-level statements (children of the root) it touches."""
+    lo, hi = start, end
+    child = root.first_child_for_byte(start) if start < root.end_byte else None
+    # the statement ending exactly at `start` is touched too (typing at its end)
+    prev = child.prev_sibling if child is not None else (root.child(root.child_count - 1)
+                                                          if root.child_count else None)
+    if prev is not None and prev.end_byte >= start:
+        lo = min(lo, prev.start_byte)
+        hi = max(hi, prev.end_byte)
+    while child is not None and child.start_byte <= end:
+        lo = min(lo, child.start_byte)
+        hi = max(hi, child.end_byte)
+        child = child.next_sibling
+    return lo, hi
+
+
+def _inside_any(f: Finding, regions: list[tuple[int, int]]) -> bool:
+    # a report node lies within one top-level statement, so touching a region means inside it
+    return any(s <= f.start_byte < e or (f.start_byte < e and s < f.end_byte) for s, e in regions)
+
+
+def _touches_any(f: Finding, windows: list[tuple[int, int]]) -> bool:
+    return any(s <= f.start_byte < e or (f.start_byte < e and s < f.end_byte) for s, e in windows)
