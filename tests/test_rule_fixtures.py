@@ -17,8 +17,8 @@ def test_bundled_rules_exist():
     assert len(RULE_FILES) >= 1
 
 
-def test_bundled_rules_load_without_errors(bundled):
-    assert bundled.errors == []
+def test_bundled_rules_load_and_compile_without_errors(bundled):
+    assert bundled.compile_all() == []
 
 
 @pytest.mark.parametrize("rule_file", RULE_FILES, ids=lambda p: str(p.relative_to(p.parents[1])))

@@ -14,12 +14,12 @@ from .conftest import EVAL_RULE, write
 def _errors(tmp_path, text):
     write(tmp_path / "bad.yaml", text)
     rs = rules.load_rules([tmp_path])
-    return rs, [str(e) for e in rs.errors]
+    return rs, [str(e) for e in rs.compile_all()]
 
 
 def test_valid_custom_rules_load(custom_rules):
     rs = rules.load_rules([custom_rules])
-    assert rs.errors == []
+    assert rs.compile_all() == []
     assert {"test-eval", "test-token"} <= set(rs.rules)
 
 
@@ -66,9 +66,17 @@ def test_unknown_capture_in_message_and_condition(tmp_path):
 
 def test_bad_rule_does_not_stop_other_rules(tmp_path, custom_rules):
     write(custom_rules / "broken.yaml", "id: [\n")
+    write(custom_rules / "badquery.yaml", EVAL_RULE.replace("test-eval", "test-bad-query")
+          .replace("(call function:", "(call nonsense:"))
     rs = rules.load_rules([custom_rules])
-    assert len(rs.errors) == 1 and "broken.yaml" in str(rs.errors[0])
-    assert {"test-eval", "test-token"} <= set(rs.rules)
+    from ztlint.engine.analyze import analyze
+    from ztlint.engine.config import Config
+    found = analyze(b"risky(x)\n", "a.py", rs, Config()).findings
+    assert [f.rule_id for f in found] == ["test-eval"]  # the good rule still runs
+    errs = sorted(str(e) for e in rs.errors)
+    assert len(errs) == 2
+    assert "badquery.yaml:10: match.query: invalid tree-sitter query" in errs[0]
+    assert "broken.yaml" in errs[1]
 
 
 def test_duplicate_ids_are_errors(tmp_path, custom_rules):
@@ -91,6 +99,15 @@ def test_bad_regex_in_text_rule(tmp_path):
         docs: "A rule with a broken regex."
         """)
     assert "match.regex: invalid regex" in errs[0]
+
+
+def test_bad_condition_query_names_its_line(tmp_path):
+    text = EVAL_RULE.replace("    - capture: fn\n      equals: risky",
+                             "    - capture: fn\n      equals: risky\n    - not-inside: '(no_such_node) @x'")
+    _, errs = _errors(tmp_path, text)
+    line = text.lstrip("\n").splitlines().index("    - not-inside: '(no_such_node) @x'") + 1
+    assert errs == [f"{tmp_path / 'bad.yaml'}:{line}: match.where.not-inside: invalid tree-sitter "
+                    "query for python: Invalid node type at row 0, column 1: no_such_node"]
 
 
 def test_every_bundled_rule_validates_against_the_published_schema(bundled):

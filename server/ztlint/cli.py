@@ -98,7 +98,7 @@ def _rules(args) -> int:
     if args.rules_command == "test":
         return _rules_test(args)
     ruleset = rules.load_rules(rules.default_rule_dirs(args.rule_dir))
-    for err in ruleset.errors:
+    for err in ruleset.compile_all():
         print(f"ztlint: rule error: {err}", file=sys.stderr)
     if args.rules_command == "list":
         items = [r for r in ruleset.rules.values() if r.path != "<builtin>"

@@ -39,8 +39,6 @@ def _progress_bar(enabled: bool):
 def run(args) -> int:
     config = load_config(args)
     ruleset = runner.load_ruleset(config)
-    for err in ruleset.errors:
-        print(f"ztlint: rule error: {err}", file=sys.stderr)
     paths = [Path(p) for p in args.paths]
     with _progress_bar(not args.no_progress) as bar:
         task = None
@@ -55,6 +53,8 @@ def run(args) -> int:
 
         result = runner.scan(paths, config, ruleset=ruleset, jobs=args.jobs or None,
                              report_unused=args.report_unused_suppressions, progress=progress)
+    for err in result.rule_errors:
+        print(f"ztlint: rule error: {err}", file=sys.stderr)
     baseline_path = args.baseline or config.baseline
     if baseline_path:
         try:
@@ -75,6 +75,6 @@ def run(args) -> int:
         sys.stdout.write(out)
     threshold = args.fail_on or config.fail_on
     failing = [f for f in result.findings if not f.baseline and at_or_above(f.severity, threshold)]
-    if ruleset.errors:
+    if result.rule_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK

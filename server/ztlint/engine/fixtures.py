@@ -65,7 +65,7 @@ def annotations(text: str) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
 def check_rule_file(rule_file: Path) -> FixtureReport:
     report = FixtureReport(rule_file)
     ruleset = rules.load_rules([], [rule_file])
-    for err in ruleset.errors:
+    for err in ruleset.compile_all():
         report.problems.append(str(err))
     own = {rid for rid, r in ruleset.rules.items() if r.path == str(rule_file)}
     if not own:

@@ -16,6 +16,8 @@ the same text.
 
 from __future__ import annotations
 
+import bisect
+
 import tree_sitter
 
 from . import analyze as full
@@ -39,7 +41,7 @@ class IncrementalDocument:
         self.parser = full.languages.parser(language) if language else None
         self.tree: tree_sitter.Tree | None = self.parser.parse(source) if self.parser else None
         self.tree_findings: list[Finding] = []
-        self.facts: tuple[bool, ...] = ()
+        self.facts: dict = {}  # file-level facts of the current tree (imports ...)
         self.text_findings: list[Finding] = []
         self.dirty: list[tuple[int, int]] = []  # byte ranges changed since the last analysis
         self.reparse_needed = False
@@ -77,7 +79,7 @@ class IncrementalDocument:
         if self.tree is not None:
             self.facts = self.ruleset.file_facts(self.language, self.tree)
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                                self.config.enabled)
+                                                self.config.enabled, facts=dict(self.facts))
         self.text_findings = run_text_rules(self._text_rules(), self.source, self.index,
                                             self.path, self.config.enabled)
         self.dirty = []
@@ -93,26 +95,32 @@ class IncrementalDocument:
             self.tree = self.parser.parse(self.source, old)
             self.reparse_needed = False
             changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
-            self._update_tree_findings(_merge(dirty + changed))
+            self._update_tree_findings(old, _merge(dirty + changed))
         self._update_text_findings(dirty)
         self.dirty = []
         return self._finalize()
 
-    def _update_tree_findings(self, ranges: list[tuple[int, int]]) -> None:
+    def _update_tree_findings(self, old: tree_sitter.Tree, ranges: list[tuple[int, int]]) -> None:
         pack = self.ruleset.pack(self.language)
         if pack is None:
             return
-        facts = self.ruleset.file_facts(self.language, self.tree)
-        flipped, self.facts = facts != self.facts, facts
+        flipped = False
+        if pack.fact_conditions:
+            # Facts (imports ...) can only change when a top-level statement of a type their
+            # queries mention changed, before or after the edit.
+            touched = _top_level_types(old.root_node, ranges) | _top_level_types(self.tree.root_node, ranges)
+            if pack.fact_types is None or touched & pack.fact_types:
+                facts = pack.facts(self.tree.root_node)
+                flipped, self.facts = facts != self.facts, facts
         if pack.root_sensitive or flipped:
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                                self.config.enabled)
+                                                self.config.enabled, facts=dict(self.facts))
             return
         regions = _merge([_top_level_span(self.tree.root_node, s, e) for s, e in ranges])
         kept = [f for f in self.tree_findings if not _inside_any(f, regions)]
         for s, e in regions:
             for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                    self.config.enabled, (s, e)):
+                                    self.config.enabled, (s, e), facts=dict(self.facts)):
                 if s <= f.start_byte and f.end_byte <= e:
                     kept.append(f)
         self.tree_findings = kept
@@ -166,29 +174,15 @@ def _shift_range(r: tuple[int, int], start: int, old_end: int, delta: int) -> tu
 
 
 def _shift(findings: list[Finding], start: int, old_end: int, delta: int) -> list[Finding]:
-    """Move findings after the edit; findings overlapping it are kept in place for now
-    (the next analysis re-checks their region and drops or replaces them)."""
+    """Move findings after the edit. Findings overlapping it are dropped: they lie in a dirty
+    region, which the next analysis re-checks."""
     out = []
     for f in findings:
         if f.start_byte >= old_end and f.anchor_bytes[0] >= old_end:
             out.append(f.shifted(delta) if delta else f)
         elif f.end_byte <= start and f.anchor_bytes[1] <= start:
             out.append(f)
-        else:
-            # overlaps the edit: clamp into the new text; it lies in a dirty region, so it is
-            # dropped at the next analysis
-            out.append(_clamp(f, start, old_end, delta))
     return out
-
-
-def _clamp(f: Finding, start: int, old_end: int, delta: int) -> Finding:
-    def move(x: int) -> int:
-        return x if x <= start else (x + delta if x >= old_end else start)
-    g = f.shifted(0)
-    g.start_byte, g.end_byte = move(f.start_byte), move(f.end_byte)
-    g.anchor_bytes = (move(f.anchor_bytes[0]), move(f.anchor_bytes[1]))
-    g.fix = None
-    return g
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,21 +195,35 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tree_sitter.Node]:
+    """Top-level statements (children of the root) that touch [start, end].
+
+    Plain iteration over ``children``: sibling navigation on an edited old tree is not safe.
+    """
+    children = root.children
+    i = bisect.bisect_left([c.end_byte for c in children], start)
+    out = []
+    while i < len(children) and children[i].start_byte <= end:
+        out.append(children[i])
+        i += 1
+    return out
+
+
 def _top_level_span(root: tree_sitter.Node, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) to whole top-level statements (children of the root) it touches."""
-    lo, hi = start, end
-    child = root.first_child_for_byte(start) if start < root.end_byte else None
-    # the statement ending exactly at `start` is touched too (typing at its end)
-    prev = child.prev_sibling if child is not None else (root.child(root.child_count - 1)
-                                                          if root.child_count else None)
-    if prev is not None and prev.end_byte >= start:
-        lo = min(lo, prev.start_byte)
-        hi = max(hi, prev.end_byte)
-    while child is not None and child.start_byte <= end:
-        lo = min(lo, child.start_byte)
-        hi = max(hi, child.end_byte)
-        child = child.next_sibling
-    return lo, hi
+    touched = _touched_children(root, start, end)
+    if not touched:
+        return start, end
+    return min(start, touched[0].start_byte), max(end, touched[-1].end_byte)
+
+
+def _top_level_types(root: tree_sitter.Node, ranges: list[tuple[int, int]]) -> set[str]:
+    """Types of the top-level statements touching the ranges (ERROR when the root has errors
+    without children to blame)."""
+    types = {"ERROR"} if root.type == "ERROR" else set()
+    for start, end in ranges:
+        types.update(c.type for c in _touched_children(root, start, end))
+    return types
 
 
 def _inside_any(f: Finding, regions: list[tuple[int, int]]) -> bool:

@@ -70,6 +70,25 @@ _BY_LSP = {i: s.name for s in _SPECS for i in s.lsp_ids}
 _SHEBANG = re.compile(rb"^#!\s*(?:/usr/bin/env\s+(?:-S\s+)?)?\S*?([\w.+-]+)(?:\s|$)")
 
 
+_BLOCK_COMMENT_FILES = {
+    ".html": ("<!--", " -->"), ".htm": ("<!--", " -->"), ".xml": ("<!--", " -->"),
+    ".md": ("<!--", " -->"), ".vue": ("<!--", " -->"), ".svelte": ("<!--", " -->"),
+    ".css": ("/*", " */"), ".scss": ("//", ""), ".sql": ("--", ""), ".ini": (";", ""),
+    ".bat": ("REM", ""), ".cmd": ("REM", ""), ".lua": ("--", ""),
+}
+
+
+def comment_syntax(path: str, language: str | None) -> tuple[str, str] | None:
+    """(opening, closing) of a one-line comment in this file, or None if it has none (JSON)."""
+    if language in SPECS:
+        leader = SPECS[language].comment
+        return None if leader is None else (leader, "")
+    ext = os.path.splitext(path)[1].lower()
+    if ext in (".json", ".ipynb"):
+        return None
+    return _BLOCK_COMMENT_FILES.get(ext, ("#", ""))
+
+
 def spec(name: str | None) -> LanguageSpec:
     return SPECS.get(name or "", TEXT_SPEC)
 

@@ -12,7 +12,7 @@ import tree_sitter
 from . import secrets
 from .findings import Edit, Finding, Fix, fingerprint
 from .positions import LineIndex
-from .rules import FILE_KINDS, Condition, Rule, RuleSet, file_fact
+from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, fact_key
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
 _MAX_INTERPOLATED = 60
@@ -45,13 +45,10 @@ def _first(captures: dict, name: str) -> tree_sitter.Node | None:
     return nodes[0] if nodes else None
 
 
-def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, language: str,
+def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, pack: LanguagePack,
            tree: tree_sitter.Tree, facts: dict) -> bool:
     if cond.kind in FILE_KINDS:
-        key = id(cond)
-        if key not in facts:  # once per tree, however many matches ask
-            facts[key] = file_fact(cond, language, tree.root_node)
-        return facts[key]
+        return _fact(cond, pack, tree.root_node, facts)
     node = _first(captures, cond.capture) if cond.capture else report
     if node is None:
         return cond.kind.startswith("not-")
@@ -68,20 +65,31 @@ def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, language: 
         return _text(node) in cond.value
     if kind == "not-any-of":
         return _text(node) not in cond.value
-    query = cond.value[language]
+    query = pack.cond_queries[id(cond)]
     if kind in ("inside", "not-inside"):
-        found = _has_ancestor_match(node, query)
+        found = _has_ancestor_match(node, cond, query, pack, facts)
     else:
         found = bool(tree_sitter.QueryCursor(query).matches(node))
     return found == (kind in ("inside", "has"))
 
 
-def _has_ancestor_match(node: tree_sitter.Node, query: tree_sitter.Query) -> bool:
+def _fact(cond: Condition, pack: LanguagePack, root: tree_sitter.Node, facts: dict) -> bool:
+    key = fact_key(cond)
+    if key not in facts:  # once per tree, however many matches ask
+        facts[key] = pack.fact(cond, root)
+    return facts[key]
+
+
+def _has_ancestor_match(node: tree_sitter.Node, cond: Condition, query: tree_sitter.Query,
+                        pack: LanguagePack, facts: dict) -> bool:
+    types = pack.cond_types[id(cond)]
     cursor = tree_sitter.QueryCursor(query)
     cursor.set_max_start_depth(0)  # the pattern must start at the ancestor itself
     cur = node.parent
     while cur is not None:
-        if cursor.matches(cur):
+        if cur.parent is None:  # the root: a per-file fact, computed once per tree
+            return (types is None or cur.type in types) and _fact(cond, pack, cur, facts)
+        if (types is None or cur.type in types) and cursor.matches(cur):
             return True
         cur = cur.parent
     return False
@@ -125,8 +133,11 @@ def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> 
 
 
 def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
-                   enabled, byte_range: tuple[int, int] | None = None) -> list[Finding]:
-    """Findings of every enabled tree rule; with ``byte_range``, only matches that intersect it."""
+                   enabled, byte_range: tuple[int, int] | None = None,
+                   facts: dict | None = None) -> list[Finding]:
+    """Findings of every enabled tree rule; with ``byte_range``, only matches that intersect it.
+
+    ``facts`` caches file-level facts of this tree (see LanguagePack.facts) across calls."""
     pack = ruleset.pack(language)
     if pack is None:
         return []
@@ -135,7 +146,7 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         cursor.set_byte_range(*byte_range)
     out: list[Finding] = []
     seen: set[tuple] = set()
-    facts: dict = {}
+    facts = {} if facts is None else facts
     for index, captures in cursor.matches(tree.root_node):
         rule = pack.rule_of_pattern[index]
         if not enabled(rule.id):
@@ -146,7 +157,7 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         key = (rule.id, report.start_byte, report.end_byte)
         if key in seen:
             continue
-        if not all(_holds(c, captures, report, language, tree, facts) for c in rule.conditions):
+        if not all(_holds(c, captures, report, pack, tree, facts) for c in rule.conditions):
             continue
         seen.add(key)
         raw = {name: _text(nodes[0]) for name, nodes in captures.items()}

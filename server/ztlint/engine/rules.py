@@ -1,12 +1,14 @@
 """Load, validate and compile rule YAML files.
 
-A :class:`RuleSet` is built once per process (or per workspace folder in the language server)
-and holds compiled tree-sitter queries and regexes. A broken rule file becomes a
+A :class:`RuleSet` is built once per process (or per workspace folder in the language server).
+Regexes compile on load; tree-sitter queries compile per language on first use (compiling a
+query costs milliseconds, and a Python-only project never needs the C# ones). A broken rule file becomes a
 :class:`RuleError` naming file, line and field; the other rules keep working.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import os
@@ -45,8 +47,9 @@ class RuleLoadError(Exception):
 class Condition:
     capture: str | None
     kind: str  # regex, not-regex, equals, not-equals, any-of, not-any-of, inside, not-inside, has, not-has
-    value: object  # compiled regex, string, frozenset, or {language: Query}
+    value: object  # compiled regex, string or frozenset; None for tree conditions (see LanguagePack)
     source: str | None = None  # the query text of tree conditions
+    line: int = 0  # where the query text starts in the rule file
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ class Rule:
     report: str | None = None
     statement: str | None = None
     conditions: tuple[Condition, ...] = ()
-    queries: dict = field(default_factory=dict, compare=False, hash=False)  # language -> Query
+    tree_languages: tuple[str, ...] = ()
+    query_line: int = 0  # where the query text starts in the rule file
     # text rules
     regex: re.Pattern | None = None
     keywords: tuple[bytes, ...] = ()
@@ -106,7 +110,7 @@ class Rule:
     def applies_to(self, language: str | None) -> bool:
         if self.is_text:
             return languages.GENERIC in self.languages or language in self.languages
-        return language in self.queries
+        return language in self.tree_languages
 
 
 @dataclass
@@ -118,15 +122,42 @@ class LanguagePack:
     # True when some pattern or condition may be rooted at the file's root node: then a change
     # anywhere can change a finding anywhere, and incremental analysis re-checks the whole tree.
     root_sensitive: bool = False
-    file_conditions: tuple = ()  # every file-has / file-not-has condition of these rules
+    cond_queries: dict = field(default_factory=dict)  # id(Condition) -> compiled Query
+    # Node types each tree condition's query mentions (None: a wildcard, any type). An
+    # ancestor of another type cannot be the root of a match, so it is not queried.
+    cond_types: dict = field(default_factory=dict)
+    # File facts: file-has/file-not-has conditions, and inside/not-inside conditions whose
+    # pattern may be rooted at the file's root node. Each is one boolean per tree.
+    fact_conditions: tuple = ()
+    fact_types: frozenset | None = frozenset()  # node types whose change can flip a fact
+
+    def facts(self, root: tree_sitter.Node) -> dict:
+        """Every file fact of this tree, keyed as match._holds looks them up."""
+        return {fact_key(c): self.fact(c, root) for c in self.fact_conditions}
+
+    def fact(self, cond: "Condition", root: tree_sitter.Node) -> bool:
+        cursor = tree_sitter.QueryCursor(self.cond_queries[id(cond)])
+        if cond.kind in FILE_KINDS:
+            cursor.set_max_start_depth(1)  # the root or a top-level statement
+            found = bool(cursor.matches(root))
+            return found if cond.kind == "file-has" else not found
+        cursor.set_max_start_depth(0)  # inside: does the root itself match?
+        return bool(cursor.matches(root))
 
 
-def file_fact(cond: "Condition", language: str, root: tree_sitter.Node) -> bool:
-    """Whether the file-level condition's query matches the root or a top-level statement."""
-    cursor = tree_sitter.QueryCursor(cond.value[language])
-    cursor.set_max_start_depth(1)
-    found = bool(cursor.matches(root))
-    return found if cond.kind == "file-has" else not found
+def fact_key(cond: "Condition") -> int:
+    return id(cond)
+
+
+_NODE_TYPE = re.compile(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)")
+_WILDCARD = re.compile(r"(^|[\s(\[])_(?=[\s)\]@])")
+
+
+def mentioned_types(query_source: str) -> frozenset | None:
+    """Named node types a query can match (None when a wildcard may match any node)."""
+    if _WILDCARD.search(query_source):
+        return None
+    return frozenset(_NODE_TYPE.findall(query_source))
 
 
 UNUSED_SUPPRESSION = Rule(
@@ -150,44 +181,99 @@ class RuleSet:
         self.text_rules = [r for r in rules if r.is_text]
         self._packs: dict[str, LanguagePack | None] = {}
 
-    def file_facts(self, language: str, tree: tree_sitter.Tree) -> tuple[bool, ...]:
-        """The value of every file-level condition of the language, in a fixed order.
+    def file_facts(self, language: str, tree: tree_sitter.Tree) -> dict:
+        """The value of every file-level fact of the language's rules for this tree.
 
         Incremental analysis compares these before and after an edit: when one flips (an
         import was added, say), findings anywhere in the file may change.
         """
         pack = self.pack(language)
-        if pack is None:
-            return ()
-        return tuple(file_fact(c, language, tree.root_node) for c in pack.file_conditions)
+        return pack.facts(tree.root_node) if pack is not None else {}
 
     def pack(self, language: str) -> LanguagePack | None:
         if language not in self._packs:
-            self._packs[language] = _build_pack(language, [r for r in self.rules.values()
-                                                           if not r.is_text and language in r.queries])
+            rules = [r for r in self.rules.values() if language in r.tree_languages]
+            pack, errors = _build_pack(language, rules)
+            self._packs[language] = pack
+            self.errors.extend(errors)
         return self._packs[language]
+
+    def compile_all(self) -> list[RuleError]:
+        """Compile every language's queries now (rule tests, `rules list`); returns all errors."""
+        for lang in sorted({lang for r in self.rules.values() for lang in r.tree_languages}):
+            self.pack(lang)
+        return self.errors
 
     def __len__(self) -> int:
         return len(self.rules) - (UNUSED_SUPPRESSION.id in self.rules)
 
 
-def _build_pack(language: str, rules: list[Rule]) -> LanguagePack | None:
-    if not rules:
-        return None
-    owners: list[Rule] = []
+def _query_error(rule: Rule, lang: str, exc: Exception, line: int, field_name: str) -> RuleError:
+    m = re.search(r"row (\d+)", str(exc))
+    return RuleError(rule.path, line + (int(m.group(1)) if m else 0), field_name,
+                     f"invalid tree-sitter query for {lang}: {exc}")
+
+
+def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, list[RuleError]]:
+    """One combined query for the language's rules. A rule whose query does not compile is
+    reported (file, line, field) and left out; the others keep working."""
+    grammar = languages.grammar(language)
+    errors: list[RuleError] = []
+    cond_queries: dict[int, tree_sitter.Query] = {}
+    usable = []
     for rule in rules:
-        owners.extend([rule] * rule.queries[language].pattern_count)
-    source = "\n".join(r.query for r in rules)
-    query = tree_sitter.Query(languages.grammar(language), source)
-    assert query.pattern_count == len(owners)
+        try:
+            for c in rule.conditions:
+                if c.source is not None:
+                    try:
+                        cond_queries[id(c)] = tree_sitter.Query(grammar, c.source)
+                    except tree_sitter.QueryError as exc:
+                        raise _Bad(_query_error(rule, language, exc, c.line, f"match.where.{c.kind}"))
+        except _Bad as bad:
+            errors.append(bad.error)
+            continue
+        usable.append(rule)
+    try:
+        query = tree_sitter.Query(grammar, "\n".join(r.query for r in usable))
+    except tree_sitter.QueryError:
+        # find the culprits one by one (rare: only when some rule is broken)
+        good = []
+        for rule in usable:
+            try:
+                tree_sitter.Query(grammar, rule.query)
+                good.append(rule)
+            except tree_sitter.QueryError as exc:
+                errors.append(_query_error(rule, language, exc, rule.query_line, "match.query"))
+        usable = good
+        query = tree_sitter.Query(grammar, "\n".join(r.query for r in usable)) if usable else None
+    if not usable:
+        return None, errors
+    # Which rule owns each pattern: by where the pattern starts in the joined source.
+    starts, pos = [], 0
+    for rule in usable:
+        starts.append(pos)
+        pos += len(rule.query.encode("utf-8")) + 1
+    owners = [usable[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1]
+              for i in range(query.pattern_count)]
+    source = "\n".join(r.query for r in usable).encode("utf-8")
     root = languages.parser(language).parse(b"").root_node.type
-    texts = [source] + [c.source for r in rules for c in r.conditions
-                        if c.kind in ("inside", "not-inside")]
-    sensitive = any(f"({root}" in t for t in texts) or any(
-        source[query.start_byte_for_pattern(i):].lstrip().startswith(("(_", "_"))
+    sensitive = any(f"({root}" in r.query for r in usable) or any(
+        source[query.start_byte_for_pattern(i):].lstrip().startswith((b"(_", b"_"))
         for i in range(query.pattern_count))
-    file_conditions = tuple(c for r in rules for c in r.conditions if c.kind in FILE_KINDS)
-    return LanguagePack(query, owners, sensitive, file_conditions)
+    conds = [c for r in usable for c in r.conditions if c.source is not None]
+    cond_types = {id(c): mentioned_types(c.source) for c in conds}
+    facts = tuple(c for c in conds if c.kind in FILE_KINDS or (
+        c.kind in ("inside", "not-inside") and (cond_types[id(c)] is None or root in cond_types[id(c)])))
+    fact_types: frozenset | None = frozenset({"ERROR"})
+    for c in facts:
+        t = cond_types[id(c)]
+        fact_types = None if t is None or fact_types is None else fact_types | t
+    return LanguagePack(query, owners, sensitive, cond_queries, cond_types, facts, fact_types), errors
+
+
+class _Bad(Exception):
+    def __init__(self, error: RuleError):
+        self.error = error
 
 
 def bundled_rules_dir() -> Path:
@@ -326,31 +412,25 @@ def _replace(rule: Rule, **kw) -> Rule:
     return replace(rule, **kw)
 
 
+_CAPTURE = re.compile(r"@([A-Za-z_][\w.-]*)")
+
+
 def _capture_names(rule: Rule) -> set[str]:
     if rule.is_text:
         return set(rule.regex.groupindex) | {"match"}
-    q = next(iter(rule.queries.values()))
-    return {q.capture_name(i) for i in range(q.capture_count)}
+    return set(_CAPTURE.findall(rule.query))
 
 
-def _compile_query(lang: str, source: str, fail, fieldpath: tuple, doc, base) -> tree_sitter.Query:
-    try:
-        return tree_sitter.Query(languages.grammar(lang), source)
-    except tree_sitter.QueryError as exc:
-        m = re.search(r"row (\d+)", str(exc))
-        offset = int(m.group(1)) if m else 0
-        if base + fieldpath in doc.block_scalar:
-            offset += 1  # the block's text starts on the line after the `|`
-        raise fail(fieldpath, f"invalid tree-sitter query for {lang}: {exc}", offset) from None
+def _text_line(doc, path: tuple) -> int:
+    """The line where a scalar's text starts (a `|` block starts on the next line)."""
+    return doc.line_of(path) + (1 if path in doc.block_scalar else 0)
 
 
 def _compile_tree(item, match, common, fail, doc, base) -> Rule:
     tree_langs = [lang for lang in item["languages"] if lang != languages.GENERIC]
     if not tree_langs:
         raise fail(("languages",), "a query rule needs at least one parsed language")
-    queries = {lang: _compile_query(lang, match["query"], fail, ("match", "query"), doc, base)
-               for lang in tree_langs}
-    names = {q.capture_name(i) for q in queries.values() for i in range(q.capture_count)}
+    names = set(_CAPTURE.findall(match["query"]))
     if match["report"] not in names:
         raise fail(("match", "report"), f"capture @{match['report']} is not in the query")
     if match.get("statement") and match["statement"] not in names:
@@ -359,7 +439,8 @@ def _compile_tree(item, match, common, fail, doc, base) -> Rule:
     for i, cond in enumerate(match.get("where", ())):
         conditions.append(_compile_condition(cond, names, tree_langs, fail, doc, base, i))
     return Rule(**common, query=match["query"], report=match["report"],
-                statement=match.get("statement"), conditions=tuple(conditions), queries=queries)
+                statement=match.get("statement"), conditions=tuple(conditions),
+                tree_languages=tuple(tree_langs), query_line=_text_line(doc, base + ("match", "query")))
 
 
 _CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
@@ -388,11 +469,10 @@ def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
     elif kind in ("any-of", "not-any-of"):
         value = frozenset(cond[kind])
     elif kind in _TREE_KINDS:
-        value = {lang: _compile_query(lang, cond[kind], fail, where + (kind,), doc, base)
-                 for lang in langs}
+        return Condition(capture, kind, None, cond[kind], _text_line(doc, base + where + (kind,)))
     else:
         value = cond[kind]
-    return Condition(capture, kind, value, cond[kind] if kind in _TREE_KINDS else None)
+    return Condition(capture, kind, value)
 
 
 def _compile_text(match, common, fail) -> Rule:

@@ -598,7 +598,7 @@ def _azure_devops_pat(pat: str) -> bool:
     if len(pat) != 52:
         return False
     try:
-        raw = base64.b32decode(pat.upper())
+        raw = base64.b32decode(pat.upper() + "====")
     except (ValueError, binascii.Error):
         return False
     body = raw[0:2] + raw[3:7] + raw[9:22] + raw[23:32]

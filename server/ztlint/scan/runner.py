@@ -7,7 +7,9 @@ or drops other files' findings.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,7 @@ class ScanResult:
     skipped: list[Skipped] = field(default_factory=list)
     files: int = 0
     bytes: int = 0
+    rule_errors: list[rules.RuleError] = field(default_factory=list)
 
 
 def load_ruleset(config: Config) -> rules.RuleSet:
@@ -84,9 +87,19 @@ def _init_worker(config: Config, report_unused: bool) -> None:
     _worker["report_unused"] = report_unused
 
 
-def _scan_batch(batch: list[tuple[str, str]]) -> list[FileResult]:
-    return [scan_file(Path(p), d, _worker["ruleset"], _worker["config"], _worker["report_unused"])
-            for p, d in batch]
+def _scan_batch(batch: list[tuple[str, str]]) -> tuple[list[FileResult], list[rules.RuleError]]:
+    ruleset = _worker["ruleset"]
+    results = [scan_file(Path(p), d, ruleset, _worker["config"], _worker["report_unused"])
+               for p, d in batch]
+    # queries compile lazily in each worker: hand their errors back to the parent
+    return results, list(ruleset.errors)
+
+
+def _mp_context():
+    # Forking a process with threads (the language server) can deadlock; fork only from a
+    # single-threaded CLI, where it is fastest.
+    method = "fork" if threading.active_count() == 1 and "fork" in mp.get_all_start_methods() else "spawn"
+    return mp.get_context(method)
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -100,10 +113,13 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
          jobs: int | None = None, report_unused: bool = False,
          progress: Callable[[int, int], None] | None = None,
          cancelled: Callable[[], bool] | None = None,
-         on_file: Callable[[FileResult], None] | None = None) -> ScanResult:
-    """Scan files and folders; ``progress(done, total)`` is called as files finish."""
+         on_file: Callable[[FileResult], None] | None = None,
+         base: Path | None = None) -> ScanResult:
+    """Scan files and folders; ``progress(done, total)`` is called as files finish.
+
+    Paths in findings are relative to ``base`` (default: the current directory)."""
     result = ScanResult()
-    base = Path.cwd().resolve()
+    base = (base or Path.cwd()).resolve()
     files = [(str(p), display_path(p, base)) for p in discover(paths, config, result.skipped)]
     total = len(files)
     jobs = jobs or os.cpu_count() or 1
@@ -122,22 +138,26 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
         if progress:
             progress(done, total)
 
+    ruleset = ruleset or load_ruleset(config)
     if jobs <= 1 or total < _MIN_PARALLEL_FILES:
-        ruleset = ruleset or load_ruleset(config)
         for p, d in files:
             if cancelled and cancelled():
                 break
             take(scan_file(Path(p), d, ruleset, config, report_unused))
     else:
         batches = [files[i:i + _BATCH] for i in range(0, total, _BATCH)]
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=_mp_context(),
                                  initargs=(config, report_unused)) as pool:
-            for batch_result in pool.map(_scan_batch, batches):
+            for batch_result, errors in pool.map(_scan_batch, batches):
+                for err in errors:
+                    if err not in ruleset.errors:
+                        ruleset.errors.append(err)
                 for fr in batch_result:
                     take(fr)
                 if cancelled and cancelled():
                     pool.shutdown(wait=False, cancel_futures=True)
                     break
     result.findings.sort(key=Finding.sort_key)
+    result.rule_errors = list(ruleset.errors)
     return result
 

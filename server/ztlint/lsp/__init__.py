@@ -1,0 +1,1 @@
+"""The language server: a pygls adapter around the engine (no analysis logic here)."""

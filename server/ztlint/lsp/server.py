@@ -1,0 +1,413 @@
+"""`ztlint lsp`: wires LSP features to the engine. Logic lives in state, actions and convert."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import traceback
+import uuid
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from ..engine import rules
+from ..engine.positions import LineIndex
+from ..scan import runner
+from . import actions, convert
+from .state import Document, ServerState
+
+log = logging.getLogger("ztlint.lsp")
+
+CONFIG_NAMES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
+
+
+class ZtlintServer(LanguageServer):
+    def __init__(self):
+        super().__init__("ztlint", __version__)
+        self.state = ServerState()
+
+    def log(self, message: str, level: types.MessageType = types.MessageType.Log) -> None:
+        log.info(message)
+        try:
+            self.window_log_message(types.LogMessageParams(type=level, message=message))
+        except Exception:  # noqa: BLE001 - logging must never take the server down
+            pass
+
+
+server = ZtlintServer()
+
+
+def guarded(fn):
+    """Notifications have no reply: log any failure and keep serving."""
+    @functools.wraps(fn)
+    def wrapper(ls: ZtlintServer, params):
+        try:
+            return fn(ls, params)
+        except Exception as exc:  # noqa: BLE001
+            ls.log(f"ztlint: {fn.__name__} failed: {type(exc).__name__}: {exc}\n"
+                   f"{traceback.format_exc()}", types.MessageType.Error)
+    return wrapper
+
+
+def _path(uri: str) -> Path:
+    return Path(to_fs_path(uri) or uri)
+
+
+# -- publishing ---------------------------------------------------------------------------
+def publish(ls: ZtlintServer, doc: Document) -> None:
+    if ls.state.pull_mode or doc.incr is None:
+        return
+    incr = doc.incr
+    ruleset = incr.ruleset
+    diags = [convert.diagnostic(f, ruleset.rules[f.rule_id], incr.index, doc.version)
+             for f in incr.findings]
+    doc.published_version = doc.version
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diags, version=doc.version))
+
+
+def analyze_and_publish(ls: ZtlintServer, uri: str, version: int | None) -> None:
+    doc = ls.state.documents.get(uri)
+    if doc is None or doc.version != version or doc.incr is None:
+        return  # closed, or a newer edit superseded this one: never publish stale results
+    doc.pending = None
+    try:
+        doc.incr.analyze()
+    except Exception as exc:  # noqa: BLE001
+        ls.log(f"ztlint: analysis of {doc.path} failed: {exc}\n{traceback.format_exc()}",
+               types.MessageType.Error)
+        return
+    publish(ls, doc)
+
+
+def publish_rule_errors(ls: ZtlintServer) -> None:
+    """Broken rule files and config files get diagnostics on themselves, never a crash."""
+    by_file: dict[str, list[types.Diagnostic]] = {}
+    for rs in ls.state.rulesets.values():
+        for err in rs.errors:
+            line = max(0, err.line - 1)
+            by_file.setdefault(err.path, []).append(types.Diagnostic(
+                range=types.Range(types.Position(line, 0), types.Position(line, 200)),
+                message=f"{err.field}: {err.message}", severity=types.DiagnosticSeverity.Error,
+                source=convert.SOURCE, code="rule-error"))
+    for path, message in ls.state.config_errors.items():
+        if path.startswith("/"):
+            by_file.setdefault(path, []).append(types.Diagnostic(
+                range=types.Range(types.Position(0, 0), types.Position(0, 200)), message=message,
+                severity=types.DiagnosticSeverity.Error, source=convert.SOURCE, code="config-error"))
+    for path in ls.state.rule_error_files - set(by_file):
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=Path(path).as_uri(), diagnostics=[]))
+    for path, diags in by_file.items():
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=Path(path).as_uri(), diagnostics=diags))
+    ls.state.rule_error_files = set(by_file)
+
+
+def reload_all(ls: ZtlintServer) -> None:
+    ls.state.invalidate()
+    for doc in list(ls.state.documents.values()):
+        ls.state.reanalyze(doc)
+        publish(ls, doc)
+    publish_rule_errors(ls)
+
+
+# -- lifecycle ----------------------------------------------------------------------------
+@server.feature(types.INITIALIZE)
+def initialize(ls: ZtlintServer, params: types.InitializeParams):
+    st = ls.state
+    # Positions are UTF-16 (every client supports it; engine.positions converts). Stop pygls
+    # from negotiating another encoding, which it would do before advertising capabilities.
+    general = ls.protocol.client_capabilities.general
+    if general is not None and general.position_encodings:
+        general.position_encodings = [types.PositionEncodingKind.Utf16]
+    st.init_options = dict(params.initialization_options or {})
+    folders = params.workspace_folders or []
+    st.folders = [_path(f.uri).resolve() for f in folders]
+    if not st.folders and params.root_uri:
+        st.folders = [_path(params.root_uri).resolve()]
+    pull = params.capabilities.text_document and params.capabilities.text_document.diagnostic
+    st.pull_mode = bool(pull) and st.init_options.get("diagnosticMode") == "pull"
+    if st.pull_mode:
+        ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
+            identifier="ztlint", inter_file_dependencies=False, workspace_diagnostics=True))(
+            document_diagnostic)
+        ls.feature(types.WORKSPACE_DIAGNOSTIC)(workspace_diagnostic)
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: ZtlintServer, params: types.InitializedParams):
+    await pull_configuration(ls)
+    caps = ls.client_capabilities
+    ws = caps.workspace
+    if ws and ws.did_change_watched_files and ws.did_change_watched_files.dynamic_registration:
+        watchers = [types.FileSystemWatcher(glob_pattern=g) for g in
+                    ("**/*.yaml", "**/*.yml", "**/ztlint.toml", "**/.ztlint.toml", "**/pyproject.toml")]
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
+                types.Registration(id=str(uuid.uuid4()), method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                   register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                       watchers=watchers))]))
+        except Exception as exc:  # noqa: BLE001
+            ls.log(f"ztlint: could not register file watchers: {exc}")
+    publish_rule_errors(ls)
+
+
+async def pull_configuration(ls: ZtlintServer) -> None:
+    caps = ls.client_capabilities
+    if not (caps.workspace and caps.workspace.configuration):
+        return
+    scopes = [None] + list(ls.state.folders)
+    items = [types.ConfigurationItem(scope_uri=f.as_uri() if f else None, section="ztlint")
+             for f in scopes]
+    try:
+        results = await ls.workspace_configuration_async(types.ConfigurationParams(items=items))
+    except Exception as exc:  # noqa: BLE001
+        ls.log(f"ztlint: workspace/configuration failed: {exc}")
+        return
+    for scope, value in zip(scopes, results or []):
+        ls.state.settings[str(scope) if scope else ""] = dict(value or {})
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: ZtlintServer, params):
+    for doc in ls.state.documents.values():
+        doc.cancel_pending()
+
+
+# -- documents ----------------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+@guarded
+def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
+    td = params.text_document
+    source = td.text.encode("utf-8", "surrogatepass")
+    doc = ls.state.open_document(td.uri, _path(td.uri), td.language_id, td.version, source)
+    if doc.skipped:
+        ls.window_show_message(types.ShowMessageParams(
+            type=types.MessageType.Info, message=f"ztlint: not analysing {Path(doc.path).name}: {doc.skipped}"))
+        return
+    ls.state.scanned_uris.discard(td.uri)
+    publish(ls, doc)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+@guarded
+def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
+    doc = ls.state.documents.get(params.text_document.uri)
+    if doc is None or doc.incr is None:
+        return
+    incr = doc.incr
+    for change in params.content_changes:
+        text = change.text.encode("utf-8", "surrogatepass")
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            r = change.range
+            start = incr.index.offset_of_utf16(r.start.line, r.start.character)
+            end = incr.index.offset_of_utf16(r.end.line, r.end.character)
+            incr.edit(start, end, text)
+        else:
+            incr.edit(0, len(incr.source), text)
+    doc.version = params.text_document.version
+    doc.cancel_pending()
+    if ls.state.pull_mode:
+        return
+    delay = ls.state.debounce_ms
+    if delay == 0:
+        analyze_and_publish(ls, doc.uri, doc.version)
+    else:
+        loop = asyncio.get_running_loop()
+        doc.pending = loop.call_later(delay / 1000, analyze_and_publish, ls, doc.uri, doc.version)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+@guarded
+def did_close(ls: ZtlintServer, params: types.DidCloseTextDocumentParams):
+    doc = ls.state.documents.pop(params.text_document.uri, None)
+    if doc is not None:
+        doc.cancel_pending()
+    if not ls.state.pull_mode:
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+# -- pull diagnostics (when the client offers them and asks for pull mode) ------------------
+def _current_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnostic]:
+    if doc.incr is None:
+        return []
+    doc.cancel_pending()
+    findings = doc.incr.analyze()
+    return [convert.diagnostic(f, doc.incr.ruleset.rules[f.rule_id], doc.incr.index, doc.version)
+            for f in findings]
+
+
+def document_diagnostic(ls: ZtlintServer, params: types.DocumentDiagnosticParams):
+    doc = ls.state.documents.get(params.text_document.uri)
+    items = _current_diagnostics(ls, doc) if doc else []
+    return types.RelatedFullDocumentDiagnosticReport(items=items)
+
+
+def workspace_diagnostic(ls: ZtlintServer, params: types.WorkspaceDiagnosticParams):
+    reports = [types.WorkspaceFullDocumentDiagnosticReport(
+        uri=doc.uri, version=doc.version, items=_current_diagnostics(ls, doc))
+        for doc in ls.state.documents.values()]
+    return types.WorkspaceDiagnosticReport(items=reports)
+
+
+# -- code actions and hover ---------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=False))
+def code_action(ls: ZtlintServer, params: types.CodeActionParams):
+    doc = ls.state.documents.get(params.text_document.uri)
+    if doc is None or doc.incr is None:
+        return []
+    cfg = ls.state.config_for(doc.folder, Path(doc.path))
+    return actions.for_diagnostics(doc, list(params.context.diagnostics), cfg, params.context.only)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: ZtlintServer, params: types.HoverParams):
+    doc = ls.state.documents.get(params.text_document.uri)
+    if doc is None or doc.incr is None:
+        return None
+    incr = doc.incr
+    offset = incr.index.offset_of_utf16(params.position.line, params.position.character)
+    for f in incr.findings:
+        if f.start_byte <= offset <= f.end_byte:
+            rule = incr.ruleset.rules[f.rule_id]
+            return types.Hover(
+                contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
+                                             value=convert.hover_markdown(rule)),
+                range=convert.lsp_range(incr.index, f.start_byte, f.end_byte))
+    return None
+
+
+# -- configuration and hot reload ---------------------------------------------------------
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+async def did_change_configuration(ls: ZtlintServer, params: types.DidChangeConfigurationParams):
+    settings = params.settings
+    if isinstance(settings, dict) and isinstance(settings.get("ztlint"), dict):
+        ls.state.settings[""] = dict(settings["ztlint"])  # clients that push settings
+    await pull_configuration(ls)
+    reload_all(ls)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+@guarded
+def did_change_watched_files(ls: ZtlintServer, params: types.DidChangeWatchedFilesParams):
+    relevant = False
+    for change in params.changes:
+        p = _path(change.uri)
+        if p.name in CONFIG_NAMES or (rules.is_rule_file(p) and _in_rule_dirs(ls, p)):
+            relevant = True
+    if relevant:
+        reload_all(ls)
+
+
+def _in_rule_dirs(ls: ZtlintServer, path: Path) -> bool:
+    dirs = {d for cfg in ls.state.configs.values() for d in cfg.rule_dirs}
+    return any(d == path.parent or d in path.parents for d in dirs)
+
+
+# -- commands -----------------------------------------------------------------------------
+@server.command("ztlint.showRuleDocs")
+def show_rule_docs(ls: ZtlintServer, rule_id: str):
+    for rs in list(ls.state.rulesets.values()) or [ls.state.ruleset_for(ls.state.config_for(None))]:
+        if rule_id in rs.rules:
+            return convert.hover_markdown(rs.rules[rule_id])
+    raise ValueError(f"no rule {rule_id!r}")
+
+
+@server.command("ztlint.fixAll")
+async def fix_all_command(ls: ZtlintServer, uri: str):
+    doc = ls.state.documents.get(uri)
+    if doc is None or doc.incr is None:
+        return {"applied": False, "reason": "document is not open"}
+    doc.incr.analyze()
+    action = actions.fix_all(doc)
+    if action is None:
+        return {"applied": False, "reason": "no safe fixes"}
+    result = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(
+        edit=action.edit, label="ztlint: apply all safe fixes"))
+    return {"applied": bool(result and result.applied)}
+
+
+@server.command("ztlint.scanWorkspace")
+async def scan_workspace(ls: ZtlintServer, *args):
+    """Scan every workspace folder like `ztlint scan`; stream diagnostics of closed files."""
+    st = ls.state
+    loop = asyncio.get_running_loop()
+    token = f"ztlint-scan-{uuid.uuid4()}"
+    progress = ls.work_done_progress
+    caps = ls.client_capabilities
+    use_progress = bool(caps.window and caps.window.work_done_progress)
+    cancel_future = None
+    if use_progress:
+        await progress.create_async(token)
+        progress.begin(token, types.WorkDoneProgressBegin(title="ztlint: scanning workspace",
+                                                          cancellable=True, percentage=0))
+        cancel_future = progress.tokens.get(token)
+    totals = {"files": 0, "findings": 0, "cancelled": False}
+    open_uris = set(st.documents)
+    last_pct = [-1]
+
+    def cancelled() -> bool:
+        return bool(cancel_future is not None and cancel_future.cancelled())
+
+    def on_progress(done: int, total: int) -> None:
+        pct = int(done * 100 / total) if total else 100
+        if use_progress and pct != last_pct[0]:
+            last_pct[0] = pct
+            loop.call_soon_threadsafe(progress.report, token, types.WorkDoneProgressReport(
+                message=f"{done}/{total} files", percentage=pct))
+
+    def on_file(fr: runner.FileResult, folder: Path) -> None:
+        path = (folder / fr.path) if not Path(fr.path).is_absolute() else Path(fr.path)
+        uri = path.resolve().as_uri()
+        if uri in open_uris:
+            return  # open documents have live diagnostics
+        if not fr.findings and uri not in st.scanned_uris:
+            return
+        index = LineIndex(_read(path))
+        cfg = st.config_for(folder)
+        rs = st.ruleset_for(cfg)
+        diags = [convert.diagnostic(f, rs.rules[f.rule_id], index, None) for f in fr.findings]
+        (st.scanned_uris.add if diags else st.scanned_uris.discard)(uri)
+        loop.call_soon_threadsafe(ls.text_document_publish_diagnostics,
+                                  types.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
+
+    for folder in st.folders:
+        if cancelled():
+            break
+        cfg = st.config_for(folder)
+        rs = st.ruleset_for(cfg)
+        result = await loop.run_in_executor(None, functools.partial(
+            _scan_folder, folder, cfg, rs, on_progress, cancelled, lambda fr, f=folder: on_file(fr, f)))
+        totals["files"] += result.files
+        totals["findings"] += len(result.findings)
+    totals["cancelled"] = cancelled()
+    if use_progress:
+        progress.end(token, types.WorkDoneProgressEnd(
+            message=f"{totals['findings']} finding(s) in {totals['files']} file(s)"
+            + (" (cancelled)" if totals["cancelled"] else "")))
+        progress.tokens.pop(token, None)
+    return totals
+
+
+def _scan_folder(folder: Path, cfg, rs, on_progress, cancelled, on_file) -> runner.ScanResult:
+    return runner.scan([folder], cfg, ruleset=rs, progress=on_progress, cancelled=cancelled,
+                       on_file=on_file, base=folder)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="ztlint-lsp %(levelname)s %(message)s")
+    server.start_io()

@@ -1,0 +1,177 @@
+"""All mutable state of the language server lives here, in one ServerState object.
+
+Per document: the engine's IncrementalDocument (text, tree, findings), the LSP version and a
+pending debounce timer. Per workspace folder: the merged Config (repo file + editor settings).
+Rule sets are cached by their rule directories and dropped when rules or config change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..engine import config as cfgmod
+from ..engine import languages, rules
+from ..engine.incremental import IncrementalDocument
+
+log = logging.getLogger("ztlint.lsp")
+
+DEFAULT_DEBOUNCE_MS = 150
+_BINARY_SNIFF = 8192
+
+
+@dataclass
+class Document:
+    uri: str
+    path: str
+    folder: Path | None
+    language: str | None
+    version: int | None
+    incr: IncrementalDocument | None = None  # None when the document is skipped
+    skipped: str | None = None
+    pending: asyncio.TimerHandle | None = None
+    published_version: int | None = None
+
+    def cancel_pending(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+
+
+def settings_to_config(settings: dict) -> dict:
+    """Editor settings (VS Code names) -> config-file keys understood by Config.merged()."""
+    out: dict = {}
+    s = settings or {}
+    rules_ = {}
+    if s.get("disabledRules"):
+        rules_["disable"] = list(s["disabledRules"])
+    if s.get("enabledRules"):
+        rules_["enable"] = list(s["enabledRules"])
+    if rules_:
+        out["rules"] = rules_
+    if s.get("severityOverrides"):
+        out["severity"] = dict(s["severityOverrides"])
+    if s.get("ruleDirs"):
+        out["rule-dirs"] = list(s["ruleDirs"])
+    if s.get("exclude"):
+        out["exclude"] = list(s["exclude"])
+    if s.get("maxFileSize"):
+        out["max-file-size"] = int(s["maxFileSize"])
+    return out
+
+
+@dataclass
+class ServerState:
+    folders: list[Path] = field(default_factory=list)
+    settings: dict[str, dict] = field(default_factory=dict)  # folder path ("" = global) -> raw settings
+    init_options: dict = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    configs: dict[Path | None, cfgmod.Config] = field(default_factory=dict)
+    rulesets: dict[tuple, rules.RuleSet] = field(default_factory=dict)
+    config_errors: dict[str, str] = field(default_factory=dict)  # config path -> message
+    rule_error_files: set[str] = field(default_factory=set)
+    scanned_uris: set[str] = field(default_factory=set)
+    pull_mode: bool = False
+
+    # -- settings ----------------------------------------------------------------------
+    def setting(self, key: str, folder: Path | None = None, default=None):
+        for scope in ((str(folder) if folder else None), ""):
+            if scope is not None and key in self.settings.get(scope, {}):
+                return self.settings[scope][key]
+        return self.init_options.get(key, default)
+
+    @property
+    def debounce_ms(self) -> int:
+        value = self.setting("debounceMs", default=DEFAULT_DEBOUNCE_MS)
+        try:
+            return max(0, int(value))
+        except (TypeError, ValueError):
+            return DEFAULT_DEBOUNCE_MS
+
+    @property
+    def trusted(self) -> bool:
+        # In an untrusted (Restricted Mode) workspace only the bundled rules run: the repo's
+        # config may not point the server at rule files of its choosing.
+        return bool(self.init_options.get("trusted", True))
+
+    # -- folders and config ------------------------------------------------------------
+    def folder_for(self, path: Path) -> Path | None:
+        best = None
+        for f in self.folders:
+            if path == f or f in path.parents:
+                if best is None or len(str(f)) > len(str(best)):
+                    best = f
+        return best
+
+    def config_for(self, folder: Path | None, start: Path | None = None) -> cfgmod.Config:
+        if folder in self.configs:
+            return self.configs[folder]
+        base_dir = folder or (start.parent if start else Path.cwd())
+        try:
+            cfg = cfgmod.load_config(base_dir)
+            if cfg.source:
+                self.config_errors.pop(str(cfg.source), None)
+        except cfgmod.ConfigError as exc:
+            log.warning("configuration error: %s", exc)
+            self.config_errors[exc.path] = str(exc)
+            cfg = cfgmod.Config(root=base_dir)
+        if not self.trusted:
+            cfg = replace(cfg, rule_dirs=())
+        overrides = settings_to_config({**self.settings.get("", {}),
+                                        **self.settings.get(str(folder), {})})
+        if not self.trusted:
+            overrides.pop("rule-dirs", None)
+        try:
+            cfg = cfg.merged(overrides) if overrides else cfg
+        except cfgmod.ConfigError as exc:
+            log.warning("settings error: %s", exc)
+            self.config_errors["editor settings"] = str(exc)
+        self.configs[folder] = cfg
+        return cfg
+
+    def ruleset_for(self, cfg: cfgmod.Config) -> rules.RuleSet:
+        key = tuple(cfg.rule_dirs)
+        if key not in self.rulesets:
+            self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs))
+        return self.rulesets[key]
+
+    def invalidate(self) -> None:
+        """Rules or config changed: forget compiled rules and merged configs."""
+        self.configs.clear()
+        self.rulesets.clear()
+
+    # -- documents ---------------------------------------------------------------------
+    def open_document(self, uri: str, path: Path, language_id: str | None, version: int | None,
+                      source: bytes) -> Document:
+        folder = self.folder_for(path)
+        language = languages.detect(str(path), source[:256], language_id)
+        doc = Document(uri, str(path), folder, language, version)
+        cfg = self.config_for(folder, path)
+        if len(source) > cfg.max_file_size:
+            doc.skipped = f"larger than max-file-size ({len(source):,} > {cfg.max_file_size:,} bytes)"
+        elif b"\0" in source[:_BINARY_SNIFF]:
+            doc.skipped = "binary content"
+        else:
+            display = _display(path, folder)
+            doc.incr = IncrementalDocument(source, display, language, self.ruleset_for(cfg), cfg)
+        self.documents[uri] = doc
+        return doc
+
+    def reanalyze(self, doc: Document) -> None:
+        """Full re-analysis with the current rules and config (after a reload)."""
+        if doc.incr is None:
+            return
+        cfg = self.config_for(doc.folder, Path(doc.path))
+        doc.incr.ruleset, doc.incr.config = self.ruleset_for(cfg), cfg
+        doc.incr.analyze_all()
+
+
+def _display(path: Path, folder: Path | None) -> str:
+    if folder is not None:
+        try:
+            return path.relative_to(folder).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
