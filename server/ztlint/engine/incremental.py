@@ -174,14 +174,24 @@ def _shift_range(r: tuple[int, int], start: int, old_end: int, delta: int) -> tu
 
 
 def _shift(findings: list[Finding], start: int, old_end: int, delta: int) -> list[Finding]:
-    """Move findings after the edit. Findings overlapping it are dropped: they lie in a dirty
-    region, which the next analysis re-checks."""
+    """Move findings after the edit. Findings whose reported range overlaps it are dropped:
+    they lie in a dirty region, which the next analysis re-checks."""
+    def move(x: int) -> int:
+        return x if x <= start else (x + delta if x >= old_end else max(start, old_end + delta))
+
     out = []
     for f in findings:
-        if f.start_byte >= old_end and f.anchor_bytes[0] >= old_end:
-            out.append(f.shifted(delta) if delta else f)
-        elif f.end_byte <= start and f.anchor_bytes[1] <= start:
-            out.append(f)
+        if f.start_byte >= old_end:
+            g = f.shifted(delta) if delta else f
+        elif f.end_byte <= start:
+            g = f
+        else:
+            continue
+        if not (f.anchor_bytes[1] <= start or f.anchor_bytes[0] >= old_end):
+            # the edit is inside the finding's statement: stretch the statement over it
+            g = g.shifted(0) if g is f else g
+            g.anchor_bytes = (move(f.anchor_bytes[0]), move(f.anchor_bytes[1]))
+        out.append(g)
     return out
 
 

@@ -30,8 +30,10 @@ _CONTAINERS = frozenset({
 
 
 def statement_of(node: tree_sitter.Node) -> tree_sitter.Node:
+    """The statement holding ``node``: at most a top-level statement, never the whole file."""
     cur = node
-    while cur.parent is not None and cur.parent.type not in _CONTAINERS:
+    while cur.parent is not None and cur.parent.parent is not None \
+            and cur.parent.type not in _CONTAINERS:
         cur = cur.parent
     return cur
 

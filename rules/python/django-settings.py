@@ -1,0 +1,32 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+
+# ruleid: python-django-debug-true
+DEBUG = True
+
+ALLOWED_HOSTS = ["app.example.com"]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.sessions",
+]
+
+# ruleid: python-django-insecure-cookie-setting
+SESSION_COOKIE_SECURE = False
+# ruleid: python-django-insecure-cookie-setting
+CSRF_COOKIE_SECURE = False
+# ok: python-django-insecure-cookie-setting
+SESSION_COOKIE_HTTPONLY = True
+# ok: python-django-insecure-cookie-setting
+CSRF_COOKIE_HTTPONLY = False
+
+
+def debug_toolbar_enabled(request):
+    # ok: python-django-debug-true
+    DEBUG = True
+    return DEBUG and request.user.is_staff
+
+
+# ok: python-django-debug-true
+TEMPLATE_DEBUG = True
