@@ -9,12 +9,11 @@ import re
 
 import tree_sitter
 
-from . import secrets
+from . import secrets, templates
 from .findings import Edit, Finding, Fix, fingerprint
 from .positions import LineIndex
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, fact_key
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
 _MAX_INTERPOLATED = 60
 
 # Node types that hold a list of statements: the child of one of these that contains a node
@@ -98,21 +97,19 @@ def _has_ancestor_match(node: tree_sitter.Node, cond: Condition, query: tree_sit
 
 
 def _interpolate(template: str, values: dict[str, str]) -> str:
-    def sub(m: re.Match) -> str:
-        v = values.get(m.group(1))
-        if v is None:
-            return m.group(0)
-        v = " ".join(v.split())
-        return v if len(v) <= _MAX_INTERPOLATED else v[:_MAX_INTERPOLATED - 1] + "…"
-    return _PLACEHOLDER.sub(sub, template)
+    return templates.render(template, values, shorten=_MAX_INTERPOLATED)
+
+
+def _safe_values(rule: Rule, raw: dict[str, str]) -> dict[str, str]:
+    """Values fit for text people read: a secret rule's captures are redacted, except the
+    identifier captures (`name`, `key`, `var`, `*_name`) that say where the secret is."""
+    if not rule.is_secret:
+        return raw
+    return {k: v if secrets.is_identifier_capture(k) else secrets.redact(v) for k, v in raw.items()}
 
 
 def _capture_values(rule: Rule, captures: dict) -> dict[str, str]:
-    values = {}
-    for name, nodes in captures.items():
-        text = _text(nodes[0])
-        values[name] = secrets.redact(text) if rule.is_secret else text
-    return values
+    return _safe_values(rule, {name: _text(nodes[0]) for name, nodes in captures.items()})
 
 
 def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> Fix | None:
@@ -125,13 +122,13 @@ def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> 
         if span is None:
             return None
         if spec.replace is not None:
-            text = _PLACEHOLDER.sub(lambda m: raw.get(m.group(1), m.group(0)), spec.replace)
+            text = templates.render(spec.replace, raw)
             edits.append(Edit(span[0], span[1], text))
         if spec.insert_before is not None:
             edits.append(Edit(span[0], span[0], spec.insert_before))
         if spec.insert_after is not None:
             edits.append(Edit(span[1], span[1], spec.insert_after))
-    return Fix(_interpolate(rule.fix.title, raw), rule.fix.safe, tuple(edits))
+    return Fix(_interpolate(rule.fix.title, _safe_values(rule, raw)), rule.fix.safe, tuple(edits))
 
 
 def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
@@ -225,7 +222,7 @@ def _text_finding(rule: Rule, m: re.Match, index: LineIndex, path: str) -> Findi
     raw["match"] = m.group(0).decode("utf-8", "replace")
     values = raw
     if rule.is_secret:
-        values = {k: secrets.redact(v) for k, v in values.items()}
+        values = _safe_values(rule, values)
         values.setdefault("secret", secrets.redact(value))
     start, end = index.point(s), index.point(e)
     return Finding(

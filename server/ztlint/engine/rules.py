@@ -20,10 +20,9 @@ from pathlib import Path
 import jsonschema
 import tree_sitter
 
-from . import languages, secrets, yamlsource
+from . import languages, secrets, templates, yamlsource
 
 SEVERITIES = ("error", "warning", "info", "hint")
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
 
 
 @dataclass(frozen=True)
@@ -393,14 +392,23 @@ def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple) -> Rul
     else:
         rule = _compile_text(match, common, fail)
     names = _capture_names(rule)
-    for name in _PLACEHOLDER.findall(rule.message):
-        if name not in names:
-            raise fail(("message",), f"placeholder {{{name}}} is not a capture of the match")
+    def check_template(text: str, where: tuple) -> None:
+        for name, filt in templates.names(text):
+            if name not in names:
+                raise fail(where, f"placeholder {{{name}}} is not a capture of the match")
+            if filt and filt not in templates.FILTERS:
+                raise fail(where, f"unknown template filter |{filt} (known: {', '.join(sorted(templates.FILTERS))})")
+
+    check_template(rule.message, ("message",))
     if "fix" in item:
         fix = item["fix"]
+        check_template(fix["title"], ("fix", "title"))
         for i, e in enumerate(fix["edits"]):
             if e["capture"] not in names:
                 raise fail(("fix", "edits", i, "capture"), f"unknown capture {e['capture']!r}")
+            for key in ("replace", "insert-before", "insert-after"):
+                if key in e:
+                    check_template(e[key], ("fix", "edits", i, key))
         rule = _replace(rule, fix=FixSpec(fix["title"], fix["safe"], tuple(
             EditSpec(e["capture"], e.get("replace"), e.get("insert-before"), e.get("insert-after"))
             for e in fix["edits"])))
