@@ -123,3 +123,14 @@ def test_family_file_errors_point_into_the_list(tmp_path):
     text = "rules:\n  - " + EVAL_RULE.strip().replace("\n", "\n    ").replace("confidence: high", "confidence: sure")
     _, errs = _errors(tmp_path, text)
     assert len(errs) == 1 and "rules.0.confidence" in errs[0]
+
+
+def test_query_text_pattern_roots():
+    from ztlint.engine import querytext as q
+    assert q.pattern_roots('((identifier) @x (#match? @x "(not_a_node)"))') == {"identifier"}
+    assert q.pattern_roots("[(a) ((b) @x)] @y\n(call (_) @z)") == {"a", "b", "call"}
+    assert q.pattern_roots("(_) @x") is None
+    assert q.pattern_roots("; (comment_node)\n(x)") == {"x"}
+    assert q.mentioned_types('(module (import_statement) @i (#eq? @i "(fake)"))', "module") == \
+        {"module", "import_statement"}
+    assert q.mentioned_types("(source_file . (_) @first)", "source_file") is None

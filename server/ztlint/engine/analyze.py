@@ -75,11 +75,13 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 
 
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
-            language: str | None = None, report_unused: bool = False) -> Analysis:
-    """Full analysis of one file's bytes."""
+            language: str | None = None, report_unused: bool = False,
+            tree: tree_sitter.Tree | None = None) -> Analysis:
+    """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``)."""
     if language is None:
         language = languages.detect(path, source[:256])
-    tree = parse(source, language) if language else None
+    if tree is None and language:
+        tree = parse(source, language)
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config)
     kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)

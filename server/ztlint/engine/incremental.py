@@ -104,19 +104,25 @@ class IncrementalDocument:
         pack = self.ruleset.pack(self.language)
         if pack is None:
             return
+        # The top-level statements the changes touch, in the old tree (positions already moved
+        # by Tree.edit) and in the new one: a statement can be split, merged or re-parented by
+        # an edit elsewhere, and tree-sitter's changed ranges do not report reused subtrees
+        # that merely moved under another parent.
+        touched = [c for s, e in ranges for tree in (old, self.tree)
+                   for c in _touched_children(tree.root_node, s, e)]
         flipped = False
         if pack.fact_conditions:
             # Facts (imports ...) can only change when a top-level statement of a type their
             # queries mention changed, before or after the edit.
-            touched = _top_level_types(old.root_node, ranges) | _top_level_types(self.tree.root_node, ranges)
-            if pack.fact_types is None or touched & pack.fact_types:
+            types = {t for t, _, _ in touched} | ({"ERROR"} if self.tree.root_node.type == "ERROR" else set())
+            if pack.fact_types is None or types & pack.fact_types:
                 facts = pack.facts(self.tree.root_node)
                 flipped, self.facts = facts != self.facts, facts
         if pack.root_sensitive or flipped:
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                                 self.config.enabled, facts=dict(self.facts))
             return
-        regions = _merge([_top_level_span(self.tree.root_node, s, e) for s, e in ranges])
+        regions = _merge(ranges + [(s, e) for _, s, e in touched])
         kept = [f for f in self.tree_findings if not _inside_any(f, regions)]
         for s, e in regions:
             for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
@@ -205,35 +211,18 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tree_sitter.Node]:
-    """Top-level statements (children of the root) that touch [start, end].
-
-    Plain iteration over ``children``: sibling navigation on an edited old tree is not safe.
-    """
+def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(type, start, end) of the top-level statements (children of the root) touching
+    [start, end]. Plain iteration over ``children``: sibling navigation on an edited old tree
+    is not safe."""
     children = root.children
     i = bisect.bisect_left([c.end_byte for c in children], start)
     out = []
     while i < len(children) and children[i].start_byte <= end:
-        out.append(children[i])
+        c = children[i]
+        out.append((c.type, c.start_byte, c.end_byte))
         i += 1
     return out
-
-
-def _top_level_span(root: tree_sitter.Node, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) to whole top-level statements (children of the root) it touches."""
-    touched = _touched_children(root, start, end)
-    if not touched:
-        return start, end
-    return min(start, touched[0].start_byte), max(end, touched[-1].end_byte)
-
-
-def _top_level_types(root: tree_sitter.Node, ranges: list[tuple[int, int]]) -> set[str]:
-    """Types of the top-level statements touching the ranges (ERROR when the root has errors
-    without children to blame)."""
-    types = {"ERROR"} if root.type == "ERROR" else set()
-    for start, end in ranges:
-        types.update(c.type for c in _touched_children(root, start, end))
-    return types
 
 
 def _inside_any(f: Finding, regions: list[tuple[int, int]]) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import tree_sitter
 
-from . import languages, secrets, templates, yamlsource
+from . import languages, querytext, secrets, templates, yamlsource
 
 SEVERITIES = ("error", "warning", "info", "hint")
 
@@ -148,17 +148,6 @@ def fact_key(cond: "Condition") -> int:
     return id(cond)
 
 
-_NODE_TYPE = re.compile(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)")
-_WILDCARD = re.compile(r"(^|[\s(\[])_(?=[\s)\]@])")
-
-
-def mentioned_types(query_source: str) -> frozenset | None:
-    """Named node types a query can match (None when a wildcard may match any node)."""
-    if _WILDCARD.search(query_source):
-        return None
-    return frozenset(_NODE_TYPE.findall(query_source))
-
-
 UNUSED_SUPPRESSION = Rule(
     id="ztlint-unused-suppression", title="Suppression comment that suppresses nothing",
     severity="info", confidence="high", category="security", cwe=("CWE-1164",), owasp=(),
@@ -254,18 +243,18 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
         pos += len(rule.query.encode("utf-8")) + 1
     owners = [usable[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1]
               for i in range(query.pattern_count)]
-    source = "\n".join(r.query for r in usable).encode("utf-8")
     root = languages.parser(language).parse(b"").root_node.type
-    sensitive = any(f"({root}" in r.query for r in usable) or any(
-        source[query.start_byte_for_pattern(i):].lstrip().startswith((b"(_", b"_"))
-        for i in range(query.pattern_count))
+
+    def may_root(roots) -> bool:
+        return roots is None or root in roots
+    sensitive = any(may_root(querytext.pattern_roots(r.query)) for r in usable)
     conds = [c for r in usable for c in r.conditions if c.source is not None]
-    cond_types = {id(c): mentioned_types(c.source) for c in conds}
+    cond_types = {id(c): querytext.pattern_roots(c.source) for c in conds}
     facts = tuple(c for c in conds if c.kind in FILE_KINDS or (
-        c.kind in ("inside", "not-inside") and (cond_types[id(c)] is None or root in cond_types[id(c)])))
+        c.kind in ("inside", "not-inside") and may_root(cond_types[id(c)])))
     fact_types: frozenset | None = frozenset({"ERROR"})
     for c in facts:
-        t = cond_types[id(c)]
+        t = querytext.mentioned_types(c.source, root)
         fact_types = None if t is None or fact_types is None else fact_types | t
     return LanguagePack(query, owners, sensitive, cond_queries, cond_types, facts, fact_types), errors
 

@@ -1,0 +1,119 @@
+"""A little reading of tree-sitter query text: which node types can a pattern start at?
+
+Used to skip work safely: an ancestor whose type is not a pattern's root type can never match
+it, and an edit to a statement whose type a file-level query never mentions cannot change it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def strip(source: str) -> str:
+    """The query without comments and with string contents blanked (they may hold parens)."""
+    out, i, n = [], 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == ";":
+            while i < n and source[i] != "\n":
+                i += 1
+            continue
+        if ch == '"':
+            j = i + 1
+            while j < n and source[j] != '"':
+                j += 2 if source[j] == "\\" else 1
+            out.append('""')
+            i = j + 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i].isspace():
+        i += 1
+    return i
+
+
+def _end_of_item(s: str, i: int) -> int:
+    """Index just past the balanced (...) or [...] item starting at s[i]."""
+    depth = 0
+    while i < len(s):
+        if s[i] in "([":
+            depth += 1
+        elif s[i] in ")]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _roots_at(s: str, i: int) -> set[str] | None:
+    i = _skip_ws(s, i)
+    if i >= len(s):
+        return set()
+    ch = s[i]
+    if ch == "[":
+        found: set[str] = set()
+        j = _skip_ws(s, i + 1)
+        while j < len(s) and s[j] != "]":
+            if s[j] in "([":
+                sub = _roots_at(s, j)
+                if sub is None:
+                    return None
+                found |= sub
+                j = _end_of_item(s, j)
+            else:
+                if s[j] == "_":
+                    return None
+                j += 1
+            j = _skip_ws(s, j)
+        return found
+    if ch == "(":
+        j = _skip_ws(s, i + 1)
+        if j < len(s) and s[j] in "([":
+            return _roots_at(s, j)  # a group: its first item is the root
+        m = _IDENT.match(s, j)
+        if not m:
+            return set()  # anonymous node ("if"): never an ancestor
+        return None if m.group(0) == "_" else {m.group(0)}
+    if ch == "_":
+        return None
+    return set()
+
+
+def pattern_roots(source: str) -> frozenset[str] | None:
+    """Node types the top-level patterns of ``source`` can start at (None: any type)."""
+    s = strip(source)
+    roots: set[str] = set()
+    i = _skip_ws(s, 0)
+    while i < len(s):
+        if s[i] in "([":
+            if s[_skip_ws(s, i + 1)] == "#" if i + 1 < len(s) else False:
+                i = _end_of_item(s, i)  # a predicate at top level
+            else:
+                sub = _roots_at(s, i)
+                if sub is None:
+                    return None
+                roots |= sub
+                i = _end_of_item(s, i)
+        elif s[i] == "_":
+            return None
+        else:
+            i += 1
+        i = _skip_ws(s, i)
+    return frozenset(roots)
+
+
+def mentioned_types(source: str, root: str) -> frozenset[str] | None:
+    """Named node types a query mentions anywhere (None if a wildcard stands at its root or
+    directly under the file's root node, where it could stand for any top-level statement)."""
+    s = strip(source)
+    direct_wildcard = r"\(\s*" + re.escape(root) + r"\s+(?:[.!]\s*)?(?:\w+:\s*)?\(?\s*_(?!\w)"
+    if pattern_roots(source) is None or re.search(direct_wildcard, s):
+        return None
+    return frozenset(m.group(1) for m in re.finditer(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)", s)) - {"_"}
