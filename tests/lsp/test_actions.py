@@ -73,7 +73,7 @@ async def test_disable_rule_in_workspace_config(client: LanguageClient, workspac
     assert edit.text_document.uri == (workspace / "ztlint.toml").as_uri()
     config = (workspace / "ztlint.toml").read_text()
     new = apply_edits(config, edit.edits)
-    assert new.endswith('\n[rules]\ndisable = ["test-token"]\n')
+    assert new.endswith('[rules]\ndisable = ["test-token"]\nenable = ["python-yaml-*", "test-*"]\n')
     (workspace / "ztlint.toml").write_text(new)
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=(workspace / "ztlint.toml").as_uri(), type=types.FileChangeType.Changed)]))
@@ -97,6 +97,8 @@ async def wait_for_codes(client, uri, codes, timeout=10.0):
 
 async def test_disable_creates_a_config_file_when_there_is_none(client: LanguageClient, workspace, tmp_path):
     (workspace / "ztlint.toml").unlink()
+    client.set_configuration({"enabledRules": ["python-yaml-*"]}, section="ztlint")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=(workspace / "ztlint.toml").as_uri(), type=types.FileChangeType.Deleted)]))
     uri, diags = await _open(client, workspace)

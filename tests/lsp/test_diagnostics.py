@@ -89,7 +89,8 @@ async def test_close_clears_diagnostics(client: LanguageClient, workspace):
     await wait_for(client, uri, 1)
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
     await asyncio.sleep(0.2)
-    assert client.published[-1].uri == uri and list(client.published[-1].diagnostics) == []
+    last = [p for p in client.published if p.uri == uri][-1]
+    assert list(last.diagnostics) == []
 
 
 async def test_hover_shows_rule_docs(client: LanguageClient, workspace):

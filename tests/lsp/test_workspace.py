@@ -149,6 +149,7 @@ def test_malformed_json_rpc_does_not_kill_the_server():
 
 
 async def test_restricted_mode_ignores_repository_rule_dirs(raw_client: LanguageClient, workspace):
+    (workspace / "ztlint.toml").write_text('rule-dirs = ["rules"]\n[rules]\nenable = ["python-yaml-*", "test-*"]\n')
     await start(raw_client, workspace, {"trusted": False})
     uri = open_doc(raw_client, workspace / "app.py", "risky(x)\nimport yaml\nyaml.load(s)\n")
     diags = await wait_for(raw_client, uri, 1)

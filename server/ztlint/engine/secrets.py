@@ -339,14 +339,14 @@ _SLACK_SHAPES = {
     # prefix: (numeric ids, secret part pattern)
     "xoxb": re.compile(r"^xoxb-(\d{8,14})-(\d{8,14})-([A-Za-z0-9]{24,34})$"),
     "xoxp": re.compile(r"^xoxp-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32})$"),
-    "xoxa": re.compile(r"^xoxa-2-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{64})$"),
-    "xoxr": re.compile(r"^xoxr-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{64})$"),
-    "xoxs": re.compile(r"^xoxs-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{64})$"),
-    "xoxc": re.compile(r"^xoxc-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{64})$"),
+    "xoxa": re.compile(r"^xoxa-2-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32,64})$"),
+    "xoxr": re.compile(r"^xoxr-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32,64})$"),
+    "xoxs": re.compile(r"^xoxs-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32,64})$"),
+    "xoxc": re.compile(r"^xoxc-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32,64})$"),
     "xapp": re.compile(r"^xapp-1-(A[A-Z0-9]{8,12})-(\d{10,16})-([0-9a-f]{64})$"),
-    "xoxe.xoxp": re.compile(r"^xoxe\.xoxp-1-([A-Za-z0-9]{140,200})$"),
-    "xoxe.xoxb": re.compile(r"^xoxe\.xoxb-1-([A-Za-z0-9]{140,200})$"),
-    "xoxe": re.compile(r"^xoxe-1-([A-Za-z0-9]{140,200})$"),
+    "xoxe.xoxp": re.compile(r"^xoxe\.xoxp-1-([A-Za-z0-9-]{100,300})$"),
+    "xoxe.xoxb": re.compile(r"^xoxe\.xoxb-1-([A-Za-z0-9-]{100,300})$"),
+    "xoxe": re.compile(r"^xoxe-1-([A-Za-z0-9-]{100,300})$"),
 }
 
 

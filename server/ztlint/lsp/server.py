@@ -106,6 +106,7 @@ def publish_rule_errors(ls: ZtlintServer) -> None:
         ls.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=Path(path).as_uri(), diagnostics=diags))
     ls.state.rule_error_files = set(by_file)
+    ls.state.errors_published = ls.state.error_count()
 
 
 def reload_all(ls: ZtlintServer) -> None:
@@ -192,6 +193,8 @@ def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
         return
     ls.state.scanned_uris.discard(td.uri)
     publish(ls, doc)
+    if ls.state.error_count() != ls.state.errors_published:
+        publish_rule_errors(ls)  # a language's queries compile on first use: errors show up now
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)

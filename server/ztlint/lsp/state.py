@@ -72,6 +72,7 @@ class ServerState:
     rulesets: dict[tuple, rules.RuleSet] = field(default_factory=dict)
     config_errors: dict[str, str] = field(default_factory=dict)  # config path -> message
     rule_error_files: set[str] = field(default_factory=set)
+    errors_published: int = 0
     scanned_uris: set[str] = field(default_factory=set)
     pull_mode: bool = False
 
@@ -136,6 +137,9 @@ class ServerState:
         if key not in self.rulesets:
             self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs))
         return self.rulesets[key]
+
+    def error_count(self) -> int:
+        return sum(len(rs.errors) for rs in self.rulesets.values()) + len(self.config_errors)
 
     def invalidate(self) -> None:
         """Rules or config changed: forget compiled rules and merged configs."""
