@@ -37,7 +37,8 @@ def collect(source: bytes, index: LineIndex, path: str, language: str | None,
     if tree is not None and language is not None:
         found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range))
     text_rules = [r for r in ruleset.text_rules if r.applies_to(language)]
-    found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window))
+    found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window,
+                                ruleset.keyword_index))
     return found
 
 
@@ -47,7 +48,7 @@ def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
     """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted."""
     sups = suppress.parse(source, index.starts)
     kept, hidden = [], []
-    for f in sorted(found, key=Finding.sort_key):
+    for f in _one_secret_per_span(sorted(found, key=Finding.sort_key), ruleset):
         rule = ruleset.rules[f.rule_id]
         f.severity = config.severity_of(f.rule_id, rule.severity)
         if suppress.is_suppressed(f, sups, rule.is_secret, language):
@@ -60,6 +61,38 @@ def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
                 kept.append(_unused(s, index, path))
         kept.sort(key=Finding.sort_key)
     return kept, hidden
+
+
+_CONFIDENCE = {"high": 2, "medium": 1, "low": 0}
+_SEVERITY = {"error": 3, "warning": 2, "info": 1, "hint": 0}
+
+
+def _one_secret_per_span(found: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Where several secret rules report overlapping text (a provider's token and a generic
+    bearer-header rule, say), keep the most specific: a checksum-validated rule first, then
+    higher confidence, then higher severity, then the narrower match."""
+    def rank(f: Finding):
+        r = ruleset.rules[f.rule_id]
+        return (r.validator is not None, _CONFIDENCE[r.confidence], _SEVERITY[r.severity],
+                -(f.end_byte - f.start_byte), f.rule_id)
+    secrets_ = [f for f in found if ruleset.rules[f.rule_id].is_secret]
+    if len(secrets_) < 2:
+        return found
+    dropped: set[int] = set()
+    secrets_.sort(key=lambda f: f.start_byte)
+    for i, a in enumerate(secrets_):
+        if id(a) in dropped:
+            continue
+        for b in secrets_[i + 1:]:
+            if b.start_byte >= a.end_byte:
+                break
+            if id(b) in dropped:
+                continue
+            loser = b if rank(a) >= rank(b) else a
+            dropped.add(id(loser))
+            if loser is a:
+                break
+    return [f for f in found if id(f) not in dropped]
 
 
 def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:

@@ -81,7 +81,8 @@ class IncrementalDocument:
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                                 self.config.enabled, facts=dict(self.facts))
         self.text_findings = run_text_rules(self._text_rules(), self.source, self.index,
-                                            self.path, self.config.enabled)
+                                            self.path, self.config.enabled,
+                                            keywords=self.ruleset.keyword_index)
         self.dirty = []
         return self._finalize()
 
@@ -141,11 +142,12 @@ class IncrementalDocument:
                 if f.rule_id not in multi_ids and not _touches_any(f, windows)]
         for w in windows:
             for f in run_text_rules(single, self.source, self.index, self.path,
-                                    self.config.enabled, w):
+                                    self.config.enabled, w, self.ruleset.keyword_index):
                 if w[0] <= f.start_byte and f.end_byte <= w[1]:
                     kept.append(f)
         if multi:
-            kept.extend(run_text_rules(multi, self.source, self.index, self.path, self.config.enabled))
+            kept.extend(run_text_rules(multi, self.source, self.index, self.path, self.config.enabled,
+                                       keywords=self.ruleset.keyword_index))
         self.text_findings = kept
 
     def _line_window(self, start: int, end: int) -> tuple[int, int]:

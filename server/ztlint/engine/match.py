@@ -11,6 +11,7 @@ import tree_sitter
 
 from . import secrets, templates
 from .findings import Edit, Finding, Fix, fingerprint
+from .keywords import KeywordIndex, line_windows
 from .positions import LineIndex
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, fact_key
 
@@ -116,19 +117,21 @@ def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> 
     """Build the rule's fix from capture spans (byte offsets) and capture texts."""
     if rule.fix is None:
         return None
+    # A secret rule's fix never carries the secret: its replacement text is built from
+    # redacted values (fixes travel in JSON, SARIF and LSP messages).
+    values = _safe_values(rule, raw)
     edits = []
     for spec in rule.fix.edits:
         span = spans.get(spec.capture)
         if span is None:
             return None
         if spec.replace is not None:
-            text = templates.render(spec.replace, raw)
-            edits.append(Edit(span[0], span[1], text))
+            edits.append(Edit(span[0], span[1], templates.render(spec.replace, values)))
         if spec.insert_before is not None:
-            edits.append(Edit(span[0], span[0], spec.insert_before))
+            edits.append(Edit(span[0], span[0], templates.render(spec.insert_before, values)))
         if spec.insert_after is not None:
-            edits.append(Edit(span[1], span[1], spec.insert_after))
-    return Fix(_interpolate(rule.fix.title, _safe_values(rule, raw)), rule.fix.safe, tuple(edits))
+            edits.append(Edit(span[1], span[1], templates.render(spec.insert_after, values)))
+    return Fix(_interpolate(rule.fix.title, values), rule.fix.safe, tuple(edits))
 
 
 def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
@@ -175,26 +178,35 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
     return out
 
 
-def keyword_hits(source_lower: bytes, rules: list[Rule]) -> list[Rule]:
-    """Rules whose keyword occurs in the text (rules without keywords always run)."""
-    return [r for r in rules if not r.keywords or any(k in source_lower for k in r.keywords)]
-
-
 def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str, enabled,
-                   window: tuple[int, int] | None = None) -> list[Finding]:
+                   window: tuple[int, int] | None = None,
+                   keywords: KeywordIndex | None = None) -> list[Finding]:
     """Findings of the text rules; with ``window`` (byte offsets on line boundaries), only there."""
     start, end = window or (0, len(source))
-    region_lower = source[start:end].lower()
+    if keywords is None:
+        keywords = KeywordIndex({k for r in rules for k in r.keywords})
+    hits = keywords.find(source[start:end])
     out: list[Finding] = []
-    for rule in keyword_hits(region_lower, rules):
+    for rule in rules:
         if not enabled(rule.id):
             continue
-        for m in rule.regex.finditer(source, start, end):
-            if not rule.multiline and b"\n" in m.group(0):
+        if not rule.keywords:
+            spans = [(start, end)]
+        else:
+            found = [hits[k] for k in rule.keywords if k in hits]
+            if not found:
                 continue
-            f = _text_finding(rule, m, index, path)
-            if f is not None:
-                out.append(f)
+            if rule.multiline or any(f is None for f in found):
+                spans = [(start, end)]
+            else:  # a single-line match holds its keyword: only those lines can match
+                spans = line_windows(source, [o for f in found for o in f], start)
+        for s, e in spans:
+            for m in rule.regex.finditer(source, s, e):
+                if not rule.multiline and b"\n" in m.group(0):
+                    continue
+                f = _text_finding(rule, m, index, path)
+                if f is not None:
+                    out.append(f)
     return out
 
 

@@ -21,6 +21,7 @@ import jsonschema
 import tree_sitter
 
 from . import languages, querytext, secrets, templates, yamlsource
+from .keywords import KeywordIndex
 
 SEVERITIES = ("error", "warning", "info", "hint")
 
@@ -168,6 +169,7 @@ class RuleSet:
         self.errors = errors
         self.text_rules = [r for r in rules if r.is_text]
         self._packs: dict[str, LanguagePack | None] = {}
+        self.keyword_index = KeywordIndex({k for r in self.text_rules for k in r.keywords})
 
     def file_facts(self, language: str, tree: tree_sitter.Tree) -> dict:
         """The value of every file-level fact of the language's rules for this tree.

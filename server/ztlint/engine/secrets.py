@@ -45,6 +45,8 @@ _PLACEHOLDER = re.compile(
     ^\s*$
     | \$\{[^}]*\}             # ${VAR}
     | \{\{[^}]*\}\}           # {{ var }}
+    | \{[A-Za-z_][\w.]*\}     # {var} (str.format / f-string field)
+    | %\([A-Za-z_]\w*\)[sd]   # %(var)s
     | %[A-Z_][A-Z0-9_]*%      # %VAR%
     | <[^<>\s]{1,60}>         # <your-key>
     | \*{3,} | x{5,} | X{5,} | \.{3} | … | •{3,}
@@ -120,7 +122,7 @@ def _crc32_base62_tail(token: str, prefix_len: int) -> bool:
 
 
 def _github(token: str) -> bool:
-    return _crc32_base62_tail(token, token.index("_") + 1)
+    return "_" in token and _crc32_base62_tail(token, token.index("_") + 1)
 
 
 def _npm(token: str) -> bool:
@@ -162,7 +164,7 @@ def _b64url_json(part: str) -> dict | None:
     try:
         raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
         obj = json.loads(raw)
-    except (ValueError, binascii.Error):
+    except (ValueError, binascii.Error, RecursionError):
         return None
     return obj if isinstance(obj, dict) else None
 
@@ -173,7 +175,7 @@ def _b64_json(part: str) -> dict | None:
         return None
     try:
         obj = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return obj if isinstance(obj, dict) else None
 
@@ -212,9 +214,18 @@ def _jwt_service_role(token: str) -> bool:
     return _jwt(token) and _supabase_role(_jwt_payload(token)) == "service_role"
 
 
+def _text_signature(token: str) -> bool:
+    """The signature part decodes to readable text ("signature-value", "abc123..."): a made-up
+    token from documentation or tests. Real signatures are random bytes."""
+    sig = token.rsplit(".", 1)[-1]
+    raw = _b64_any(sig)
+    return raw is not None and len(raw) >= 6 and all(32 <= b < 127 for b in raw)
+
+
 def _jwt_unclassified(token: str) -> bool:
-    """A JWT that no provider-specific rule claims (Supabase keys have their own rules)."""
-    return _jwt(token) and _supabase_role(_jwt_payload(token)) is None
+    """A JWT that no provider-specific rule claims (Supabase keys have their own rules) and
+    whose signature is not readable text."""
+    return _jwt(token) and _supabase_role(_jwt_payload(token)) is None and not _text_signature(token)
 
 
 def _der_sequence(raw: bytes) -> bool:
@@ -241,6 +252,38 @@ def _crc24(data: bytes) -> int:
     return crc & 0xFFFFFF
 
 
+def _openssh(raw: bytes) -> bool:
+    """``openssh-key-v1``: length-prefixed fields that use up the buffer exactly; an unencrypted
+    private section starts with the same 32-bit check integer twice."""
+    magic = b"openssh-key-v1\0"
+    if not raw.startswith(magic):
+        return False
+    pos = len(magic)
+
+    def field() -> bytes:
+        nonlocal pos
+        n = int.from_bytes(raw[pos:pos + 4], "big")
+        if pos + 4 + n > len(raw):
+            raise ValueError("truncated")
+        pos += 4 + n
+        return raw[pos - n:pos]
+
+    try:
+        cipher, _kdf, _kdf_options = field(), field(), field()
+        nkeys = int.from_bytes(raw[pos:pos + 4], "big")
+        pos += 4
+        if not 1 <= nkeys <= 16:
+            return False
+        for _ in range(nkeys):
+            field()
+        private = field()
+    except ValueError:
+        return False
+    if pos != len(raw):
+        return False
+    return cipher != b"none" or (len(private) >= 8 and private[:4] == private[4:8])
+
+
 _PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----")
 _PEM_END = re.compile(r"-----END ([A-Z0-9 ]+)-----")
 
@@ -249,8 +292,8 @@ def _pem(block: str) -> bool:
     """A private key block whose body is real base64 of a structure that matches its label.
 
     Accepts real newlines or the ``\\n`` escapes of JSON and .env files. Checks: DER framing for
-    PKCS#1/#8, SEC1 and DSA keys; the ``openssh-key-v1`` magic; the SSH.com magic; a secret-key
-    packet and the CRC-24 armor checksum for OpenPGP. Legacy encrypted PEM (``Proc-Type``) bodies
+    PKCS#1/#8, SEC1 and DSA keys; the ``openssh-key-v1`` framing (and, for unencrypted keys, the
+    repeated check integer); a secret-key packet and the CRC-24 armor checksum for OpenPGP. Legacy encrypted PEM (``Proc-Type``) bodies
     are ciphertext, so only their base64 and block size are checked.
     """
     text = block.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\/", "/")
@@ -288,9 +331,7 @@ def _pem(block: str) -> bool:
     if any("ENCRYPTED" in h for h in headers):  # Proc-Type: 4,ENCRYPTED + DEK-Info
         return len(raw) % 8 == 0
     if label == "OPENSSH PRIVATE KEY":
-        return raw.startswith(b"openssh-key-v1\0")
-    if label == "SSH2 ENCRYPTED PRIVATE KEY":
-        return raw[:4] == b"\x3f\x6f\xf9\xeb"
+        return _openssh(raw)
     if label.startswith("PGP "):
         if not raw or not raw[0] & 0x80:
             return False
@@ -369,7 +410,7 @@ def _discord_bot(token: str) -> bool:
     if len(parts) != 3 or len(parts[1]) < 6 or len(parts[2]) < 27:
         return False
     raw = _b64_any(parts[0])
-    if raw is None or not raw.isdigit() or not 17 <= len(raw) <= 20:
+    if raw is None or not raw.isdigit() or not 17 <= len(raw) <= 20 or is_placeholder(raw.decode()):
         return False
     return int(raw) >> 22 > 0  # a snowflake carries a non-zero timestamp
 
@@ -393,9 +434,10 @@ def _grafana_api_key(token: str) -> bool:
 
 
 def _grafana_sa(token: str) -> bool:
-    """``glsa_`` + 32 random + ``_`` + hex(CRC32 of everything before the last underscore)."""
+    """``glsa_`` + 32 random + ``_`` + CRC32 of everything before the last underscore, as the
+    hex of its four little-endian bytes."""
     head, _, check = token.rpartition("_")
-    return len(check) == 8 and f"{binascii.crc32(head.encode()):08x}" == check.lower()
+    return len(check) == 8 and binascii.crc32(head.encode()).to_bytes(4, "little").hex() == check.lower()
 
 
 def _sentry_org(token: str) -> bool:
@@ -624,7 +666,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "pem-base64": _pem_base64,
     "azure-storage-key": _azure_storage_key,
     "base64-32-bytes": _b64_len(32),
-    "base64-64-bytes": _b64_len(64),
     "slack-token": _slack,
     "discord-bot-token": _discord_bot,
     "grafana-cloud-token": _grafana_cloud,

@@ -1,0 +1,55 @@
+// Which documents the language server sees. Pure data: no `vscode` import.
+
+/** VS Code language ids the server parses (see server/ztlint/engine/languages.py). */
+export const LANGUAGE_IDS = [
+  "python",
+  "javascript",
+  "javascriptreact",
+  "typescript",
+  "typescriptreact",
+  "go",
+  "java",
+  "csharp",
+  "ruby",
+  "php",
+  "shellscript",
+  "yaml",
+  "github-actions-workflow",
+  "dockercompose",
+  "json",
+  "jsonc",
+  "terraform",
+  "terraform-vars",
+  "hcl",
+  "dockerfile",
+] as const;
+
+/**
+ * Files that are not source code but often hold credentials; the server runs its text
+ * (secret) rules on them. Their language id varies with the installed extensions, so they
+ * are selected by name.
+ */
+export const SECRET_FILE_PATTERNS = [
+  "**/.env",
+  "**/.env.*",
+  "**/*.env",
+  "**/*.{properties,ini,cfg,conf,toml,tf,tfvars,hcl,xml}",
+  "**/.npmrc",
+  "**/.pypirc",
+  "**/{Dockerfile,Containerfile}",
+  "**/{Dockerfile,Containerfile}.*",
+] as const;
+
+export interface DocumentFilter {
+  scheme: string;
+  language?: string;
+  pattern?: string;
+}
+
+/** Only files on disk: the server maps URIs to paths for folders, config and suppressions. */
+export function documentSelector(): DocumentFilter[] {
+  return [
+    ...LANGUAGE_IDS.map((language) => ({ scheme: "file", language })),
+    ...SECRET_FILE_PATTERNS.map((pattern) => ({ scheme: "file", pattern })),
+  ];
+}

@@ -1,0 +1,86 @@
+"""Keyword prefilter for text rules: where do the rules' keywords occur in a piece of text?
+
+With Hyperscan (a PyPI wheel on Linux) all keywords are found in one pass over the text;
+without it, each distinct keyword is a `bytes.find` loop over the lowered text. A match of a
+text rule must contain one of its keywords, and a single-line rule's match lies on one line, so
+its regex only needs to run on the lines where its keywords occur.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+try:  # optional accelerator
+    import hyperscan
+except ImportError:  # pragma: no cover - exercised where the wheel is missing
+    hyperscan = None
+
+# Past this many hits of one keyword, stop collecting positions: the rule scans the region.
+MAX_POSITIONS = 2000
+
+
+class KeywordIndex:
+    def __init__(self, keywords: set[bytes]):
+        self.keywords = sorted(keywords)
+        self._local = threading.local()  # a Hyperscan database's scratch is per thread
+
+    def _database(self):
+        db = getattr(self._local, "db", None)
+        if db is None and hyperscan is not None and self.keywords:
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            db.compile(expressions=[re.escape(k) for k in self.keywords],
+                       ids=list(range(len(self.keywords))), elements=len(self.keywords),
+                       flags=[hyperscan.HS_FLAG_CASELESS] * len(self.keywords))
+            self._local.db = db
+        return db
+
+    def find(self, text: bytes) -> dict[bytes, list[int] | None]:
+        """For each keyword present in ``text`` (case-insensitively): the offsets where it
+        starts, or None when it occurs too often to be worth listing."""
+        if not self.keywords or not text:
+            return {}
+        hits: dict[bytes, list[int] | None] = {}
+        db = self._database()
+        if db is not None:
+            def on_match(kid, start, end, flags, context):
+                kw = self.keywords[kid]
+                lst = hits.setdefault(kw, [])
+                if lst is not None:
+                    if len(lst) >= MAX_POSITIONS:
+                        hits[kw] = None
+                    else:
+                        lst.append(end - len(kw))
+            db.scan(text, match_event_handler=on_match)
+            return hits
+        lowered = text.lower()
+        for kw in self.keywords:
+            pos = lowered.find(kw)
+            if pos == -1:
+                continue
+            lst: list[int] | None = []
+            while pos != -1:
+                if len(lst) >= MAX_POSITIONS:
+                    lst = None
+                    break
+                lst.append(pos)
+                pos = lowered.find(kw, pos + 1)
+            hits[kw] = lst
+        return hits
+
+
+def line_windows(source: bytes, offsets: list[int], base: int = 0) -> list[tuple[int, int]]:
+    """Merged [start, end) spans of the lines holding ``offsets`` (relative to ``base``)."""
+    spans: list[tuple[int, int]] = []
+    for off in sorted(offsets):
+        pos = base + off
+        if spans and pos < spans[-1][1]:
+            continue
+        start = source.rfind(b"\n", 0, pos) + 1
+        end = source.find(b"\n", pos)
+        end = len(source) if end == -1 else end + 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans

@@ -1,0 +1,83 @@
+"""Secret-engine pieces: validators, placeholders, redaction, keyword prefilter, overlaps."""
+
+from __future__ import annotations
+
+import binascii
+
+import pytest
+
+from ztlint.engine import keywords, rules, secrets
+from ztlint.engine.analyze import analyze
+from ztlint.engine.config import Config
+
+from .conftest import write
+
+
+def _github(body: str, prefix="ghp_") -> str:
+    return prefix + body + secrets.base62(binascii.crc32(body.encode()))
+
+
+def test_github_checksum_accepts_valid_and_rejects_tampered():
+    token = _github("Xy7Qp2Lm9Rt4Vb8Nc3Kd6Fg1Hj5Ws0")
+    assert secrets.validate("github-crc32", token)
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    assert not secrets.validate("github-crc32", tampered)
+    assert not secrets.validate("github-crc32", "nounderscore")
+
+
+def test_redaction_keeps_four_characters():
+    assert secrets.redact("ghp_abcdef") == "ghp_…"
+    assert secrets.redact(b"xy") == "xy…"
+
+
+@pytest.mark.parametrize("value", ["<your-token>", "${GITHUB_TOKEN}", "{{ secrets.X }}", "%API_KEY%",
+                                   "xxxxxxxxxxxx", "changeme", "********", "AKIAIOSFODNN7EXAMPLE"])
+def test_placeholders(value):
+    assert secrets.is_placeholder(value)
+
+
+def test_real_looking_values_are_not_placeholders():
+    assert not secrets.is_placeholder(_github("Xy7Qp2Lm9Rt4Vb8Nc3Kd6Fg1Hj5Ws0"))
+
+
+# The pure-Python path always; the Hyperscan path where its wheel is installed (Linux x86-64).
+@pytest.mark.parametrize("accelerated", [False] + ([True] if keywords.hyperscan else []))
+def test_keyword_index_finds_positions_case_insensitively(monkeypatch, accelerated):
+    if not accelerated:
+        monkeypatch.setattr(keywords, "hyperscan", None)
+    idx = keywords.KeywordIndex({b"ghp_", b"password"})
+    hits = idx.find(b"x = 'GHP_abc'\nPassword: y\npassword again\n")
+    assert hits == {b"ghp_": [5], b"password": [14, 26]}
+    assert keywords.line_windows(b"aa\nbb ghp_\ncc\n", [6]) == [(3, 11)]
+
+
+def test_checksum_failing_tokens_are_not_reported(bundled):
+    good = _github("Xy7Qp2Lm9Rt4Vb8Nc3Kd6Fg1Hj5Ws0")
+    bad = good[:-2] + "zz"
+    found = analyze(f"a = '{good}'\nb = '{bad}'\n".encode(), "t.txt", bundled, Config()).findings
+    gh = [f for f in found if f.rule_id.startswith("secret-github")]
+    assert [f.line for f in gh] == [1]
+
+
+def test_overlapping_secret_findings_keep_the_most_specific(tmp_path):
+    for name, validate, conf in (("specific", "validate: github-crc32", "high"), ("generic", "", "medium")):
+        write(tmp_path / f"{name}.yaml", f"""
+            id: test-{name}
+            title: {name} token
+            severity: error
+            confidence: {conf}
+            category: secret
+            cwe: [CWE-798]
+            owasp: []
+            languages: [generic]
+            match:
+              regex: '(?P<secret>ghp_[A-Za-z0-9]{{36}})'
+              keywords: [ghp_]
+              {validate}
+            message: "token {{secret}}"
+            docs: "Test rules for overlapping secret findings."
+            """)
+    rs = rules.load_rules([tmp_path])
+    token = _github("Xy7Qp2Lm9Rt4Vb8Nc3Kd6Fg1Hj5Ws0")
+    found = analyze(f"t = '{token}'\n".encode(), "t.txt", rs, Config()).findings
+    assert [f.rule_id for f in found] == ["test-specific"]
