@@ -28,10 +28,6 @@ def run_plugin(source, path, plugin):
     exec(source, {"__builtins__": {}})
     # ruleid: python-exec-dynamic
     exec(open(path).read())
-    # ruleid: python-exec-dynamic
-    code = compile(plugin.source, path, "exec")
-    # ok: python-exec-dynamic
-    exec(code, {"__name__": "__plugin__"})
     # ok: python-exec-dynamic
     compile(path, cfile, dfile)  # py_compile.compile imported bare
     # ok: python-exec-dynamic
@@ -41,6 +37,42 @@ def run_plugin(source, path, plugin):
     # ok: python-exec-dynamic
     code = compile(ast.fix_missing_locations(tree), "<generated>", "exec")
     return code, pattern
+
+
+def load_plugin(plugin, path):
+    # ruleid: python-exec-dynamic
+    code = compile(plugin.source, path, "exec")
+    # ok: python-exec-dynamic
+    exec(code, {"__name__": "__plugin__"})
+
+
+def from_pyfile(self, filename, d, ctx, startup):
+    with open(filename, mode="rb") as config_file:
+        # one finding, at the compile() call
+        # ruleid: python-exec-dynamic
+        exec(compile(config_file.read(), filename, "exec"), d.__dict__)
+    with open(startup) as f:
+        # ruleid: python-exec-dynamic
+        # ok: python-eval-dynamic
+        eval(compile(f.read(), startup, "exec"), ctx)
+    # ruleid: python-exec-dynamic
+    compiled = compile(self.source, filename, "eval")
+    # ok: python-eval-dynamic
+    value = eval(compiled, ctx)
+    return value
+
+
+def rewrite_traceback(lineno, filename, exc_value):
+    # ok: python-exec-dynamic
+    code = compile("\n" * (lineno - 1) + "raise __jinja_exception__", filename, "exec")
+    return code
+
+
+# setup.py: read the version from the package's own __init__.py
+with open("mypkg/__init__.py") as f:
+    ns = {}
+    # ok: python-exec-dynamic
+    exec(f.read(), ns)
 
 
 @app.route("/calc")

@@ -55,6 +55,18 @@ def login_env(host, user, password=None, password_file="/run/secrets/db"):
     return connect(host)
 
 
+def reset_test_user(self, cursor, parameters):
+    # ok: python-hardcoded-password-string
+    set_password = 'ALTER USER %(user)s IDENTIFIED BY "%(password)s"'
+    # ok: python-hardcoded-password-string
+    dsn_password = "{password}"
+    # ok: python-hardcoded-password-string
+    smtp_password = "${SMTP_PASSWORD}"
+    # ruleid: python-hardcoded-password-string
+    admin_password = "pa$$w0rd-2019!"
+    self._execute_statements(cursor, [set_password], parameters)
+
+
 def check(password, user):
     # ruleid: python-hardcoded-password-string
     if password == "letmein":

@@ -37,3 +37,27 @@ def report(session, name, team, title, qs, order, st):
     # ok: python-django-extra-dynamic
     data = serializer.extra(where=f"{title}")
     return rows, stmt, qs, label, data
+
+
+def compiler_shapes(self, conn, table, col, innerq, extension, descending):
+    # an ORDER BY from extra(order_by=...), quoted; RawSQL's params list carries the values
+    # ok: python-django-rawsql-dynamic
+    order = RawSQL("%s.%s" % (self.quote_name_unless_alias(table), col), [])
+    sql, params = innerq.get_compiler(connection=self.connection).as_sql()
+    # ok: python-django-rawsql-dynamic
+    innerq = RawSQL("SELECT * FROM (%s) subquery" % sql, params)
+    # ruleid: python-django-rawsql-dynamic
+    rank = RawSQL("SELECT rank FROM ranks WHERE team = %s" % self.team, ())
+    # ok: python-sqlalchemy-text-dynamic
+    conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {extension}"))
+    # ok: python-sqlalchemy-text-dynamic
+    conn.execute(text(f"SELECT * FROM {conn.dialect.identifier_preparer.quote_identifier(table)} WHERE id = :id"))
+    # ruleid: python-sqlalchemy-text-dynamic
+    conn.execute(text(f"DROP TABLE {request.args['table']}"))
+    # ruleid: python-sqlalchemy-text-dynamic
+    conn.execute(text("SELECT * FROM users WHERE name = '{}'".format(col)))
+    # ok: python-sqlalchemy-text-dynamic
+    conn.execute(text("SELECT {} FROM users WHERE name = :name".format(", ".join(COLUMNS))), {"name": col})
+    # ok: python-django-extra-dynamic
+    qs = Entry.objects.extra(where=["%s.%s IS NOT NULL" % (qn(table), qn(col))])
+    return order, innerq, rank, qs

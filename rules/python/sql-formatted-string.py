@@ -26,3 +26,28 @@ def search(cur, name, ids, table, since, order):
     # ok: python-sql-formatted-value
     query += " ORDER BY created_at"
     cur.execute(query, (name,))
+
+
+def compile_select(self, select, cursor, table_info, connection, setting_name, qn):
+    out_cols = []
+    for _, (s_sql, s_params), alias in select:
+        if alias:
+            # ok: python-sql-formatted-value
+            s_sql = "%s AS %s" % (s_sql, self.connection.ops.quote_name(alias))
+        out_cols.append(s_sql)
+    # ok: python-sql-formatted-value
+    sql = "%s %s%s ON (%s)" % (self.join_type, qn(self.table_name), self.alias_str, self.on_clause)
+    for line in table_info:
+        # a LIKE pattern that is passed as a parameter below
+        # ok: python-sql-formatted-value
+        json_constraint_sql = '%%json_valid("%s")%%' % line[1]
+        cursor.execute("SELECT sql FROM sqlite_master WHERE sql LIKE %s", [json_constraint_sql])
+    # ok: python-sql-formatted-value
+    sql = "SHOW VARIABLES LIKE '%s'" % setting_name
+    # ok: python-sql-formatted-value
+    query = "SELECT * FROM users WHERE id = %d" % self.user_id
+    # ruleid: python-sql-formatted-value
+    query = "SELECT * FROM users WHERE name LIKE '%%%s%%'" % self.term
+    # ruleid: python-sql-formatted-value
+    sql = 'DELETE FROM sessions WHERE token = %s' % self.token
+    return out_cols, sql, query

@@ -38,3 +38,60 @@ def sign(secret, payload, body, path, password, user):
     # ok: python-password-fast-hash
     token_hash = hashlib.sha256(user.reset_token.encode()).hexdigest()
     return signature, digest, etag, mac, checksum, h, legacy, derived, token_hash
+
+
+class RequestHandler:
+    def compute_etag(self):
+        # ok: python-weak-hash
+        hasher = hashlib.sha1()
+        for part in self._write_buffer:
+            hasher.update(part)
+        return '"%s"' % hasher.hexdigest()
+
+
+class WebSocketProtocol:
+    @staticmethod
+    def compute_accept_value(key):
+        # ok: python-weak-hash
+        sha1 = hashlib.sha1()
+        sha1.update(key)
+        sha1.update(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+        return base64.b64encode(sha1.digest())
+
+
+def accept_header(key, MAGIC):
+    # ok: python-weak-hash
+    return base64.b64encode(hashlib.sha1(key + WEBSOCKET_GUID).digest())
+
+
+class CachedLoader:
+    def cache_key(self, template_name, skip):
+        return "-".join([template_name, self.generate_hash(skip)])
+
+    def generate_hash(self, values):
+        # ok: python-weak-hash
+        return hashlib.sha1("|".join(values).encode()).hexdigest()
+
+
+def store(body, path):
+    # ok: python-weak-hash
+    cache_key = hashlib.md5(path.encode()).hexdigest()
+    # ok: python-weak-hash
+    checksum = hashlib.md5(body).hexdigest()
+    return cache_key, checksum
+
+
+def hash_pin(pin):
+    # ruleid: python-weak-hash
+    return hashlib.sha256(f"{pin} added salt".encode()).hexdigest()[:12]
+
+
+def _lazy_sha1(string=b""):
+    # ruleid: python-weak-hash
+    return hashlib.sha256(string)
+
+
+def accept_invite(user, password):
+    # ok: python-weak-hash
+    # ruleid: python-password-fast-hash
+    user.pw = hashlib.md5(password.encode()).hexdigest()
