@@ -22,7 +22,7 @@ GITHUB = "ghp_" "cLq0tI1jkszp88r7fYkDc96kVncLVP41QdEW"
 AWS_ID = "AKIA" "7JBD4R6CC6PKYQJR"
 AWS_SECRET = "0r6EKnImrOk/" "vkjdfLCJQ4GFblOo/8Lw2DGmmPfK"
 PLANTED_PW = "Zx9!kLm2" "#pQ7wR4t"
-CONN_PW = "S3cr3tPa" "ssw0rdX"
+CONN_PW = "Kq8vZ2mX" "w4-orders"
 PLANTED = [GITHUB, AWS_SECRET, PLANTED_PW, CONN_PW]
 
 SOURCE = f'''import os
@@ -56,7 +56,8 @@ def test_cli_outputs_never_contain_planted_secrets(project, capsys, monkeypatch)
         out, err = capsys.readouterr()
         outputs.append(out + err)
     found = {f["rule"] for f in json.loads(outputs[1])["findings"]}
-    assert "secret-github-pat-classic" in found and "secret-aws-secret-access-key" in found
+    assert {"secret-github-pat-classic", "secret-aws-secret-access-key", "secret-url-credentials",
+            "secret-generic-password-python"} <= found
     assert cli.main(["baseline", "create", ".", "-o", "base.json"]) == 0
     assert cli.main(["baseline", "audit", "base.json"]) == 0
     out, err = capsys.readouterr()

@@ -528,7 +528,8 @@ def _basic_auth(value: str) -> bool:
     except UnicodeDecodeError:
         return False
     user, sep, password = text.partition(":")
-    if not sep or not password or not text.isprintable():
+    # real credentials here are printable ASCII; short or non-ASCII ones are test samples
+    if not sep or len(password) < 6 or not text.isascii() or not text.isprintable():
         return False
     return not is_placeholder(password)
 
