@@ -154,3 +154,26 @@ async def test_restricted_mode_ignores_repository_rule_dirs(raw_client: Language
     uri = open_doc(raw_client, workspace / "app.py", "risky(x)\nimport yaml\nyaml.load(s)\n")
     diags = await wait_for(raw_client, uri, 1)
     assert [d.code for d in diags] == ["python-yaml-unsafe-load"]  # bundled rules only
+
+
+async def test_baseline_findings_show_as_hints(raw_client: LanguageClient, workspace):
+    import json as _json
+
+    from .helpers import open_doc as _open
+    from ztlint.engine import baseline, rules as _rules
+    from ztlint.engine.analyze import analyze as _analyze
+    from ztlint.engine.config import load_config
+    cfg = load_config(workspace)
+    rs = _rules.load_rules(_rules.default_rule_dirs(cfg.rule_dirs))
+    found = _analyze((workspace / "app.py").read_bytes(), "app.py", rs, cfg).findings
+    baseline.save(workspace / "base.json", [f for f in found if f.rule_id == "test-token"])
+    config = (workspace / "ztlint.toml").read_text()
+    (workspace / "ztlint.toml").write_text('baseline = "base.json"\n' + config)
+    await start(raw_client, workspace)
+    uri = _open(raw_client, workspace / "app.py")
+    diags = {d.code: d for d in await wait_for(raw_client, uri, 1)}
+    assert set(diags) == {"test-token", "python-yaml-unsafe-load"}, [(d.code, d.message) for d in diags.values()]
+    assert diags["test-token"].severity == types.DiagnosticSeverity.Hint
+    assert diags["test-token"].message.endswith("(accepted in baseline)")
+    assert diags["python-yaml-unsafe-load"].severity == types.DiagnosticSeverity.Error
+    assert _json.loads((workspace / "base.json").read_text())["version"] == 1

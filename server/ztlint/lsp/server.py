@@ -14,6 +14,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from ..engine import baseline as baselinemod
 from ..engine import rules
 from ..engine.positions import LineIndex
 from ..scan import runner
@@ -58,13 +59,23 @@ def _path(uri: str) -> Path:
 
 
 # -- publishing ---------------------------------------------------------------------------
+def diagnostics(ls: ZtlintServer, findings, ruleset, index, config, version) -> list[types.Diagnostic]:
+    """LSP diagnostics for findings; those accepted in the config's baseline become hints."""
+    accepted = ls.state.baseline_for(config)
+    if accepted:
+        baselinemod.mark(findings, accepted)
+    return [convert.diagnostic(f, ruleset.rules[f.rule_id], index, version) for f in findings]
+
+
+def document_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnostic]:
+    incr = doc.incr
+    return diagnostics(ls, incr.findings, incr.ruleset, incr.index, incr.config, doc.version)
+
+
 def publish(ls: ZtlintServer, doc: Document) -> None:
     if ls.state.pull_mode or doc.incr is None:
         return
-    incr = doc.incr
-    ruleset = incr.ruleset
-    diags = [convert.diagnostic(f, ruleset.rules[f.rule_id], incr.index, doc.version)
-             for f in incr.findings]
+    diags = document_diagnostics(ls, doc)
     doc.published_version = doc.version
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diags, version=doc.version))
@@ -241,9 +252,8 @@ def _current_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnost
     if doc.incr is None:
         return []
     doc.cancel_pending()
-    findings = doc.incr.analyze()
-    return [convert.diagnostic(f, doc.incr.ruleset.rules[f.rule_id], doc.incr.index, doc.version)
-            for f in findings]
+    doc.incr.analyze()
+    return document_diagnostics(ls, doc)
 
 
 def document_diagnostic(ls: ZtlintServer, params: types.DocumentDiagnosticParams):
@@ -373,10 +383,8 @@ async def scan_workspace(ls: ZtlintServer, *args):
             return  # open documents have live diagnostics
         if not fr.findings and uri not in st.scanned_uris:
             return
-        index = LineIndex(_read(path))
         cfg = st.config_for(folder)
-        rs = st.ruleset_for(cfg)
-        diags = [convert.diagnostic(f, rs.rules[f.rule_id], index, None) for f in fr.findings]
+        diags = diagnostics(ls, fr.findings, st.ruleset_for(cfg), LineIndex(_read(path)), cfg, None)
         (st.scanned_uris.add if diags else st.scanned_uris.discard)(uri)
         loop.call_soon_threadsafe(ls.text_document_publish_diagnostics,
                                   types.PublishDiagnosticsParams(uri=uri, diagnostics=diags))

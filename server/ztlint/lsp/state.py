@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..engine import languages, rules
 from ..engine.incremental import IncrementalDocument
@@ -72,6 +73,7 @@ class ServerState:
     rulesets: dict[tuple, rules.RuleSet] = field(default_factory=dict)
     config_errors: dict[str, str] = field(default_factory=dict)  # config path -> message
     rule_error_files: set[str] = field(default_factory=set)
+    baselines: dict[Path, tuple[int, list[dict]]] = field(default_factory=dict)
     errors_published: int = 0
     scanned_uris: set[str] = field(default_factory=set)
     pull_mode: bool = False
@@ -137,6 +139,25 @@ class ServerState:
         if key not in self.rulesets:
             self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs))
         return self.rulesets[key]
+
+    def baseline_for(self, cfg: cfgmod.Config) -> list[dict]:
+        """Accepted findings of the config's baseline file (re-read when the file changes)."""
+        path = cfg.baseline
+        if path is None:
+            return []
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return []
+        cached = self.baselines.get(path)
+        if cached is None or cached[0] != stamp:
+            try:
+                cached = (stamp, baselinemod.load(path))
+            except baselinemod.BaselineError as exc:
+                log.warning("%s", exc)
+                cached = (stamp, [])
+            self.baselines[path] = cached
+        return cached[1]
 
     def error_count(self) -> int:
         return sum(len(rs.errors) for rs in self.rulesets.values()) + len(self.config_errors)
