@@ -117,3 +117,52 @@ def mentioned_types(source: str, root: str) -> frozenset[str] | None:
     if pattern_roots(source) is None or re.search(direct_wildcard, s):
         return None
     return frozenset(m.group(1) for m in re.finditer(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)", s)) - {"_"}
+
+
+def mask(source: str) -> str:
+    """The query with comments blanked and string contents replaced, same length, so offsets
+    found in the mask apply to the source."""
+    out = list(source)
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == ";":
+            while i < n and source[i] != "\n":
+                out[i] = " "
+                i += 1
+            continue
+        if ch == '"':
+            j = i + 1
+            while j < n and source[j] != '"':
+                step = 2 if source[j] == "\\" else 1
+                for k in range(j, min(j + step, n)):
+                    out[k] = "x"
+                j += step
+            i = j + 1
+            continue
+        i += 1
+    return "".join(out)
+
+
+def top_level_patterns(source: str) -> list[tuple[int, int]]:
+    """[start, end) of each top-level pattern, trailing quantifiers and captures included."""
+    m = mask(source)
+    spans, i, n = [], 0, len(m)
+    while i < n:
+        if m[i] in "([":
+            start = i
+            i = _end_of_item(m, i)
+            while True:  # trailing quantifier and captures: (x)* @a @b
+                j = _skip_ws(m, i)
+                if j < n and m[j] in "*+?":
+                    i = j + 1
+                    continue
+                cap = re.match(r"@[\w.-]+", m[j:]) if j < n else None
+                if cap:
+                    i = j + cap.end()
+                    continue
+                break
+            spans.append((start, i))
+        else:
+            i += 1
+    return spans

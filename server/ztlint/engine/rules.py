@@ -204,6 +204,46 @@ def _query_error(rule: Rule, lang: str, exc: Exception, line: int, field_name: s
                      f"invalid tree-sitter query for {lang}: {exc}")
 
 
+# The `any-` forms hold when some node of the capture passes: never stricter than our check of
+# the capture's first node, so pushing them down can only drop matches Python would drop too.
+_PUSHDOWN = {"equals": "any-eq?", "not-equals": "any-not-eq?", "any-of": "any-match?",
+             "regex": "any-match?", "not-regex": "any-not-match?"}
+
+
+def _ts_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def pushdown_query(rule: Rule) -> str:
+    """The rule's query with its simple capture conditions also written as tree-sitter
+    predicates, so the query cursor drops failing matches before Python sees them.
+
+    Only a prefilter: the conditions are still checked in Python afterwards (a predicate on a
+    capture a match lacks passes, where our positive condition fails)."""
+    conds = [c for c in rule.conditions if c.kind in _PUSHDOWN and c.capture]
+    if not conds:
+        return rule.query
+    out, pos = [], 0
+    for start, end in querytext.top_level_patterns(rule.query):
+        text = rule.query[start:end]
+        preds = []
+        for c in conds:
+            if not re.search(r"@" + re.escape(c.capture) + r"(?![\w.-])", text):
+                continue  # a predicate may only name captures of its own pattern
+            if c.kind in ("regex", "not-regex"):
+                args = _ts_string(c.value.pattern)
+            elif c.kind == "any-of":
+                args = _ts_string("^(?:" + "|".join(re.escape(v) for v in sorted(c.value)) + ")$")
+            else:
+                args = _ts_string(c.value)
+            preds.append(f"(#{_PUSHDOWN[c.kind]} @{c.capture} {args})")
+        out.append(rule.query[pos:start])
+        out.append(f"({text} {' '.join(preds)})" if preds else text)
+        pos = end
+    out.append(rule.query[pos:])
+    return "".join(out)
+
+
 def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, list[RuleError]]:
     """One combined query for the language's rules. A rule whose query does not compile is
     reported (file, line, field) and left out; the others keep working."""
@@ -223,26 +263,32 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
             errors.append(bad.error)
             continue
         usable.append(rule)
+    texts = {id(r): pushdown_query(r) for r in usable}
     try:
-        query = tree_sitter.Query(grammar, "\n".join(r.query for r in usable))
+        query = tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in usable))
     except tree_sitter.QueryError:
         # find the culprits one by one (rare: only when some rule is broken)
         good = []
         for rule in usable:
-            try:
-                tree_sitter.Query(grammar, rule.query)
-                good.append(rule)
-            except tree_sitter.QueryError as exc:
-                errors.append(_query_error(rule, language, exc, rule.query_line, "match.query"))
+            for candidate in dict.fromkeys((texts[id(rule)], rule.query)):
+                try:
+                    tree_sitter.Query(grammar, candidate)
+                    texts[id(rule)] = candidate
+                    good.append(rule)
+                    break
+                except tree_sitter.QueryError as exc:
+                    error = exc
+            else:
+                errors.append(_query_error(rule, language, error, rule.query_line, "match.query"))
         usable = good
-        query = tree_sitter.Query(grammar, "\n".join(r.query for r in usable)) if usable else None
+        query = tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in usable)) if usable else None
     if not usable:
         return None, errors
     # Which rule owns each pattern: by where the pattern starts in the joined source.
     starts, pos = [], 0
     for rule in usable:
         starts.append(pos)
-        pos += len(rule.query.encode("utf-8")) + 1
+        pos += len(texts[id(rule)].encode("utf-8")) + 1
     owners = [usable[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1]
               for i in range(query.pattern_count)]
     root = languages.parser(language).parse(b"").root_node.type
