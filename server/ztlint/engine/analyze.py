@@ -36,7 +36,7 @@ def collect(source: bytes, index: LineIndex, path: str, language: str | None,
     found: list[Finding] = []
     if tree is not None and language is not None:
         found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range))
-    text_rules = [r for r in ruleset.text_rules if r.applies_to(language)]
+    text_rules = ruleset.text_rules_for(language)
     found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window,
                                 ruleset.keyword_index))
     return found

@@ -157,7 +157,7 @@ class IncrementalDocument:
         return starts[first], starts[last] if last < len(starts) else len(self.source)
 
     def _text_rules(self):
-        return [r for r in self.ruleset.text_rules if r.applies_to(self.language)]
+        return self.ruleset.text_rules_for(self.language)
 
     def _finalize(self) -> list[Finding]:
         found = self.tree_findings + self.text_findings

@@ -16,8 +16,9 @@ try:  # optional accelerator
 except ImportError:  # pragma: no cover - exercised where the wheel is missing
     hyperscan = None
 
-# Past this many hits of one keyword, stop collecting positions: the rule scans the region.
-MAX_POSITIONS = 2000
+# Past this many hits of one keyword, stop collecting positions: the rule scans the region
+# (a regex over a region is cheap; thousands of tiny windows are not).
+MAX_POSITIONS = 64
 
 
 class KeywordIndex:
@@ -29,9 +30,10 @@ class KeywordIndex:
         db = getattr(self._local, "db", None)
         if db is None and hyperscan is not None and self.keywords:
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
             db.compile(expressions=[re.escape(k) for k in self.keywords],
                        ids=list(range(len(self.keywords))), elements=len(self.keywords),
-                       flags=[hyperscan.HS_FLAG_CASELESS] * len(self.keywords))
+                       flags=[flags] * len(self.keywords))
             self._local.db = db
         return db
 
@@ -40,21 +42,19 @@ class KeywordIndex:
         starts, or None when it occurs too often to be worth listing."""
         if not self.keywords or not text:
             return {}
-        hits: dict[bytes, list[int] | None] = {}
         db = self._database()
-        if db is not None:
+        if db is not None:  # which keywords occur: one pass, one callback per keyword
+            found: set[int] = set()
+
             def on_match(kid, start, end, flags, context):
-                kw = self.keywords[kid]
-                lst = hits.setdefault(kw, [])
-                if lst is not None:
-                    if len(lst) >= MAX_POSITIONS:
-                        hits[kw] = None
-                    else:
-                        lst.append(end - len(kw))
+                found.add(kid)
             db.scan(text, match_event_handler=on_match)
-            return hits
+            present = [self.keywords[i] for i in found]
+        else:
+            present = self.keywords
         lowered = text.lower()
-        for kw in self.keywords:
+        hits: dict[bytes, list[int] | None] = {}
+        for kw in present:  # where they occur: C-speed find, bounded
             pos = lowered.find(kw)
             if pos == -1:
                 continue

@@ -188,18 +188,15 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
     hits = keywords.find(source[start:end])
     out: list[Finding] = []
     for rule in rules:
+        found = [hits[k] for k in rule.keywords if k in hits]
+        if rule.keywords and not found:
+            continue
         if not enabled(rule.id):
             continue
-        if not rule.keywords:
+        if not rule.keywords or rule.multiline or any(f is None for f in found):
             spans = [(start, end)]
-        else:
-            found = [hits[k] for k in rule.keywords if k in hits]
-            if not found:
-                continue
-            if rule.multiline or any(f is None for f in found):
-                spans = [(start, end)]
-            else:  # a single-line match holds its keyword: only those lines can match
-                spans = line_windows(source, [o for f in found for o in f], start)
+        else:  # a single-line match holds its keyword: only those lines can match
+            spans = line_windows(source, [o for f in found for o in f], start)
         for s, e in spans:
             for m in rule.regex.finditer(source, s, e):
                 if not rule.multiline and b"\n" in m.group(0):

@@ -169,6 +169,7 @@ class RuleSet:
         self.errors = errors
         self.text_rules = [r for r in rules if r.is_text]
         self._packs: dict[str, LanguagePack | None] = {}
+        self._text_by_language: dict[str | None, list[Rule]] = {}
         self.keyword_index = KeywordIndex({k for r in self.text_rules for k in r.keywords})
 
     def file_facts(self, language: str, tree: tree_sitter.Tree) -> dict:
@@ -187,6 +188,12 @@ class RuleSet:
             self._packs[language] = pack
             self.errors.extend(errors)
         return self._packs[language]
+
+    def text_rules_for(self, language: str | None) -> list[Rule]:
+        """Text rules that apply to files of ``language`` (cached: asked once per file)."""
+        if language not in self._text_by_language:
+            self._text_by_language[language] = [r for r in self.text_rules if r.applies_to(language)]
+        return self._text_by_language[language]
 
     def compile_all(self) -> list[RuleError]:
         """Compile every language's queries now (rule tests, `rules list`); returns all errors."""
