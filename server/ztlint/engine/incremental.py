@@ -64,8 +64,9 @@ class IncrementalDocument:
                            start_point=start_point, old_end_point=old_end_point,
                            new_end_point=self.index.point(new_end))
             self.reparse_needed = True
-        self.dirty = [_shift_range(r, start, old_end, delta) for r in self.dirty]
-        self.dirty.append((start, new_end))
+        # merged as they come: a burst of typing stays one range, not hundreds
+        self.dirty = _merge([_shift_range(r, start, old_end, delta) for r in self.dirty]
+                            + [(start, new_end)])
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
 

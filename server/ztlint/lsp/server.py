@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -26,9 +27,20 @@ log = logging.getLogger("ztlint.lsp")
 CONFIG_NAMES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
 
 
+class ZtlintProtocol(LanguageServerProtocol):
+    """pygls keeps its own copy of every open document and patches it on each change, at a
+    cost proportional to the file. The engine keeps the text itself (IncrementalDocument), so
+    changes skip pygls's copy; nothing in this server reads ``ls.workspace`` documents."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+
 class ZtlintServer(LanguageServer):
     def __init__(self):
-        super().__init__("ztlint", __version__)
+        super().__init__("ztlint", __version__, protocol_cls=ZtlintProtocol)
         self.state = ServerState()
 
     def log(self, message: str, level: types.MessageType = types.MessageType.Log) -> None:
