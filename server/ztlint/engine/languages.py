@@ -57,11 +57,13 @@ _SPECS = (
                  ("Dockerfile", "Containerfile"), (), ("dockerfile",), "#"),
 )
 
-#: Languages that rules may name. ``generic`` means "any file, as text".
+#: Languages that rules may name. ``generic`` means "any file, as text"; ``text`` means "files
+#: no grammar parses" (.env, .properties, .ini, logs ...), where code-shaped rules cannot look.
 GENERIC = "generic"
+UNPARSED = "text"
 SPECS: dict[str, LanguageSpec] = {s.name: s for s in _SPECS}
 TEXT_SPEC = LanguageSpec(GENERIC, None, "", comment="#")
-KNOWN_LANGUAGES = frozenset(SPECS) | {GENERIC}
+KNOWN_LANGUAGES = frozenset(SPECS) | {GENERIC, UNPARSED}
 
 _BY_EXT = {ext: s.name for s in _SPECS for ext in s.extensions}
 _BY_NAME = {fn: s.name for s in _SPECS for fn in s.filenames}

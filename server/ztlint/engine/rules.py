@@ -109,7 +109,8 @@ class Rule:
 
     def applies_to(self, language: str | None) -> bool:
         if self.is_text:
-            return languages.GENERIC in self.languages or language in self.languages
+            return (languages.GENERIC in self.languages or language in self.languages
+                    or (language is None and languages.UNPARSED in self.languages))
         return language in self.tree_languages
 
 
@@ -479,7 +480,7 @@ def _text_line(doc, path: tuple) -> int:
 
 
 def _compile_tree(item, match, common, fail, doc, base) -> Rule:
-    tree_langs = [lang for lang in item["languages"] if lang != languages.GENERIC]
+    tree_langs = [lang for lang in item["languages"] if lang not in (languages.GENERIC, languages.UNPARSED)]
     if not tree_langs:
         raise fail(("languages",), "a query rule needs at least one parsed language")
     names = set(_CAPTURE.findall(match["query"]))
