@@ -340,16 +340,21 @@ def _pem(block: str) -> bool:
     return _der_sequence(raw)
 
 
-def _pem_base64(value: str) -> bool:
-    """Base64 of a whole PEM private key block (kubeconfig ``client-key-data`` and friends)."""
+def _b64_text(value: str, encoding: str) -> str | None:
+    """The text a base64 value decodes to, or None."""
     raw = _b64_any(value)
     if raw is None:
-        return False
+        return None
     try:
-        text = raw.decode("ascii")
+        return raw.decode(encoding)
     except UnicodeDecodeError:
-        return False
-    return "PRIVATE KEY" in text and _pem(text)
+        return None
+
+
+def _pem_base64(value: str) -> bool:
+    """Base64 of a whole PEM private key block (kubeconfig ``client-key-data`` and friends)."""
+    text = _b64_text(value, "ascii")
+    return text is not None and "PRIVATE KEY" in text and _pem(text)
 
 
 def _pypi(token: str) -> bool:
@@ -520,12 +525,8 @@ def _bitcoin_wif(value: str) -> bool:
 
 def _basic_auth(value: str) -> bool:
     """Base64 of ``user:password`` with a non-placeholder password (HTTP Basic, Docker auths)."""
-    raw = _b64_any(value)
-    if raw is None:
-        return False
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    text = _b64_text(value, "utf-8")
+    if text is None:
         return False
     user, sep, password = text.partition(":")
     # real credentials here are printable ASCII; short or non-ASCII ones are test samples
