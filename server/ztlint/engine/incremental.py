@@ -23,6 +23,7 @@ import tree_sitter
 from . import analyze as full
 from .config import Config
 from .findings import Finding
+from .keywords import KeywordIndex
 from .match import run_text_rules, run_tree_rules
 from .positions import LineIndex
 from .rules import RuleSet
@@ -42,6 +43,7 @@ class IncrementalDocument:
         self.tree: tree_sitter.Tree | None = self.parser.parse(source) if self.parser else None
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
+        self._multi_keywords: KeywordIndex | None = None
         self.text_findings: list[Finding] = []
         self.dirty: list[tuple[int, int]] = []  # byte ranges changed since the last analysis
         self.reparse_needed = False
@@ -71,6 +73,13 @@ class IncrementalDocument:
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
 
     # -- analysis ----------------------------------------------------------------------
+    def reconfigure(self, ruleset: RuleSet, config: Config) -> list[Finding]:
+        """New rules or config (hot reload): forget what depended on the old ones, re-analyse."""
+        self.ruleset, self.config = ruleset, config
+        self._multi_keywords = None
+        self.facts = {}
+        return self.analyze_all()
+
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
         if self.tree is not None and self.reparse_needed:
@@ -147,8 +156,11 @@ class IncrementalDocument:
                 if w[0] <= f.start_byte and f.end_byte <= w[1]:
                     kept.append(f)
         if multi:
+            # whole-file rules: look only for their own few keywords, not every text rule's
+            if self._multi_keywords is None:
+                self._multi_keywords = KeywordIndex({k for r in multi for k in r.keywords})
             kept.extend(run_text_rules(multi, self.source, self.index, self.path, self.config.enabled,
-                                       keywords=self.ruleset.keyword_index))
+                                       keywords=self._multi_keywords))
         self.text_findings = kept
 
     def _line_window(self, start: int, end: int) -> tuple[int, int]:

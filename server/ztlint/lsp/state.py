@@ -189,8 +189,7 @@ class ServerState:
         if doc.incr is None:
             return
         cfg = self.config_for(doc.folder, Path(doc.path))
-        doc.incr.ruleset, doc.incr.config = self.ruleset_for(cfg), cfg
-        doc.incr.analyze_all()
+        doc.incr.reconfigure(self.ruleset_for(cfg), cfg)
 
 
 def _display(path: Path, folder: Path | None) -> str:
