@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,6 @@ class Finding:
     confidence: str = "high"
     path: str = ""
     baseline: bool = False  # matched a baseline entry: shown, never a failure
-    extra: dict = field(default_factory=dict)
 
     @property
     def line(self) -> int:

@@ -134,7 +134,7 @@ class IncrementalDocument:
                                                 self.config.enabled, facts=dict(self.facts))
             return
         regions = _merge(ranges + [(s, e) for _, s, e in touched])
-        kept = [f for f in self.tree_findings if not _inside_any(f, regions)]
+        kept = [f for f in self.tree_findings if not _touches_any(f, regions)]
         for s, e in regions:
             for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                     self.config.enabled, (s, e), facts=dict(self.facts)):
@@ -240,10 +240,7 @@ def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tupl
     return out
 
 
-def _inside_any(f: Finding, regions: list[tuple[int, int]]) -> bool:
-    # a report node lies within one top-level statement, so touching a region means inside it
-    return any(s <= f.start_byte < e or (f.start_byte < e and s < f.end_byte) for s, e in regions)
-
-
-def _touches_any(f: Finding, windows: list[tuple[int, int]]) -> bool:
-    return any(s <= f.start_byte < e or (f.start_byte < e and s < f.end_byte) for s, e in windows)
+def _touches_any(f: Finding, ranges: list[tuple[int, int]]) -> bool:
+    """Whether the finding starts in or overlaps one of the ranges. (A tree finding lies within
+    one top-level statement, so touching a region means being inside it.)"""
+    return any(s <= f.start_byte < e or (f.start_byte < e and s < f.end_byte) for s, e in ranges)

@@ -88,7 +88,6 @@ def publish(ls: ZtlintServer, doc: Document) -> None:
     if ls.state.pull_mode or doc.incr is None:
         return
     diags = document_diagnostics(ls, doc)
-    doc.published_version = doc.version
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diags, version=doc.version))
 

@@ -33,7 +33,6 @@ class Document:
     incr: IncrementalDocument | None = None  # None when the document is skipped
     skipped: str | None = None
     pending: asyncio.TimerHandle | None = None
-    published_version: int | None = None
 
     def cancel_pending(self) -> None:
         if self.pending is not None:
