@@ -135,14 +135,21 @@ def main() -> int:
             continue
         tree = full.parse(data, "python")
         pack = ruleset.pack("python")
-        cursor = tree_sitter.QueryCursor(pack.query)
         facts = {}
-        for index, captures in cursor.matches(tree.root_node):
-            rule = pack.rule_of_pattern[index]
-            yielded[rule.id] += 1
-            report = m._first(captures, rule.report)
-            if report is not None and all(m._holds(c, captures, report, pack, tree, facts) for c in rule.conditions):
-                kept[rule.id] += 1
+        # every query over the whole tree, gated or not: what the conditions have to sift
+        queries = [(pack.query, lambda i, p=pack: p.rule_of_pattern[i])] if pack.query is not None else []
+        queries += [(g.query, lambda i, r=g.rule: r) for g in pack.gated]
+        for query, owner in queries:
+            for index, captures in tree_sitter.QueryCursor(query).matches(tree.root_node):
+                rule = owner(index)
+                yielded[rule.id] += 1
+                report = m._first(captures, rule.report)
+                if report is not None and all(m._holds(c, captures, report, pack, tree, facts)
+                                              for c in rule.conditions):
+                    kept[rule.id] += 1
+    pack = ruleset.pack("python")
+    result["python_rules_gated"] = {"gated": len(pack.gated),
+                                    "always": len({r.id for r in pack.rule_of_pattern})}
     result["python_query_matches"] = {"total": sum(yielded.values()), "passing_conditions": sum(kept.values()),
                                       "top_rules": [{"rule": r, "matches": n, "passing": kept[r]}
                                                     for r, n in yielded.most_common(15)]}

@@ -35,7 +35,8 @@ def collect(source: bytes, index: LineIndex, path: str, language: str | None,
     """Raw findings (before suppressions), optionally restricted to regions of the text."""
     found: list[Finding] = []
     if tree is not None and language is not None:
-        found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range))
+        found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range,
+                                    source=source))
     text_rules = ruleset.text_rules_for(language)
     found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window,
                                 ruleset.keyword_index))

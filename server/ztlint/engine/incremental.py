@@ -89,7 +89,8 @@ class IncrementalDocument:
         if self.tree is not None:
             self.facts = self.ruleset.file_facts(self.language, self.tree)
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                                self.config.enabled, facts=dict(self.facts))
+                                                self.config.enabled, facts=dict(self.facts),
+                                                source=self.source)
         self.text_findings = run_text_rules(self._text_rules(), self.source, self.index,
                                             self.path, self.config.enabled,
                                             keywords=self.ruleset.keyword_index)
@@ -131,13 +132,15 @@ class IncrementalDocument:
                 flipped, self.facts = facts != self.facts, facts
         if pack.root_sensitive or flipped:
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                                self.config.enabled, facts=dict(self.facts))
+                                                self.config.enabled, facts=dict(self.facts),
+                                                source=self.source)
             return
         regions = _merge(ranges + [(s, e) for _, s, e in touched])
         kept = [f for f in self.tree_findings if not _touches_any(f, regions)]
         for s, e in regions:
             for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                    self.config.enabled, (s, e), facts=dict(self.facts)):
+                                    self.config.enabled, (s, e), facts=dict(self.facts),
+                                    source=self.source):
                 if s <= f.start_byte and f.end_byte <= e:
                     kept.append(f)
         self.tree_findings = kept

@@ -136,46 +136,146 @@ def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> 
 
 def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
                    enabled, byte_range: tuple[int, int] | None = None,
-                   facts: dict | None = None) -> list[Finding]:
-    """Findings of every enabled tree rule; with ``byte_range``, only matches that intersect it.
+                   facts: dict | None = None, source: bytes | None = None) -> list[Finding]:
+    """Findings of every enabled tree rule; with ``byte_range``, at least every finding whose
+    reported node intersects it (callers keep the ones they asked for).
 
-    ``facts`` caches file-level facts of this tree (see LanguagePack.facts) across calls."""
+    ``facts`` caches file-level facts of this tree (see LanguagePack.facts) across calls;
+    ``source`` is the text the tree was parsed from (default: read back from the tree)."""
     pack = ruleset.pack(language)
     if pack is None:
         return []
-    cursor = tree_sitter.QueryCursor(pack.query)
-    if byte_range is not None:
-        cursor.set_byte_range(*byte_range)
     out: list[Finding] = []
     seen: set[tuple] = set()
     facts = {} if facts is None else facts
-    for index, captures in cursor.matches(tree.root_node):
-        rule = pack.rule_of_pattern[index]
-        if not enabled(rule.id):
-            continue
-        report = _first(captures, rule.report)
-        if report is None:
-            continue
-        key = (rule.id, report.start_byte, report.end_byte)
-        if key in seen:
-            continue
-        if not all(_holds(c, captures, report, pack, tree, facts) for c in rule.conditions):
-            continue
-        seen.add(key)
-        raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
-        anchor_node = _first(captures, rule.statement) if rule.statement else statement_of(report)
-        out.append(Finding(
-            rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
-            message=_interpolate(rule.message, _capture_values(rule, captures)),
-            start_byte=report.start_byte, end_byte=report.end_byte,
-            start=tuple(report.start_point), end=tuple(report.end_point),
-            anchor=(anchor_node.start_point[0], anchor_node.end_point[0]),
-            anchor_bytes=(anchor_node.start_byte, anchor_node.end_byte),
-            fingerprint=fingerprint(rule.id, path, report.text),
-            fix=_fix(rule, {n: (v[0].start_byte, v[0].end_byte) for n, v in captures.items()}, raw),
-            path=path,
-        ))
+    if pack.query is not None:
+        cursor = tree_sitter.QueryCursor(pack.query)
+        if byte_range is not None:
+            cursor.set_byte_range(*byte_range)
+        for index, captures in cursor.matches(tree.root_node):
+            rule = pack.rule_of_pattern[index]
+            if enabled(rule.id):
+                _take(rule, captures, pack, tree, path, facts, seen, out)
+    if pack.gated:
+        if source is None:
+            source = tree.root_node.text or b""
+        for gated, regions in _gated_regions(pack, tree.root_node, source, byte_range, enabled):
+            cursor = tree_sitter.QueryCursor(gated.query)
+            for region in regions:
+                if region is not None:
+                    cursor.set_byte_range(*region)
+                for _, captures in cursor.matches(tree.root_node):
+                    _take(gated.rule, captures, pack, tree, path, facts, seen, out)
     return out
+
+
+# Past this many places to look, one pass over the whole span is cheaper than many small ones.
+_MAX_REGIONS = 16
+
+
+def _gated_regions(pack: LanguagePack, root: tree_sitter.Node, source: bytes,
+                   byte_range: tuple[int, int] | None, enabled):
+    """For each gated rule whose literals occur in the text: the byte ranges its query must
+    search (None: the whole tree).
+
+    A match of the rule contains one of its literals and starts at a node of one of its root
+    types, so the outermost such node around each occurrence holds every match there."""
+    lo, hi = (0, len(source)) if byte_range is None else _top_level_span(root, *byte_range)
+    hits = pack.gate_index.find(source[lo:hi])
+    if not hits:
+        return
+    for gated in pack.gated:
+        if not all(any(kw in hits for kw in group) for group in gated.groups) or not enabled(gated.rule.id):
+            continue
+        where = _fewest_places(gated.groups, hits)
+        if where is None:
+            yield gated, [byte_range]
+            continue
+        regions: list[tuple[int, int]] = []
+        for off, length in where:
+            node = root.descendant_for_byte_range(lo + off, lo + off + length)
+            top = None
+            while node is not None:
+                if node.type in gated.roots:
+                    top = node
+                node = node.parent
+            if top is not None:
+                regions.append((top.start_byte, top.end_byte))
+        regions = _merge_spans(regions)
+        if len(regions) > _MAX_REGIONS:
+            regions = [(regions[0][0], regions[-1][1])]
+        yield gated, regions
+
+
+def _fewest_places(groups, hits) -> list[tuple[int, int]] | None:
+    """(offset, length) of every occurrence of the group with the fewest; None when each group
+    has a string that occurs too often to list."""
+    best = None
+    for group in groups:
+        places = []
+        for kw in group:
+            offsets = hits.get(kw, ())
+            if offsets is None:
+                break
+            places.extend((off, len(kw)) for off in offsets)
+        else:
+            if best is None or len(places) < len(best):
+                best = places
+    return best
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _top_level_span(root: tree_sitter.Node, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to the top-level statements it touches: a match that intersects
+    the range lies inside one of them (or starts at the root, which gated rules never do)."""
+    first, last = _top_level_at(root, start), _top_level_at(root, max(start, end - 1))
+    lo = min(start, first.start_byte) if first is not None else start
+    hi = max(end, last.end_byte) if last is not None else end
+    return lo, hi
+
+
+def _top_level_at(root: tree_sitter.Node, byte: int) -> tree_sitter.Node | None:
+    # (Node.first_child_for_byte would do, but crashes tree-sitter 0.25 on some trees)
+    node = root.descendant_for_byte_range(byte, byte)
+    while node is not None and node.parent is not None and node.parent != root:
+        node = node.parent
+    return None if node is None or node == root else node
+
+
+def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree, path: str,
+          facts: dict, seen: set, out: list[Finding]) -> None:
+    """Add the match's finding to ``out`` if the rule's conditions hold and it is new."""
+    report = _first(captures, rule.report)
+    if report is None:
+        return
+    key = (rule.id, report.start_byte, report.end_byte)
+    if key in seen:
+        return
+    if not all(_holds(c, captures, report, pack, tree, facts) for c in rule.conditions):
+        return
+    seen.add(key)
+    raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
+    anchor_node = _first(captures, rule.statement) if rule.statement else statement_of(report)
+    out.append(Finding(
+        rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
+        message=_interpolate(rule.message, _capture_values(rule, captures)),
+        start_byte=report.start_byte, end_byte=report.end_byte,
+        start=tuple(report.start_point), end=tuple(report.end_point),
+        anchor=(anchor_node.start_point[0], anchor_node.end_point[0]),
+        anchor_bytes=(anchor_node.start_byte, anchor_node.end_byte),
+        fingerprint=fingerprint(rule.id, path, report.text),
+        fix=_fix(rule, {n: (v[0].start_byte, v[0].end_byte) for n, v in captures.items()}, raw),
+        path=path,
+    ))
 
 
 def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str, enabled,

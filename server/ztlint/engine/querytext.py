@@ -166,3 +166,37 @@ def top_level_patterns(source: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+def single_node_patterns(source: str) -> bool:
+    """True when every top-level pattern matches a single node: not a sequence of siblings
+    and not quantified. Then every match lies within the node it starts at."""
+    m = mask(source)
+    for start, end in top_level_patterns(source):
+        if re.search(r"[*+?]", m[_end_of_item(m, start):end]) or not _single_item(m, start):
+            return False
+    return True
+
+
+def _single_item(m: str, i: int) -> bool:
+    j = _skip_ws(m, i + 1)
+    if m[i] == "(" and j < len(m) and m[j] not in "([":
+        return True  # a node: (call ...)
+    close = "]" if m[i] == "[" else ")"
+    items = 0
+    while j < len(m) and m[j] != close:
+        if m[j] in "([":
+            is_predicate = m[j] == "(" and m[_skip_ws(m, j + 1)] == "#"
+            if not is_predicate:
+                items += 1
+                if not _single_item(m, j):
+                    return False
+            j = _end_of_item(m, j)
+            k = _skip_ws(m, j)
+            if not is_predicate and k < len(m) and m[k] in "*+?":
+                return False
+        else:
+            j += 1
+        j = _skip_ws(m, j)
+    # an alternation holds one node whichever branch matches; a group must hold exactly one
+    return items >= 1 if close == "]" else items == 1

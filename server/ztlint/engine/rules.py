@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import tree_sitter
 
-from . import languages, querytext, secrets, templates, yamlsource
+from . import languages, prefilter, querytext, secrets, templates, yamlsource
 from .keywords import KeywordIndex
 
 SEVERITIES = ("error", "warning", "info", "hint")
@@ -114,12 +114,26 @@ class Rule:
         return language in self.tree_languages
 
 
-@dataclass
-class LanguagePack:
-    """All tree rules of one language in a single query, so each tree is walked once."""
+@dataclass(frozen=True)
+class GatedRule:
+    """A tree rule that needs some literal text to match (see prefilter.py): its query runs
+    only where those strings occur, inside the largest node of a type it can start at."""
 
+    rule: Rule
     query: tree_sitter.Query
+    groups: tuple[tuple[bytes, ...], ...]  # the matched text holds a string of every group
+    roots: frozenset[str]  # node types its patterns start at
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """The tree rules of one language: the ones without literals to look for in a single
+    query, so each tree is walked once; the others each run only where their literals occur."""
+
+    query: tree_sitter.Query | None  # the rules that always run (None: there are none)
     rule_of_pattern: list[Rule]
+    gated: tuple[GatedRule, ...] = ()
+    gate_index: KeywordIndex | None = None  # every literal of the gated rules
     # True when some pattern or condition may be rooted at the file's root node: then a change
     # anywhere can change a finding anywhere, and incremental analysis re-checks the whole tree.
     root_sensitive: bool = False
@@ -253,8 +267,8 @@ def pushdown_query(rule: Rule) -> str:
 
 
 def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, list[RuleError]]:
-    """One combined query for the language's rules. A rule whose query does not compile is
-    reported (file, line, field) and left out; the others keep working."""
+    """The language's rules compiled: a rule whose query does not compile is reported (file,
+    line, field) and left out; the others keep working."""
     grammar = languages.grammar(language)
     errors: list[RuleError] = []
     cond_queries: dict[int, tree_sitter.Query] = {}
@@ -271,35 +285,30 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
             errors.append(bad.error)
             continue
         usable.append(rule)
+    root = languages.parser(language).parse(b"").root_node.type
     texts = {id(r): pushdown_query(r) for r in usable}
-    try:
-        query = tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in usable))
-    except tree_sitter.QueryError:
-        # find the culprits one by one (rare: only when some rule is broken)
-        good = []
-        for rule in usable:
-            for candidate in dict.fromkeys((texts[id(rule)], rule.query)):
-                try:
-                    tree_sitter.Query(grammar, candidate)
-                    texts[id(rule)] = candidate
-                    good.append(rule)
-                    break
-                except tree_sitter.QueryError as exc:
-                    error = exc
-            else:
-                errors.append(_query_error(rule, language, error, rule.query_line, "match.query"))
-        usable = good
-        query = tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in usable)) if usable else None
+    gated: list[GatedRule] = []
+    always: list[Rule] = []
+    for rule in usable:
+        groups = prefilter.literal_groups(rule.conditions)
+        roots = querytext.pattern_roots(rule.query)
+        if not groups or not roots or root in roots or not querytext.single_node_patterns(rule.query):
+            always.append(rule)
+            continue
+        query = _compile_rule_query(grammar, rule, texts, language, errors)
+        if query is not None:
+            gated.append(GatedRule(rule, query, groups, roots))
+    query, always = _combined_query(grammar, always, texts, language, errors)
+    usable = always + [g.rule for g in gated]
     if not usable:
         return None, errors
     # Which rule owns each pattern: by where the pattern starts in the joined source.
     starts, pos = [], 0
-    for rule in usable:
+    for rule in always:
         starts.append(pos)
         pos += len(texts[id(rule)].encode("utf-8")) + 1
-    owners = [usable[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1]
-              for i in range(query.pattern_count)]
-    root = languages.parser(language).parse(b"").root_node.type
+    owners = [always[bisect.bisect_right(starts, query.start_byte_for_pattern(i)) - 1]
+              for i in range(query.pattern_count)] if query is not None else []
 
     def may_root(roots) -> bool:
         return roots is None or root in roots
@@ -312,7 +321,38 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
     for c in facts:
         t = querytext.mentioned_types(c.source, root)
         fact_types = None if t is None or fact_types is None else fact_types | t
-    return LanguagePack(query, owners, sensitive, cond_queries, cond_types, facts, fact_types), errors
+    gate_index = KeywordIndex({kw for g in gated for group in g.groups for kw in group}) if gated else None
+    return LanguagePack(query, owners, tuple(gated), gate_index, sensitive, cond_queries, cond_types,
+                        facts, fact_types), errors
+
+
+def _compile_rule_query(grammar, rule: Rule, texts: dict, language: str,
+                        errors: list[RuleError]) -> tree_sitter.Query | None:
+    """The rule's own query (with its conditions pushed down when that compiles)."""
+    for candidate in dict.fromkeys((texts[id(rule)], rule.query)):
+        try:
+            query = tree_sitter.Query(grammar, candidate)
+            texts[id(rule)] = candidate
+            return query
+        except tree_sitter.QueryError as exc:
+            error = exc
+    errors.append(_query_error(rule, language, error, rule.query_line, "match.query"))
+    return None
+
+
+def _combined_query(grammar, rules: list[Rule], texts: dict, language: str,
+                    errors: list[RuleError]) -> tuple[tree_sitter.Query | None, list[Rule]]:
+    """One query holding every rule's patterns, and the rules it holds."""
+    if not rules:
+        return None, []
+    try:
+        return tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in rules)), rules
+    except tree_sitter.QueryError:
+        # find the culprits one by one (rare: only when some rule is broken)
+        good = [r for r in rules if _compile_rule_query(grammar, r, texts, language, errors) is not None]
+        if not good:
+            return None, []
+        return tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in good)), good
 
 
 class _Bad(Exception):
