@@ -58,6 +58,33 @@ def test_gitignore_above_a_scanned_subfolder_applies(tmp_path, custom_rules):
     assert files == ["ok.py"]
 
 
+def test_a_nested_repository_ignores_the_outer_repositorys_gitignore(tmp_path):
+    outer = tmp_path / "outer"
+    (outer / ".git").mkdir(parents=True)
+    write(outer / ".gitignore", "work/\n")
+    inner = outer / "work" / "inner"
+    (inner / ".git").mkdir(parents=True)
+    write(inner / ".gitignore", "skip.py\n")
+    write(inner / "app.py", "risky(x)\n")
+    write(inner / "skip.py", "risky(x)\n")
+    assert [p.name for p in discover([inner], Config(root=inner)) if p.suffix == ".py"] == ["app.py"]
+    assert [p.name for p in discover([outer], Config(root=outer))] == [".gitignore"]
+
+
+def test_scanning_through_a_symlinked_folder(tmp_path):
+    proj = tmp_path / "proj"
+    (proj / ".git").mkdir(parents=True)
+    write(proj / ".gitignore", "ignored.py\n")
+    write(proj / "src" / "a.py", "risky(x)\n")
+    write(proj / "src" / "ignored.py", "risky(x)\n")
+    link = tmp_path / "link"
+    link.symlink_to(proj / "src")
+    cfg = Config(root=proj, exclude=("src/gen/",))
+    write(proj / "src" / "gen" / "b.py", "risky(x)\n")
+    # the real location decides: ignores and excludes of proj apply through the link
+    assert sorted(p.name for p in discover([link], cfg)) == ["a.py"]
+
+
 def test_config_include_and_exclude(tmp_path, custom_rules):
     proj = tmp_path / "proj"
     write(proj / "src" / "a.py", "risky(x)\n")

@@ -147,8 +147,7 @@ class IncrementalDocument:
 
     def _update_text_findings(self, dirty: list[tuple[int, int]]) -> None:
         rules = self._text_rules()
-        single = [r for r in rules if not r.multiline]
-        multi = [r for r in rules if r.multiline]
+        single, multi = rules.part(multiline=False), rules.part(multiline=True)
         windows = _merge([self._line_window(s, e) for s, e in dirty])
         multi_ids = {r.id for r in multi}
         kept = [f for f in self.text_findings

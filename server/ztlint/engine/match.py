@@ -13,7 +13,7 @@ from . import secrets, templates
 from .findings import Edit, Finding, Fix, fingerprint
 from .keywords import KeywordIndex, line_windows
 from .positions import LineIndex
-from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, fact_key
+from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, TextRules, fact_key
 
 _MAX_INTERPOLATED = 60
 
@@ -184,8 +184,8 @@ def _gated_regions(pack: LanguagePack, root: tree_sitter.Node, source: bytes,
     hits = pack.gate_index.find(source[lo:hi])
     if not hits:
         return
-    for gated in pack.gated:
-        if not all(any(kw in hits for kw in group) for group in gated.groups) or not enabled(gated.rule.id):
+    for gated in pack.gated_candidates(hits):
+        if not enabled(gated.rule.id):
             continue
         where = _fewest_places(gated.groups, hits)
         if where is None:
@@ -287,7 +287,7 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
         keywords = KeywordIndex({k for r in rules for k in r.keywords})
     hits = keywords.find(source[start:end])
     out: list[Finding] = []
-    for rule in rules:
+    for rule in rules.candidates(hits) if isinstance(rules, TextRules) else rules:
         found = [hits[k] for k in rule.keywords if k in hits]
         if rule.keywords and not found:
             continue

@@ -145,6 +145,16 @@ class LanguagePack:
     # pattern may be rooted at the file's root node. Each is one boolean per tree.
     fact_conditions: tuple = ()
     fact_types: frozenset | None = frozenset()  # node types whose change can flip a fact
+    gate_by_keyword: dict = field(default_factory=dict)  # literal -> indexes into gated
+
+    def gated_candidates(self, hits) -> list[GatedRule]:
+        """The gated rules whose every literal group has a string among ``hits``, in order."""
+        picked = set()
+        for k in hits:
+            picked.update(self.gate_by_keyword.get(k, ()))
+        keys = hits.keys()
+        return [g for g in (self.gated[i] for i in sorted(picked))
+                if all(not keys.isdisjoint(group) for group in g.groups)]
 
     def facts(self, root: tree_sitter.Node) -> dict:
         """Every file fact of this tree, keyed as match._holds looks them up."""
@@ -204,10 +214,10 @@ class RuleSet:
             self.errors.extend(errors)
         return self._packs[language]
 
-    def text_rules_for(self, language: str | None) -> list[Rule]:
+    def text_rules_for(self, language: str | None) -> "TextRules":
         """Text rules that apply to files of ``language`` (cached: asked once per file)."""
         if language not in self._text_by_language:
-            self._text_by_language[language] = [r for r in self.text_rules if r.applies_to(language)]
+            self._text_by_language[language] = TextRules(r for r in self.text_rules if r.applies_to(language))
         return self._text_by_language[language]
 
     def compile_all(self) -> list[RuleError]:
@@ -218,6 +228,33 @@ class RuleSet:
 
     def __len__(self) -> int:
         return len(self.rules) - (UNUSED_SUPPRESSION.id in self.rules)
+
+
+class TextRules(list):
+    """Text rules in a fixed order, indexed by keyword: a file's keyword hits pick the few
+    rules worth running without looking at each of the hundreds."""
+
+    def __init__(self, rules=()):
+        super().__init__(rules)
+        self._unkeyed = [i for i, r in enumerate(self) if not r.keywords]
+        self._by_keyword: dict[bytes, list[int]] = {}
+        for i, r in enumerate(self):
+            for k in r.keywords:
+                self._by_keyword.setdefault(k, []).append(i)
+        self._parts: dict[bool, TextRules] = {}
+
+    def candidates(self, hits) -> list[Rule]:
+        """The rules without keywords and those with a keyword in ``hits``, in order."""
+        picked = set(self._unkeyed)
+        for k in hits:
+            picked.update(self._by_keyword.get(k, ()))
+        return [self[i] for i in sorted(picked)]
+
+    def part(self, multiline: bool) -> "TextRules":
+        """The multi-line (or single-line) rules alone."""
+        if multiline not in self._parts:
+            self._parts[multiline] = TextRules(r for r in self if r.multiline == multiline)
+        return self._parts[multiline]
 
 
 def _query_error(rule: Rule, lang: str, exc: Exception, line: int, field_name: str) -> RuleError:
@@ -322,8 +359,12 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
         t = querytext.mentioned_types(c.source, root)
         fact_types = None if t is None or fact_types is None else fact_types | t
     gate_index = KeywordIndex({kw for g in gated for group in g.groups for kw in group}) if gated else None
+    by_keyword: dict[bytes, list[int]] = {}
+    for i, g in enumerate(gated):
+        for kw in {kw for group in g.groups for kw in group}:
+            by_keyword.setdefault(kw, []).append(i)
     return LanguagePack(query, owners, tuple(gated), gate_index, sensitive, cond_queries, cond_types,
-                        facts, fact_types), errors
+                        facts, fact_types, by_keyword), errors
 
 
 def _compile_rule_query(grammar, rule: Rule, texts: dict, language: str,

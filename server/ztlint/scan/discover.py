@@ -48,19 +48,24 @@ def _default_skip(name: str) -> str | None:
 
 
 class _Ignores:
-    """The .gitignore files that apply along a path, each matched relative to its folder."""
+    """The .gitignore files that apply along a path, each matched relative to its folder.
+
+    Paths are posix strings relative to the scanned folder; each .gitignore knows how to turn
+    one into a path relative to its own folder (``prefix + rel[strip:]``), so no path objects
+    are built per entry."""
 
     def __init__(self):
-        self.specs: list[tuple[Path, pathspec.PathSpec]] = []
+        self.specs: list[tuple[str, int, pathspec.PathSpec]] = []
 
-    def push(self, folder: Path) -> int:
-        gi = folder / ".gitignore"
-        if gi.is_file():
+    def push(self, folder: str, prefix: str, strip: int) -> int:
+        gi = os.path.join(folder, ".gitignore")
+        if os.path.isfile(gi):
             try:
-                lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+                with open(gi, encoding="utf-8", errors="replace") as fh:
+                    lines = fh.read().splitlines()
             except OSError:
                 return 0
-            self.specs.append((folder, pathspec.GitIgnoreSpec.from_lines(lines)))
+            self.specs.append((prefix, strip, pathspec.GitIgnoreSpec.from_lines(lines)))
             return 1
         return 0
 
@@ -68,11 +73,11 @@ class _Ignores:
         for _ in range(n):
             self.specs.pop()
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
+    def ignored(self, rel: str, is_dir: bool) -> bool:
         # As in git, the deepest .gitignore with a verdict (match or `!` negation) wins.
-        for base, spec in reversed(self.specs):
-            rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            verdict = spec.check_file(rel).include
+        suffix = "/" if is_dir else ""
+        for prefix, strip, spec in reversed(self.specs):
+            verdict = spec.check_file(prefix + rel[strip:] + suffix).include
             if verdict is not None:
                 return verdict
         return False
@@ -84,87 +89,96 @@ def _globs(patterns: tuple[str, ...]) -> pathspec.PathSpec | None:
 
 def discover(paths: list[Path], config: Config, skipped: list[Skipped] | None = None):
     """Yield files to scan. Explicit files are taken as given (only config excludes apply)."""
+    for path, _ in discover_files(paths, config, skipped):
+        yield Path(path)
+
+
+def discover_files(paths: list[Path], config: Config, skipped: list[Skipped] | None = None):
+    """Yield ``(path, real path)`` strings of the files to scan (see ``discover``)."""
     skipped = skipped if skipped is not None else []
     exclude = _globs(config.exclude)
     include = _globs(config.include)
-    root = config.root.resolve()
+    root = os.path.realpath(config.root)
 
-    def excluded(p: Path, is_dir: bool) -> bool:
-        try:
-            rel = p.resolve().relative_to(root).as_posix()
-        except ValueError:
+    def excluded(real: str, is_dir: bool) -> bool:
+        """Config globs match the real path relative to the config's folder."""
+        base = root.rstrip(os.sep) + os.sep
+        if not real.startswith(base):
             return False
+        rel = real[len(base):].replace(os.sep, "/")
         if exclude and exclude.match_file(rel + ("/" if is_dir else "")):
             return True
         return bool(include and not is_dir and not include.match_file(rel))
 
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for top in paths:
         top = Path(top)
         if not top.exists():
             skipped.append(Skipped(str(top), "no such file or directory"))
             continue
         if top.is_file():
-            if not excluded(top, False):
-                yield top
+            real = os.path.realpath(top)
+            if not excluded(real, False):
+                yield str(top), real
             continue
         yield from _walk(top, excluded, skipped, seen)
 
 
-def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[Path]):
-    top = Path(os.path.abspath(top))
+def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str]):
+    top_abs = os.path.abspath(top)
+    top_real = os.path.realpath(top_abs)
     ignores = _Ignores()
     # Load .gitignore files from the repository root down to `top`, so scanning a subfolder
-    # honours the ignores above it.
+    # honours the ignores above it; a folder that is its own repository stops the climb.
     chain = []
-    for parent in top.resolve().parents:
-        chain.append(parent)
-        if (parent / ".git").exists():
+    for folder in (Path(top_real), *Path(top_real).parents):
+        if str(folder) != top_real:
+            chain.append(str(folder))
+        if (folder / ".git").exists():
             break
     else:
         chain = []
     for folder in reversed(chain):
-        ignores.push(folder)
+        ignores.push(folder, os.path.relpath(top_real, folder).replace(os.sep, "/") + "/", 0)
 
-    def walk(folder: Path):
-        try:
-            real = folder.resolve()
-        except (OSError, RuntimeError):
-            skipped.append(Skipped(str(folder), "cannot resolve (symlink loop?)"))
-            return
+    def walk(folder: str, rel: str, real: str):
         if real in seen:
             return  # symlink loop or a folder reached twice
         seen.add(real)
-        pushed = ignores.push(folder)
+        pushed = ignores.push(folder, "", len(rel) + 1 if rel else 0)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(str(folder), f"cannot list: {exc.strerror or exc}"))
+            skipped.append(Skipped(folder, f"cannot list: {exc.strerror or exc}"))
             ignores.pop(pushed)
             return
         for entry in entries:
-            p = Path(entry.path)
+            path, name = entry.path, entry.name
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
+                link = entry.is_symlink()
             except OSError:
                 loop = entry.is_symlink()
-                skipped.append(Skipped(str(p), "broken symlink or symlink loop" if loop else "cannot stat"))
+                skipped.append(Skipped(path, "broken symlink or symlink loop" if loop else "cannot stat"))
                 continue
+            crel = f"{rel}/{name}" if rel else name
+            # only a symlink needs resolving: otherwise the real path is the folder's plus name
+            creal = os.path.realpath(path) if link else os.path.join(real, name)
             if is_dir:
-                if entry.name in SKIP_DIRS or ignores.ignored(p, True) or excluded(p, True):
+                if name in SKIP_DIRS or ignores.ignored(crel, True) or excluded(creal, True):
                     continue
-                yield from walk(p)
+                yield from walk(path, crel, creal)
             elif is_file:
-                if ignores.ignored(p, False) or excluded(p, False):
+                if ignores.ignored(crel, False) or excluded(creal, False):
                     continue
-                reason = _default_skip(entry.name)
+                reason = _default_skip(name)
                 if reason:
-                    skipped.append(Skipped(str(p), reason))
+                    skipped.append(Skipped(path, reason))
                     continue
-                yield p
-            elif entry.is_symlink():
-                skipped.append(Skipped(str(p), "broken symlink or symlink loop"))
+                yield path, creal
+            elif link:
+                skipped.append(Skipped(path, "broken symlink or symlink loop"))
         ignores.pop(pushed)
 
-    yield from walk(top)
+    yield from walk(top_abs, "", top_real)

@@ -19,7 +19,7 @@ from ..engine import rules
 from ..engine.analyze import analyze
 from ..engine.config import Config
 from ..engine.findings import Finding
-from .discover import Skipped, discover
+from .discover import Skipped, discover_files
 
 _BINARY_SNIFF = 8192
 _MIN_PARALLEL_FILES = 64
@@ -83,7 +83,8 @@ _worker: dict = {}
 
 def _init_worker(config: Config, report_unused: bool) -> None:
     _worker["config"] = config
-    _worker["ruleset"] = load_ruleset(config)
+    # a forked worker already holds the parent's rules (see scan); a spawned one loads its own
+    _worker["ruleset"] = _worker.pop("inherited", None) or load_ruleset(config)
     _worker["report_unused"] = report_unused
 
 
@@ -102,13 +103,6 @@ def _mp_context():
     return mp.get_context(method)
 
 
-def display_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
          jobs: int | None = None, report_unused: bool = False,
          progress: Callable[[int, int], None] | None = None,
@@ -120,7 +114,9 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
     Paths in findings are relative to ``base`` (default: the current directory)."""
     result = ScanResult()
     base = (base or Path.cwd()).resolve()
-    files = [(str(p), display_path(p, base)) for p in discover(paths, config, result.skipped)]
+    prefix = str(base).rstrip(os.sep) + os.sep
+    files = [(p, real[len(prefix):].replace(os.sep, "/") if real.startswith(prefix) else Path(p).as_posix())
+             for p, real in discover_files(paths, config, result.skipped)]
     total = len(files)
     jobs = jobs or os.cpu_count() or 1
     done = 0
@@ -146,18 +142,27 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             take(scan_file(Path(p), d, ruleset, config, report_unused))
     else:
         batches = [files[i:i + _BATCH] for i in range(0, total, _BATCH)]
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=_mp_context(),
-                                 initargs=(config, report_unused)) as pool:
-            for batch_result, errors in pool.map(_scan_batch, batches):
-                for err in errors:
-                    if err not in ruleset.errors:
-                        ruleset.errors.append(err)
-                for fr in batch_result:
-                    take(fr)
-                if cancelled and cancelled():
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    break
+        context = _mp_context()
+        if context.get_start_method() == "fork":
+            _worker["inherited"] = ruleset  # copied into each child by fork, not pickled
+        try:
+            _run_pool(batches, jobs, context, config, report_unused, ruleset, take, cancelled)
+        finally:
+            _worker.pop("inherited", None)
     result.findings.sort(key=Finding.sort_key)
     result.rule_errors = list(ruleset.errors)
     return result
 
+
+def _run_pool(batches, jobs, context, config, report_unused, ruleset, take, cancelled) -> None:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context,
+                             initargs=(config, report_unused)) as pool:
+        for batch_result, errors in pool.map(_scan_batch, batches):
+            for err in errors:
+                if err not in ruleset.errors:
+                    ruleset.errors.append(err)
+            for fr in batch_result:
+                take(fr)
+            if cancelled and cancelled():
+                pool.shutdown(wait=False, cancel_futures=True)
+                break
