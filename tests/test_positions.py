@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ztlint.engine.positions import (LineIndex, byte_to_char_col, byte_to_utf16_col,
                                      utf16_to_byte_col)
 
@@ -41,3 +44,32 @@ def test_positions_past_the_end_clamp():
     idx = LineIndex(b"ab\ncd")
     assert idx.offset_of_utf16(0, 99) == 2
     assert idx.offset_of_utf16(9, 0) == 5
+
+
+def test_ascii_lines_convert_columns_directly():
+    assert utf16_to_byte_col(b"abc", 2) == 2
+    assert utf16_to_byte_col(b"abc", 9) == 3
+
+
+_PIECES = st.sampled_from(["x", "ab", "\n", "é", "😀", "\r\n", "", "中文\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=st.lists(_PIECES, max_size=12).map("".join),
+       edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 4), _PIECES), max_size=25))
+def test_edited_index_equals_a_fresh_one(start, edits):
+    """Edits within a line are kept as a pending shift: every answer must still be exact."""
+    source = start.encode()
+    idx = LineIndex(source)
+    for where, removed, inserted in edits:
+        s = int(where * len(source))
+        e = min(len(source), s + removed)
+        new = inserted.encode()
+        source = source[:s] + new + source[e:]
+        idx.apply_edit(source, s, e, s + len(new))
+        fresh = LineIndex(source)
+        for off in range(len(source) + 1):
+            assert idx.point(off) == fresh.point(off)
+        for row in range(fresh.line_count + 1):
+            assert idx.line_bytes(row) == fresh.line_bytes(row)
+    assert idx.starts == LineIndex(source).starts

@@ -131,6 +131,7 @@ def test_malformed_json_rpc_does_not_kill_the_server():
         proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         proc.stdin.flush()
     send(b"{this is not json")
+    proc.stdin.write(b"x" * (3 << 20) + b"\r\n")  # a "header line" longer than any buffer
     send(b'{"jsonrpc": "2.0", "id": 7, "method": "no/such/method", "params": {}}')
     init = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
             "params": {"processId": None, "rootUri": None, "capabilities": {}}}

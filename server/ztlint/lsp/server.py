@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import sys
+import threading
 import traceback
 import uuid
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
@@ -38,10 +41,59 @@ class ZtlintProtocol(LanguageServerProtocol):
             yield handler, (params,), None
 
 
+class PipeReader:
+    """stdin read by the event loop itself. pygls's own reader hands every header line and
+    body to a thread and back (three hops per message), which is what a burst of hundreds of
+    small didChange notifications spends most of its time on."""
+
+    def __init__(self, stream: asyncio.StreamReader):
+        self.stream = stream
+
+    async def readline(self) -> bytes:
+        try:
+            return await self.stream.readline()
+        except ValueError:  # a "line" longer than the buffer limit: garbage, not a header
+            return b"?\r\n"
+
+    def readexactly(self, n: int):
+        return self.stream.readexactly(n)
+
+
+async def pipe_reader(stdin) -> PipeReader | None:
+    """A PipeReader over ``stdin``, or None where the event loop cannot watch it (a regular
+    file, for instance)."""
+    loop = asyncio.get_running_loop()
+    stream = asyncio.StreamReader(limit=1 << 20)
+    try:
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), stdin)
+    except (ValueError, OSError):
+        return None
+    return PipeReader(stream)
+
+
 class ZtlintServer(LanguageServer):
     def __init__(self):
         super().__init__("ztlint", __version__, protocol_cls=ZtlintProtocol)
         self.state = ServerState()
+
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """pygls's stdio loop, with stdin read by the event loop (see PipeReader)."""
+        stdin = stdin or sys.stdin.buffer
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+
+        async def serve():
+            reader = await pipe_reader(stdin) or StdinAsyncReader(stdin, self.thread_pool)
+            await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
+                            logger=log, error_handler=self.report_server_error)
+        try:
+            asyncio.run(serve())
+        except BrokenPipeError:
+            log.error("connection to the client lost; shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     def log(self, message: str, level: types.MessageType = types.MessageType.Log) -> None:
         log.info(message)
