@@ -22,6 +22,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 import re
 
+from . import querytext
+
 # Bigger exact sets are not worth carrying through a concatenation (products explode).
 _MAX_EXACT = 64
 # A required string shorter than this occurs almost everywhere: no use as a filter.
@@ -74,20 +76,22 @@ def _better(a: Literals | None, b: Literals | None) -> Literals | None:
 
 
 def _concat(parts: list[_Info]) -> _Info:
-    exact: Literals | None = frozenset({""})
+    exact: Literals = frozenset({""})
     best: Literals | None = None
+    whole = True  # is `exact` still every string the concatenation can match?
     for part in parts:
-        if exact is not None and part.exact is not None and len(exact) * len(part.exact) <= _MAX_EXACT:
+        if part.exact is not None and len(exact) * len(part.exact) <= _MAX_EXACT:
             exact = frozenset(a + b for a in exact for b in part.exact)
             continue
         # the run of exact pieces ends here: every match contains one of its strings
         best = _better(best, _usable(exact))
+        whole = False
         if part.exact is not None:
             exact = part.exact
         else:
             best = _better(best, part.need)
             exact = frozenset({""})
-    if best is None:
+    if whole:
         return _Info(exact=exact)
     return _Info(need=_better(best, _usable(exact)))
 
@@ -119,12 +123,8 @@ def _walk(sub) -> _Info:
             parts.append(_Info(exact=frozenset({chr(av)})))
         elif op is IN:
             parts.append(_class(av))
-        elif op is SUBPATTERN:
-            group_flags = av[1]
-            if group_flags & re.IGNORECASE:  # lowered below anyway; keep it simple
-                parts.append(_Info())
-            else:
-                parts.append(_walk(av[3]))
+        elif op is SUBPATTERN:  # (?i:...) needs nothing special: literals are looked up caselessly
+            parts.append(_walk(av[3]))
         elif op is BRANCH:
             parts.append(_branch([_walk(alt) for alt in av[1]]))
         elif op in (MAX_REPEAT, MIN_REPEAT):
@@ -156,27 +156,99 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     found = _walk(parsed).required()
     if found is None:
         return None
-    if (flags | parsed.state.flags) & re.IGNORECASE:
+    if caseless(pattern, flags):
         found = frozenset(s.lower() for s in found)
     return found
 
 
+# Non-ASCII characters that Python's IGNORECASE matching equates with ASCII letters (İ ı ~ i,
+# ſ ~ s, K ~ k; tests/test_prefilter.py checks the list is complete). An ASCII-caseless
+# search for `pass` misses `paſs`, which `(?i)pass` matches; a group from a caseless regex also
+# accepts these characters, which then lie inside the matched text themselves.
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_MARKERS = tuple(sorted(c.encode("utf-8") for c in FOLDS_TO_ASCII))
 
-def literal_groups(conditions) -> tuple[tuple[bytes, ...], ...]:
-    """For a rule's conditions: groups of lower-cased strings such that text the rule matches
-    holds one string of every group. Only positive text conditions count (a capture must
-    exist and pass them); strings that are short or not ASCII are not worth the risk."""
+
+def caseless(pattern: str, flags: int = 0) -> bool:
+    """Does any part of the pattern match ignoring case with Unicode rules?"""
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except re.error:
+        return True
+    if (flags | parsed.state.flags) & re.ASCII:
+        return False
+    return bool((flags | parsed.state.flags) & re.IGNORECASE) or _has_caseless_group(parsed)
+
+
+def _has_caseless_group(sub) -> bool:
+    for op, av in sub:
+        if op is SUBPATTERN and (av[1] & re.IGNORECASE or _has_caseless_group(av[3])):
+            return True
+        if op is BRANCH and any(_has_caseless_group(alt) for alt in av[1]):
+            return True
+        if op in (MAX_REPEAT, MIN_REPEAT) and _has_caseless_group(av[2]):
+            return True
+        if op in (ASSERT, ASSERT_NOT) and _has_caseless_group(av[1]):
+            return True
+    return False
+
+
+
+def literal_groups(conditions, query: str | None = None) -> tuple[tuple[bytes, ...], ...]:
+    """For a rule: groups of lower-cased strings such that text the rule matches holds one
+    string of every group. Positive text conditions count (a capture must exist and pass
+    them), and the query's own predicates on captures every match has; strings that are short
+    or not ASCII are not worth the risk."""
     groups = []
     for c in conditions:
+        folds = False
         if c.kind == "regex":
             found = required_literals(c.value.pattern, c.value.flags)
+            folds = caseless(c.value.pattern, c.value.flags)
         elif c.kind == "equals":
             found = frozenset({c.value})
         elif c.kind == "any-of":
             found = frozenset(c.value)
         else:
             continue
-        if not found or any(len(x) < _MIN_LEN or not x.isascii() for x in found):
-            continue
-        groups.append(tuple(sorted({x.lower().encode("ascii") for x in found})))
+        if _fit(found):
+            groups.append(_encode(found, folds))
+    if query is not None:
+        found, folds = _query_group(query)
+        if found is not None:
+            groups.append(_encode(found, folds))
     return tuple(groups)
+
+
+def _fit(found: Literals | None) -> bool:
+    return bool(found) and all(len(x) >= _MIN_LEN and x.isascii() for x in found)
+
+
+def _encode(found: Literals, folds: bool) -> tuple[bytes, ...]:
+    encoded = {x.lower().encode("ascii") for x in found}
+    return tuple(sorted(encoded | set(_MARKERS) if folds else encoded))
+
+
+def _query_group(query: str) -> tuple[Literals | None, bool]:
+    """Strings one of which every match of the query holds, from its predicates (each
+    top-level pattern must pin some capture it always has), and whether some are caseless."""
+    union: set[str] = set()
+    folds = False
+    for preds in querytext.pattern_predicates(query):
+        best, best_folds = None, False
+        for name, _, args in preds:
+            if name in ("eq?", "any-eq?") and len(args) == 1:
+                found, fold = frozenset(args), False
+            elif name in ("match?", "any-match?") and len(args) == 1:
+                found, fold = required_literals(args[0]), caseless(args[0])
+            elif name == "any-of?" and args:
+                found, fold = frozenset(args), False
+            else:
+                continue
+            if _fit(found) and _better(best, found) is found:
+                best, best_folds = found, fold
+        if best is None:
+            return None, False
+        union |= best
+        folds |= best_folds
+    return (_minimal(frozenset(union)), folds) if union else (None, False)

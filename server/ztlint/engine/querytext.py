@@ -200,3 +200,94 @@ def _single_item(m: str, i: int) -> bool:
         j = _skip_ws(m, j)
     # an alternation holds one node whichever branch matches; a group must hold exactly one
     return items >= 1 if close == "]" else items == 1
+
+
+_PRED = re.compile(r"\(\s*#([\w-]+[?!]?)")
+
+
+def pattern_predicates(source: str) -> list[list[tuple[str, str, list[str]]]]:
+    """Per top-level pattern: its ``(#name? @capture "arg" ...)`` predicates whose capture is
+    certainly present in every match (not under ``?``/``*`` and, under an alternation, in
+    every branch), as (name, capture, string args). tree-sitter lets a predicate on an absent
+    capture pass, so only these say anything about the matched text."""
+    m = mask(source)
+    out = []
+    for start, end in top_level_patterns(source):
+        mandatory, _ = _captures_of(m, start)
+        preds = []
+        for pm in _PRED.finditer(m, start, end):
+            close = _end_of_item(m, pm.start())
+            args = _predicate_args(source[pm.end():close - 1], m[pm.end():close - 1])
+            if args and args[0].startswith("@") and args[0][1:] in mandatory \
+                    and all(not a.startswith("@") for a in args[1:]):
+                preds.append((pm.group(1), args[0][1:], args[1:]))
+        out.append(preds)
+    return out
+
+
+def _predicate_args(text: str, masked: str) -> list[str]:
+    args, i = [], 0
+    while i < len(masked):
+        ch = masked[i]
+        if ch == '"':
+            j = masked.index('"', i + 1)
+            args.append(_unescape(text[i + 1:j]))
+            i = j + 1
+        elif ch == "@":
+            cap = re.match(r"@[\w.-]+", masked[i:])
+            args.append(cap.group(0))
+            i += cap.end()
+        else:
+            i += 1
+    return args
+
+
+def _unescape(s: str) -> str:
+    return re.sub(r"\\(.)", lambda e: {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}.get(e.group(1), e.group(1)), s)
+
+
+def _captures_of(m: str, i: int) -> tuple[set[str], int]:
+    """Captures certainly present when the item at m[i] matches, and the index after the item
+    (its quantifier and captures included)."""
+    n = len(m)
+    if m[i] == "(" and m[_skip_ws(m, i + 1)] == "#":
+        return set(), _end_of_item(m, i)  # a predicate: matches nothing itself
+    if m[i] in "([":
+        close = "]" if m[i] == "[" else ")"
+        parts: list[set[str]] = []
+        j = _skip_ws(m, i + 1)
+        while j < n and m[j] != close:
+            if m[j] in '(["':
+                got, j = _captures_of(m, j)
+                parts.append(got)
+            elif m[j] == "_" and not (j + 1 < n and (m[j + 1].isalnum() or m[j + 1] == "_")):
+                got, j = _captures_of(m, j)  # a bare wildcard child: (_) without parens
+                parts.append(got)
+            else:
+                j += 1  # node type, field name, `!field`, anchor
+            j = _skip_ws(m, j)
+        end = j + 1
+        if close == "]":
+            found = set.intersection(*parts) if parts else set()
+        else:
+            found = set().union(*parts) if parts else set()
+    elif m[i] == '"':
+        end = m.index('"', i + 1) + 1
+        found = set()
+    else:  # bare `_`
+        end = i + 1
+        found = set()
+    j = _skip_ws(m, end)
+    optional = j < n and m[j] in "?*"
+    if j < n and m[j] in "?*+":
+        end = j + 1
+    if optional:
+        found = set()
+    while True:
+        j = _skip_ws(m, end)
+        cap = re.match(r"@([\w.-]+)", m[j:]) if j < n else None
+        if not cap:
+            return found, end
+        if not optional:
+            found.add(cap.group(1))
+        end = j + cap.end()

@@ -327,7 +327,7 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
     gated: list[GatedRule] = []
     always: list[Rule] = []
     for rule in usable:
-        groups = prefilter.literal_groups(rule.conditions)
+        groups = prefilter.literal_groups(rule.conditions, rule.query)
         roots = querytext.pattern_roots(rule.query)
         if not groups or not roots or root in roots or not querytext.single_node_patterns(rule.query):
             always.append(rule)
