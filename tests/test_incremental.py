@@ -101,6 +101,89 @@ def test_file_level_condition_flip_rechecks_the_whole_file(tmp_path):
     assert [f.line for f in doc.analyze()] == [2]
 
 
+SPLIT_FACT_RULES = """
+rules:
+  - id: test-eval-with-marker
+    title: eval in a file with a Marker class
+    severity: warning
+    confidence: high
+    cwe: [CWE-95]
+    owasp: []
+    languages: [python]
+    match:
+      query: '(call function: (identifier) @fn (#eq? @fn "eval")) @call'
+      report: call
+      where:
+        - file-has: '(class_definition name: (identifier) @n (#eq? @n "Marker")) @c'
+    message: "eval with a marker"
+    docs: "A test rule with a fact about some top-level statement."
+  - id: test-eval-without-guard
+    title: eval in a file without a guard assignment
+    severity: warning
+    confidence: high
+    cwe: [CWE-95]
+    owasp: []
+    languages: [python]
+    match:
+      query: '(call function: (identifier) @fn (#eq? @fn "eval")) @call'
+      report: call
+      where:
+        - file-not-has: '(expression_statement (assignment left: (identifier) @v (#eq? @v "GUARD")))'
+    message: "eval without a guard"
+    docs: "A test rule with a negative fact about some top-level statement."
+"""
+FACT_SOURCE = "class Other:\n    def m(self):\n        return 1\n\nGUARDED = 1\nx = eval(y)\n"
+FACT_SNIPPETS = ["Marker", "Other", "GUARD", "GUARD = 1\n", "class Marker:\n    pass\n", "\n", " ", "x",
+                 "eval(z)\n", ":", "(", "    ", "# c\n", "="]
+
+
+@functools.cache
+def _fact_ruleset():
+    d = Path(tempfile.mkdtemp(prefix="ztlint-facts-"))
+    write(d / "facts.yaml", SPLIT_FACT_RULES)
+    return rules.load_rules([d])
+
+
+def test_statement_facts_are_split_and_kept_incrementally():
+    pack = _fact_ruleset().pack("python")
+    assert len(pack.split_facts) == 2 and pack.fact_types == frozenset({"ERROR"})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_edits_keep_statement_facts_exact(data):
+    """Renaming classes, adding and removing the guard, typing inside methods: the facts kept
+    per statement must always equal a recomputation over the whole tree."""
+    ruleset, cfg = _fact_ruleset(), Config()
+    text = FACT_SOURCE
+    doc = IncrementalDocument(text.encode(), "m.py", "python", ruleset, cfg)
+    for _ in range(data.draw(st.integers(1, 10), label="edits")):
+        pos = data.draw(st.integers(0, len(text)))
+        length = data.draw(st.integers(0, min(12, len(text) - pos)))
+        insert = data.draw(st.sampled_from(FACT_SNIPPETS))
+        doc.edit(pos, pos + length, insert.encode())
+        text = text[:pos] + insert + text[pos + length:]
+        if data.draw(st.booleans(), label="analyse now"):
+            doc.analyze()
+    incremental = doc.analyze()
+    same_tree = analyze(doc.source, "m.py", ruleset, cfg, language="python", tree=doc.tree)
+    assert _key(incremental) == _key(same_tree.findings)
+    assert doc.facts == ruleset.pack("python").facts(doc.tree.root_node)
+
+
+def test_renaming_a_class_flips_a_statement_fact():
+    ruleset = _fact_ruleset()
+    doc = IncrementalDocument(FACT_SOURCE.encode(), "m.py", "python", ruleset, Config())
+    assert [f.rule_id for f in doc.findings] == ["test-eval-without-guard"]
+    pos = FACT_SOURCE.index("Other")
+    doc.edit(pos, pos + len("Other"), b"Marker")
+    assert sorted(f.rule_id for f in doc.analyze()) == ["test-eval-with-marker", "test-eval-without-guard"]
+    pos = FACT_SOURCE.index("GUARDED")
+    doc.edit(pos + 6, pos + 7, b"")  # GUARDED -> GUARDE
+    doc.edit(pos + 5, pos + 6, b"")  # GUARDE -> GUARD: the guard now exists
+    assert [f.rule_id for f in doc.analyze()] == ["test-eval-with-marker"]
+
+
 def test_editing_one_function_reuses_findings_elsewhere(tmp_path):
     ruleset = rules.load_rules([], [RULES_DIR / "python" / "yaml-load.yaml"])
     src = "import yaml\n\ndef a():\n    return yaml.load(x)\n\ndef b():\n    return 1\n"

@@ -26,7 +26,7 @@ from .findings import Finding
 from .keywords import KeywordIndex
 from .match import run_text_rules, run_tree_rules
 from .positions import LineIndex
-from .rules import RuleSet
+from .rules import RuleSet, fact_key
 
 # Text rules see one extra line on each side of a change, so look-arounds at the window's
 # edges behave as they do over the whole file.
@@ -43,6 +43,8 @@ class IncrementalDocument:
         self.tree: tree_sitter.Tree | None = self.parser.parse(source) if self.parser else None
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
+        # split facts (see LanguagePack.split_facts): the top-level statements that match each
+        self.fact_spans: dict[int, set[tuple[int, int]]] = {}
         self._multi_keywords: KeywordIndex | None = None
         self.text_findings: list[Finding] = []
         self.dirty: list[tuple[int, int]] = []  # byte ranges changed since the last analysis
@@ -71,6 +73,10 @@ class IncrementalDocument:
                             + [(start, new_end)])
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
+        # a statement the edit touches is re-checked at the next analysis: drop it until then
+        self.fact_spans = {k: {(a + delta, b + delta) if a >= old_end else (a, b)
+                               for a, b in spans if b <= start or a >= old_end}
+                           for k, spans in self.fact_spans.items()}
 
     # -- analysis ----------------------------------------------------------------------
     def reconfigure(self, ruleset: RuleSet, config: Config) -> list[Finding]:
@@ -87,7 +93,7 @@ class IncrementalDocument:
         self.reparse_needed = False
         self.tree_findings = []
         if self.tree is not None:
-            self.facts = self.ruleset.file_facts(self.language, self.tree)
+            self._all_facts()
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                                 self.config.enabled, facts=dict(self.facts),
                                                 source=self.source)
@@ -120,22 +126,26 @@ class IncrementalDocument:
         # by Tree.edit) and in the new one: a statement can be split, merged or re-parented by
         # an edit elsewhere, and tree-sitter's changed ranges do not report reused subtrees
         # that merely moved under another parent.
-        touched = [c for s, e in ranges for tree in (old, self.tree)
-                   for c in _touched_children(tree.root_node, s, e)]
+        touched_new = [c for s, e in ranges for c in _touched_children(self.tree.root_node, s, e)]
+        touched = touched_new + [c for s, e in ranges for c in _touched_children(old.root_node, s, e)]
+        regions = _merge(ranges + [(c.start_byte, c.end_byte) for c in touched])
         flipped = False
         if pack.fact_conditions:
+            before = self.facts
             # Facts (imports ...) can only change when a top-level statement of a type their
             # queries mention changed, before or after the edit.
-            types = {t for t, _, _ in touched} | ({"ERROR"} if self.tree.root_node.type == "ERROR" else set())
+            types = {c.type for c in touched} | ({"ERROR"} if "ERROR" in (self.tree.root_node.type,
+                                                                          old.root_node.type) else set())
             if pack.fact_types is None or types & pack.fact_types:
-                facts = pack.facts(self.tree.root_node)
-                flipped, self.facts = facts != self.facts, facts
+                self._all_facts()
+            else:
+                self._update_split_facts(pack, touched_new, regions)
+            flipped = self.facts != before
         if pack.root_sensitive or flipped:
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                                 self.config.enabled, facts=dict(self.facts),
                                                 source=self.source)
             return
-        regions = _merge(ranges + [(s, e) for _, s, e in touched])
         kept = [f for f in self.tree_findings if not _touches_any(f, regions)]
         for s, e in regions:
             for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
@@ -144,6 +154,35 @@ class IncrementalDocument:
                 if s <= f.start_byte and f.end_byte <= e:
                     kept.append(f)
         self.tree_findings = kept
+
+    def _all_facts(self) -> None:
+        """Every file fact of the current tree, and the statements behind the split ones."""
+        pack = self.ruleset.pack(self.language)
+        self.facts, self.fact_spans = {}, {}
+        if pack is None:
+            return
+        root = self.tree.root_node
+        for c in pack.fact_conditions:
+            if c in pack.split_facts:
+                spans = self.fact_spans[fact_key(c)] = pack.fact_statements(c, root)
+                self.facts[fact_key(c)] = bool(spans) == (c.kind == "file-has")
+            else:
+                self.facts[fact_key(c)] = pack.fact(c, root)
+
+    def _update_split_facts(self, pack, touched_new: list, regions: list[tuple[int, int]]) -> None:
+        """Split facts after an edit: statements in the changed regions are re-checked, the
+        others keep their (shifted) answer. Costs O(touched statements), not O(file)."""
+        facts = dict(self.facts)
+        for c in pack.split_facts:
+            key = fact_key(c)
+            spans = {sp for sp in self.fact_spans[key] if not _overlaps_any(sp, regions)}
+            roots = pack.cond_types[id(c)]
+            for node in touched_new:
+                if node.type in roots and pack.fact_matches_at(c, node):
+                    spans.add((node.start_byte, node.end_byte))
+            self.fact_spans[key] = spans
+            facts[key] = bool(spans) == (c.kind == "file-has")
+        self.facts = facts
 
     def _update_text_findings(self, dirty: list[tuple[int, int]]) -> None:
         rules = self._text_rules()
@@ -228,18 +267,21 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tuple[str, int, int]]:
-    """(type, start, end) of the top-level statements (children of the root) touching
-    [start, end]. Plain iteration over ``children``: sibling navigation on an edited old tree
-    is not safe."""
+def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tree_sitter.Node]:
+    """The top-level statements (children of the root) touching [start, end]. Plain iteration
+    over ``children``: sibling navigation on an edited old tree is not safe (and an old tree's
+    nodes are only good for their type and position: its text is the old text)."""
     children = root.children
     i = bisect.bisect_left([c.end_byte for c in children], start)
     out = []
     while i < len(children) and children[i].start_byte <= end:
-        c = children[i]
-        out.append((c.type, c.start_byte, c.end_byte))
+        out.append(children[i])
         i += 1
     return out
+
+
+def _overlaps_any(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in regions)
 
 
 def _touches_any(f: Finding, ranges: list[tuple[int, int]]) -> bool:

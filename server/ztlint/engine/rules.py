@@ -146,6 +146,10 @@ class LanguagePack:
     fact_conditions: tuple = ()
     fact_types: frozenset | None = frozenset()  # node types whose change can flip a fact
     gate_by_keyword: dict = field(default_factory=dict)  # literal -> indexes into gated
+    # File facts that are "some top-level statement matches" (file-has/file-not-has patterns
+    # that never start at the root): incremental analysis keeps the matching statements and
+    # re-checks only the touched ones. fact_types above covers the other facts only.
+    split_facts: tuple = ()
 
     def gated_candidates(self, hits) -> list[GatedRule]:
         """The gated rules whose every literal group has a string among ``hits``, in order."""
@@ -159,6 +163,23 @@ class LanguagePack:
     def facts(self, root: tree_sitter.Node) -> dict:
         """Every file fact of this tree, keyed as match._holds looks them up."""
         return {fact_key(c): self.fact(c, root) for c in self.fact_conditions}
+
+    def fact_statements(self, cond: "Condition", root: tree_sitter.Node) -> set[tuple[int, int]]:
+        """[start, end) of the top-level statements a split fact's pattern matches."""
+        cursor = tree_sitter.QueryCursor(self.cond_queries[id(cond)])
+        cursor.set_max_start_depth(1)
+        spans = set()
+        for _, captures in cursor.matches(root):
+            node = next(iter(captures.values()))[0]  # climb from a capture to its statement
+            while node.parent is not None and node.parent.parent is not None:
+                node = node.parent
+            spans.add((node.start_byte, node.end_byte))
+        return spans
+
+    def fact_matches_at(self, cond: "Condition", statement: tree_sitter.Node) -> bool:
+        cursor = tree_sitter.QueryCursor(self.cond_queries[id(cond)])
+        cursor.set_max_start_depth(0)
+        return bool(cursor.matches(statement))
 
     def fact(self, cond: "Condition", root: tree_sitter.Node) -> bool:
         cursor = tree_sitter.QueryCursor(self.cond_queries[id(cond)])
@@ -354,8 +375,11 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
     cond_types = {id(c): querytext.pattern_roots(c.source) for c in conds}
     facts = tuple(c for c in conds if c.kind in FILE_KINDS or (
         c.kind in ("inside", "not-inside") and may_root(cond_types[id(c)])))
+    split = tuple(c for c in facts if _is_split_fact(c, cond_types[id(c)], root))
     fact_types: frozenset | None = frozenset({"ERROR"})
     for c in facts:
+        if c in split:
+            continue
         t = querytext.mentioned_types(c.source, root)
         fact_types = None if t is None or fact_types is None else fact_types | t
     gate_index = KeywordIndex({kw for g in gated for group in g.groups for kw in group}) if gated else None
@@ -364,7 +388,16 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
         for kw in {kw for group in g.groups for kw in group}:
             by_keyword.setdefault(kw, []).append(i)
     return LanguagePack(query, owners, tuple(gated), gate_index, sensitive, cond_queries, cond_types,
-                        facts, fact_types, by_keyword), errors
+                        facts, fact_types, by_keyword, split), errors
+
+
+def _is_split_fact(cond: Condition, roots: frozenset | None, root: str) -> bool:
+    """A file-has/file-not-has fact that is "some top-level statement matches": its patterns
+    never start at the root, and each has a capture to climb from to its statement."""
+    if cond.kind not in FILE_KINDS or roots is None or root in roots:
+        return False
+    masked = querytext.mask(cond.source)
+    return all("@" in masked[s:e] for s, e in querytext.top_level_patterns(cond.source))
 
 
 def _compile_rule_query(grammar, rule: Rule, texts: dict, language: str,
