@@ -39,6 +39,12 @@ def test_no_literals_when_nothing_useful_is_required(pattern):
     assert prefilter.required_literals(pattern) is None
 
 
+def test_an_unknown_regex_parser_means_no_filter_not_a_crash(monkeypatch):
+    monkeypatch.setattr(prefilter, "_sre", None)
+    assert prefilter.required_literals(r"^pickle$") is None
+    assert prefilter.caseless(r"pickle") is True
+
+
 def _bundled_regexes() -> list[re.Pattern]:
     """Every regex of a bundled rule that yields literals: conditions and `#match?` predicates."""
     found = {}

@@ -11,14 +11,20 @@ filter: when in doubt it says nothing (None), and the rule always runs.
 
 from __future__ import annotations
 
-try:  # the regex parser behind `re` (public as sre_parse before 3.11)
+# CPython's own regex parser (public as sre_parse before 3.11). It is internal: should a future
+# Python move or reshape it, every answer here becomes "nothing known" and every rule simply
+# runs everywhere, slower but never wrong.
+try:
     import re._parser as _sre
     from re._constants import (ASSERT, ASSERT_NOT, AT, BRANCH, IN, LITERAL, MAX_REPEAT,
                                MIN_REPEAT, SUBPATTERN)
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre
-    from sre_constants import (ASSERT, ASSERT_NOT, AT, BRANCH, IN, LITERAL, MAX_REPEAT,
-                               MIN_REPEAT, SUBPATTERN)
+    try:
+        import sre_parse as _sre
+        from sre_constants import (ASSERT, ASSERT_NOT, AT, BRANCH, IN, LITERAL, MAX_REPEAT,
+                                   MIN_REPEAT, SUBPATTERN)
+    except ImportError:
+        _sre = None
 
 import re
 
@@ -150,10 +156,9 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     """Strings of which every match of ``pattern`` contains at least one (lower-cased when the
     pattern ignores case), or None when no useful set exists."""
     try:
-        parsed = _sre.parse(pattern, flags)
-    except re.error:
+        found = _walk(_sre.parse(pattern, flags)).required()
+    except Exception:  # noqa: BLE001 - a bad pattern, or a parser we do not know: no filter
         return None
-    found = _walk(parsed).required()
     if found is None:
         return None
     if caseless(pattern, flags):
@@ -173,11 +178,11 @@ def caseless(pattern: str, flags: int = 0) -> bool:
     """Does any part of the pattern match ignoring case with Unicode rules?"""
     try:
         parsed = _sre.parse(pattern, flags)
-    except re.error:
+        if (flags | parsed.state.flags) & re.ASCII:
+            return False
+        return bool((flags | parsed.state.flags) & re.IGNORECASE) or _has_caseless_group(parsed)
+    except Exception:  # noqa: BLE001 - unknown: assume it may ignore case
         return True
-    if (flags | parsed.state.flags) & re.ASCII:
-        return False
-    return bool((flags | parsed.state.flags) & re.IGNORECASE) or _has_caseless_group(parsed)
 
 
 def _has_caseless_group(sub) -> bool:
