@@ -81,3 +81,18 @@ def test_overlapping_secret_findings_keep_the_most_specific(tmp_path):
     token = _github("Xy7Qp2Lm9Rt4Vb8Nc3Kd6Fg1Hj5Ws0")
     found = analyze(f"t = '{token}'\n".encode(), "t.txt", rs, Config()).findings
     assert [f.rule_id for f in found] == ["test-specific"]
+
+
+def test_aws_secret_key_on_the_line_after_its_key_id(bundled):
+    """SDK constructors often put the pair on two lines: the multi-line rule still pairs them."""
+    key_id = "AKIA" + "2IBYYURL7B6KJ6HB"  # built here so the repository's own scan stays clean
+    src = ('creds = credentials.NewStaticCredentialsProvider(\n'
+           f'    "{key_id}",\n'
+           '    "qsxRpvED5hJRaOvRTYZPNvS/I4k9GvvK9JkmW378",\n'
+           '    "")\n').encode()
+    found = {f.rule_id: f for f in analyze(src, "s3.go", bundled, Config()).findings}
+    secret = found["secret-aws-secret-key-after-key-id"]
+    assert secret.line == 3 and "qsxR…" in secret.message and "W378" not in secret.message
+    spaced = src.replace(b'",\n', b'",\n\n\n')  # unrelated arguments far apart: not paired
+    assert "secret-aws-secret-key-after-key-id" not in {
+        f.rule_id for f in analyze(spaced, "s3.go", bundled, Config()).findings}

@@ -10,6 +10,10 @@ BROKER_URL = "amqps://worker:Qm7!vX2pLr@mq.internal.acme.io/jobs"
 CACHE = "rediss://default:Zr8wq2Lm4Vx9@cache-7.acme.io:6380/0"
 # ruleid: secret-url-credentials
 MONGO = "mongodb+srv://svc-reports:T4nq8Wz1Kx@cluster0.ab12c.mongodb.net/reports"
+# ruleid: secret-url-credentials
+SESSIONS = "redis://:Hq3vT8mZ-p41Lw@sessions-2.acme.io:6379/0"
+# ok: secret-url-credentials
+SESSIONS_FROM_ENV = "redis://:${REDIS_PASSWORD}@sessions-2.acme.io:6379/0"
 # ruleid: secret-url-credentials-localhost
 DEV_DB = "mysql://root:r00t-Dev!pw@localhost:3306/app"
 # ok: secret-url-credentials, secret-url-credentials-localhost
