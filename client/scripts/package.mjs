@@ -112,8 +112,11 @@ const VERIFY_SCRIPT = [
   "for name, spec in languages.SPECS.items():",
   "    if spec.module: languages.grammar(name)",
   "rs = rules.load_rules(rules.default_rule_dirs(()))",
-  "for e in rs.errors: print(f'package: WARNING: bundled rule error on this Python: {e.path}:{e.line}: {e.field}: {e.message}')",
+  "errors = rs.compile_all()",
+  "for e in errors: print(f'package: bundled rule error on this Python: {e.path}:{e.line}: {e.field}: {e.message}')",
   "print(f'{len(rs.rules)} rules, {len(languages.SPECS)} grammars')",
+  // a rule that does not load on a supported Python (a 3.11-only regex, say) fails the build
+  "raise SystemExit(1 if errors else 0)",
 ].join("\n");
 
 // 3. prove the wheelhouse installs offline, the way the extension does it, on every Python found
