@@ -237,3 +237,17 @@ def test_regression_broken_hcl_tree_keeps_findings_outside_the_edit():
         doc.analyze()
     fresh = analyze(doc.source, sample.name, ruleset, Config(), language="hcl")
     assert _key(doc.analyze()) == _key(fresh.findings)
+
+
+def test_ancestry_is_the_parent_chain():
+    from ztlint.engine.match import ancestry, statement_of
+    src = b"class A:\n    def f(self):\n        return [[eval(x)]]\n\nx = 1\n"
+    tree = languages.parser("python").parse(src)
+    node = tree.root_node.descendant_for_byte_range(src.index(b"eval"), src.index(b"eval") + 4)
+    chain = [node]
+    while chain[-1].parent is not None:
+        chain.append(chain[-1].parent)
+    assert ancestry(tree.root_node, node) == chain[::-1]
+    assert statement_of(node, tree.root_node).type == "return_statement"
+    top = tree.root_node.children[-1]
+    assert statement_of(top, tree.root_node) == top

@@ -29,13 +29,26 @@ _CONTAINERS = frozenset({
 })
 
 
-def statement_of(node: tree_sitter.Node) -> tree_sitter.Node:
+def ancestry(root: tree_sitter.Node, node: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """The nodes from ``root`` down to ``node``, both included. (``Node.parent`` searches down
+    from the root each time, so climbing through it costs O(depth²): seconds in a file of a few
+    thousand nested brackets. This walk is O(depth).)"""
+    path = [root]
+    while path[-1] != node:
+        child = path[-1].child_with_descendant(node)
+        if child is None:
+            break
+        path.append(child)
+    return path
+
+
+def statement_of(node: tree_sitter.Node, root: tree_sitter.Node) -> tree_sitter.Node:
     """The statement holding ``node``: at most a top-level statement, never the whole file."""
-    cur = node
-    while cur.parent is not None and cur.parent.parent is not None \
-            and cur.parent.type not in _CONTAINERS:
-        cur = cur.parent
-    return cur
+    path = ancestry(root, node)
+    for i in range(len(path) - 1, 0, -1):
+        if i == 1 or path[i - 1].type in _CONTAINERS:
+            return path[i]
+    return path[0]
 
 
 def _text(node: tree_sitter.Node) -> str:
@@ -69,7 +82,7 @@ def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, pack: Lang
         return _text(node) not in cond.value
     query = pack.cond_queries[id(cond)]
     if kind in ("inside", "not-inside"):
-        found = _has_ancestor_match(node, cond, query, pack, facts)
+        found = _has_ancestor_match(node, tree.root_node, cond, query, pack, facts)
     else:
         found = bool(tree_sitter.QueryCursor(query).matches(node))
     return found == (kind in ("inside", "has"))
@@ -82,18 +95,18 @@ def _fact(cond: Condition, pack: LanguagePack, root: tree_sitter.Node, facts: di
     return facts[key]
 
 
-def _has_ancestor_match(node: tree_sitter.Node, cond: Condition, query: tree_sitter.Query,
-                        pack: LanguagePack, facts: dict) -> bool:
+def _has_ancestor_match(node: tree_sitter.Node, root: tree_sitter.Node, cond: Condition,
+                        query: tree_sitter.Query, pack: LanguagePack, facts: dict) -> bool:
     types = pack.cond_types[id(cond)]
     cursor = tree_sitter.QueryCursor(query)
     cursor.set_max_start_depth(0)  # the pattern must start at the ancestor itself
-    cur = node.parent
-    while cur is not None:
-        if cur.parent is None:  # the root: a per-file fact, computed once per tree
+    path = ancestry(root, node)[:-1]
+    for depth in range(len(path) - 1, -1, -1):
+        cur = path[depth]
+        if depth == 0:  # the root: a per-file fact, computed once per tree
             return (types is None or cur.type in types) and _fact(cond, pack, cur, facts)
         if (types is None or cur.type in types) and cursor.matches(cur):
             return True
-        cur = cur.parent
     return False
 
 
@@ -193,14 +206,12 @@ def _gated_regions(pack: LanguagePack, root: tree_sitter.Node, source: bytes,
             continue
         regions: list[tuple[int, int]] = []
         for off, length in where:
-            node = root.descendant_for_byte_range(lo + off, lo + off + length)
-            top = None
-            while node is not None:
-                if node.type in gated.roots:
-                    top = node
-                node = node.parent
-            if top is not None:
-                regions.append((top.start_byte, top.end_byte))
+            target = root.descendant_for_byte_range(lo + off, lo + off + length)
+            node = root
+            while node is not None and node.type not in gated.roots and node != target:
+                node = node.child_with_descendant(target)  # down: the first is the outermost
+            if node is not None and node.type in gated.roots:
+                regions.append((node.start_byte, node.end_byte))
         regions = _merge_spans(regions)
         if len(regions) > _MAX_REGIONS:
             regions = [(regions[0][0], regions[-1][1])]
@@ -246,9 +257,9 @@ def _top_level_span(root: tree_sitter.Node, start: int, end: int) -> tuple[int, 
 def _top_level_at(root: tree_sitter.Node, byte: int) -> tree_sitter.Node | None:
     # (Node.first_child_for_byte would do, but crashes tree-sitter 0.25 on some trees)
     node = root.descendant_for_byte_range(byte, byte)
-    while node is not None and node.parent is not None and node.parent != root:
-        node = node.parent
-    return None if node is None or node == root else node
+    if node is None or node == root:
+        return None
+    return root.child_with_descendant(node)
 
 
 def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree, path: str,
@@ -264,7 +275,7 @@ def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree
         return
     seen.add(key)
     raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
-    anchor_node = _first(captures, rule.statement) if rule.statement else statement_of(report)
+    anchor_node = _first(captures, rule.statement) if rule.statement else statement_of(report, tree.root_node)
     out.append(Finding(
         rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
         message=_interpolate(rule.message, _capture_values(rule, captures)),

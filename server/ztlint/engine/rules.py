@@ -170,9 +170,9 @@ class LanguagePack:
         cursor.set_max_start_depth(1)
         spans = set()
         for _, captures in cursor.matches(root):
-            node = next(iter(captures.values()))[0]  # climb from a capture to its statement
-            while node.parent is not None and node.parent.parent is not None:
-                node = node.parent
+            node = next(iter(captures.values()))[0]  # the statement holding a capture
+            if node != root:
+                node = root.child_with_descendant(node)
             spans.add((node.start_byte, node.end_byte))
         return spans
 
