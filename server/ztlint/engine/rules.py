@@ -218,15 +218,6 @@ class RuleSet:
         self._text_by_language: dict[str | None, list[Rule]] = {}
         self.keyword_index = KeywordIndex({k for r in self.text_rules for k in r.keywords})
 
-    def file_facts(self, language: str, tree: tree_sitter.Tree) -> dict:
-        """The value of every file-level fact of the language's rules for this tree.
-
-        Incremental analysis compares these before and after an edit: when one flips (an
-        import was added, say), findings anywhere in the file may change.
-        """
-        pack = self.pack(language)
-        return pack.facts(tree.root_node) if pack is not None else {}
-
     def pack(self, language: str) -> LanguagePack | None:
         if language not in self._packs:
             rules = [r for r in self.rules.values() if language in r.tree_languages]
