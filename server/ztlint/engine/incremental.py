@@ -24,7 +24,7 @@ from . import analyze as full
 from .config import Config
 from .findings import Finding
 from .keywords import KeywordIndex
-from .match import run_text_rules, run_tree_rules
+from .match import merge_spans, run_text_rules, run_tree_rules
 from .positions import LineIndex
 from .rules import RuleSet, fact_key
 
@@ -69,7 +69,7 @@ class IncrementalDocument:
                            new_end_point=self.index.point(new_end))
             self.reparse_needed = True
         # merged as they come: a burst of typing stays one range, not hundreds
-        self.dirty = _merge([_shift_range(r, start, old_end, delta) for r in self.dirty]
+        self.dirty = merge_spans([_shift_range(r, start, old_end, delta) for r in self.dirty]
                             + [(start, new_end)])
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
@@ -107,13 +107,13 @@ class IncrementalDocument:
         """Bring findings up to date with the edits made since the last analysis."""
         if not self.dirty and not self.reparse_needed:
             return self.findings
-        dirty = _merge(self.dirty)
+        dirty = merge_spans(self.dirty)
         if self.tree is not None:
             old = self.tree
             self.tree = self.parser.parse(self.source, old)
             self.reparse_needed = False
             changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
-            self._update_tree_findings(old, _merge(dirty + changed))
+            self._update_tree_findings(old, merge_spans(dirty + changed))
         self._update_text_findings(dirty)
         self.dirty = []
         return self._finalize()
@@ -128,7 +128,7 @@ class IncrementalDocument:
         # that merely moved under another parent.
         touched_new = [c for s, e in ranges for c in _touched_children(self.tree.root_node, s, e)]
         touched = touched_new + [c for s, e in ranges for c in _touched_children(old.root_node, s, e)]
-        regions = _merge(ranges + [(c.start_byte, c.end_byte) for c in touched])
+        regions = merge_spans(ranges + [(c.start_byte, c.end_byte) for c in touched])
         flipped = False
         if pack.fact_conditions:
             before = self.facts
@@ -187,7 +187,7 @@ class IncrementalDocument:
     def _update_text_findings(self, dirty: list[tuple[int, int]]) -> None:
         rules = self._text_rules()
         single, multi = rules.part(multiline=False), rules.part(multiline=True)
-        windows = _merge([self._line_window(s, e) for s, e in dirty])
+        windows = merge_spans([self._line_window(s, e) for s, e in dirty])
         multi_ids = {r.id for r in multi}
         kept = [f for f in self.text_findings
                 if f.rule_id not in multi_ids and not _touches_any(f, windows)]
@@ -254,16 +254,6 @@ def _shift(findings: list[Finding], start: int, old_end: int, delta: int) -> lis
             g = g.shifted(0) if g is f else g
             g.anchor_bytes = (move(f.anchor_bytes[0]), move(f.anchor_bytes[1]))
         out.append(g)
-    return out
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(ranges):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
     return out
 
 

@@ -69,6 +69,23 @@ class KeywordIndex:
         return hits
 
 
+def keyword_map(keyword_sets) -> dict[bytes, list[int]]:
+    """keyword -> indexes (in order) of the items whose keyword set holds it."""
+    out: dict[bytes, list[int]] = {}
+    for i, kws in enumerate(keyword_sets):
+        for kw in kws:
+            out.setdefault(kw, []).append(i)
+    return out
+
+
+def indexes_hit(by_keyword: dict[bytes, list[int]], hits, always=()) -> list[int]:
+    """Sorted indexes of the items with a keyword among ``hits``, plus ``always``."""
+    picked = set(always)
+    for kw in hits:
+        picked.update(by_keyword.get(kw, ()))
+    return sorted(picked)
+
+
 def line_windows(source: bytes, offsets: list[int], base: int = 0) -> list[tuple[int, int]]:
     """Merged [start, end) spans of the lines holding ``offsets`` (relative to ``base``)."""
     spans: list[tuple[int, int]] = []

@@ -212,7 +212,7 @@ def _gated_regions(pack: LanguagePack, root: tree_sitter.Node, source: bytes,
                 node = node.child_with_descendant(target)  # down: the first is the outermost
             if node is not None and node.type in gated.roots:
                 regions.append((node.start_byte, node.end_byte))
-        regions = _merge_spans(regions)
+        regions = merge_spans(regions)
         if len(regions) > _MAX_REGIONS:
             regions = [(regions[0][0], regions[-1][1])]
         yield gated, regions
@@ -235,7 +235,8 @@ def _fewest_places(groups, hits) -> list[tuple[int, int]] | None:
     return best
 
 
-def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, with overlapping or touching [start, end) spans joined."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if out and s <= out[-1][1]:

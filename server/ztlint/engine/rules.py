@@ -21,7 +21,7 @@ import jsonschema
 import tree_sitter
 
 from . import languages, prefilter, querytext, secrets, templates, yamlsource
-from .keywords import KeywordIndex
+from .keywords import KeywordIndex, indexes_hit, keyword_map
 
 SEVERITIES = ("error", "warning", "info", "hint")
 
@@ -153,11 +153,8 @@ class LanguagePack:
 
     def gated_candidates(self, hits) -> list[GatedRule]:
         """The gated rules whose every literal group has a string among ``hits``, in order."""
-        picked = set()
-        for k in hits:
-            picked.update(self.gate_by_keyword.get(k, ()))
         keys = hits.keys()
-        return [g for g in (self.gated[i] for i in sorted(picked))
+        return [g for g in (self.gated[i] for i in indexes_hit(self.gate_by_keyword, hits))
                 if all(not keys.isdisjoint(group) for group in g.groups)]
 
     def facts(self, root: tree_sitter.Node) -> dict:
@@ -249,18 +246,12 @@ class TextRules(list):
     def __init__(self, rules=()):
         super().__init__(rules)
         self._unkeyed = [i for i, r in enumerate(self) if not r.keywords]
-        self._by_keyword: dict[bytes, list[int]] = {}
-        for i, r in enumerate(self):
-            for k in r.keywords:
-                self._by_keyword.setdefault(k, []).append(i)
+        self._by_keyword = keyword_map(r.keywords for r in self)
         self._parts: dict[bool, TextRules] = {}
 
     def candidates(self, hits) -> list[Rule]:
         """The rules without keywords and those with a keyword in ``hits``, in order."""
-        picked = set(self._unkeyed)
-        for k in hits:
-            picked.update(self._by_keyword.get(k, ()))
-        return [self[i] for i in sorted(picked)]
+        return [self[i] for i in indexes_hit(self._by_keyword, hits, self._unkeyed)]
 
     def part(self, multiline: bool) -> "TextRules":
         """The multi-line (or single-line) rules alone."""
@@ -374,10 +365,7 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
         t = querytext.mentioned_types(c.source, root)
         fact_types = None if t is None or fact_types is None else fact_types | t
     gate_index = KeywordIndex({kw for g in gated for group in g.groups for kw in group}) if gated else None
-    by_keyword: dict[bytes, list[int]] = {}
-    for i, g in enumerate(gated):
-        for kw in {kw for group in g.groups for kw in group}:
-            by_keyword.setdefault(kw, []).append(i)
+    by_keyword = keyword_map({kw for group in g.groups for kw in group} for g in gated)
     return LanguagePack(query, owners, tuple(gated), gate_index, sensitive, cond_queries, cond_types,
                         facts, fact_types, by_keyword, split), errors
 
