@@ -69,6 +69,9 @@ _BY_EXT = {ext: s.name for s in _SPECS for ext in s.extensions}
 _BY_NAME = {fn: s.name for s in _SPECS for fn in s.filenames}
 _BY_INTERP = {i: s.name for s in _SPECS for i in s.interpreters}
 _BY_LSP = {i: s.name for s in _SPECS for i in s.lsp_ids}
+#: Every LSP language id the server parses; the extension's document selector and activation
+#: events list the same ids (a test cross-checks client/src/languages.ts and package.json).
+LSP_IDS = tuple(_BY_LSP)
 _SHEBANG = re.compile(rb"^#!\s*(?:/usr/bin/env\s+(?:-S\s+)?)?\S*?([\w.+-]+)(?:\s|$)")
 
 
