@@ -37,7 +37,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import benchutil as bu  # (read-only use: machine info, ztlint state, tables)
+import benchutil as bu
 
 from . import corpus as SC
 
@@ -78,23 +78,6 @@ def tool_version(cmd: list[str]) -> str:
         return "?"
 
 
-def run_measured(cmd: list[str], cwd: Path, stdout_path: Path | None, stderr_path: Path) -> dict:
-    """Wall and CPU time (user+sys of the process and its reaped children, from wait4)."""
-    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
-    err = open(stderr_path, "wb")
-    try:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        _, status, ru = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-    finally:
-        if stdout_path:
-            out.close()
-        err.close()
-    return {"wall_s": wall, "cpu_s": ru.ru_utime + ru.ru_stime, "max_rss_mb": ru.ru_maxrss / 1024,
-            "returncode": os.waitstatus_to_exitcode(status)}
-
-
 class Ztlint:
     name = "ztlint"
 
@@ -107,7 +90,7 @@ class Ztlint:
 
     def run(self, target: Path, outdir: Path, tag: str) -> tuple[dict, list[dict], dict]:
         out = outdir / f"ztlint-{tag}.json"
-        m = run_measured(self.cmd(out), target, None, outdir / f"ztlint-{tag}.stderr")
+        m = bu.run_measured(self.cmd(out), target, None, outdir / f"ztlint-{tag}.stderr")
         if m["returncode"] not in (0, 1):
             raise SystemExit(f"ztlint failed ({m['returncode']}): see {outdir / f'ztlint-{tag}.stderr'}")
         data = json.loads(out.read_text())
@@ -133,7 +116,7 @@ class DetectSecrets:
 
     def run(self, target: Path, outdir: Path, tag: str) -> tuple[dict, list[dict], dict]:
         out = outdir / f"detect-secrets-{tag}.json"
-        m = run_measured(self.cmd(), target, out, outdir / f"detect-secrets-{tag}.stderr")
+        m = bu.run_measured(self.cmd(), target, out, outdir / f"detect-secrets-{tag}.stderr")
         if m["returncode"] != 0:
             raise SystemExit(f"detect-secrets failed ({m['returncode']})")
         data = json.loads(out.read_text())
@@ -397,7 +380,7 @@ def main(argv=None):
     ap.add_argument("--throughput-mb", type=float, default=24.0)
     args = ap.parse_args(argv)
 
-    SC.ensure_git_boundary()
+    bu.git_boundary(WORK)
     if args.regen or not SC.LABELS.exists() or json.loads(SC.LABELS.read_text()).get("seed") != args.seed:
         log("generating the labelled corpus")
         SC.generate(args.seed)

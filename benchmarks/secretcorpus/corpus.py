@@ -27,9 +27,10 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sysconfig
 from pathlib import Path
+
+import benchutil as bu
 
 from . import tokens as T
 from .place import _section_counter, build_json_file, build_text_file
@@ -39,7 +40,7 @@ from .special import special_files
 from .specs import Item, Keys, build_specs
 
 
-BENCH_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = bu.BENCH_DIR
 WORK = BENCH_DIR / "work" / "secrets"
 CORPUS = WORK / "corpus"
 THROUGHPUT = WORK / "throughput"
@@ -67,18 +68,6 @@ def copy_clean_files(dest: Path) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------------------------
-def ensure_git_boundary():
-    """ztlint honours the .gitignore files from the nearest enclosing repository, and this
-    repository ignores benchmarks/work/: an (empty) repository at work/secrets/ makes the corpus
-    its own project, as a user's checkout would be."""
-    WORK.mkdir(parents=True, exist_ok=True)
-    if not (WORK / ".git").exists():
-        if shutil.which("git"):
-            subprocess.run(["git", "init", "-q", str(WORK)], check=True)
-        else:
-            (WORK / ".git").mkdir()
-
-
 def generate(seed: int) -> dict:
     rng = random.Random(f"{seed}:plan")
     keys = Keys(seed)
@@ -242,7 +231,7 @@ def main(argv=None):
     ap.add_argument("--throughput", action="store_true", help="also build the throughput corpus")
     ap.add_argument("--throughput-mb", type=float, default=24.0)
     args = ap.parse_args(argv)
-    ensure_git_boundary()
+    bu.git_boundary(WORK)
     meta = generate(args.seed)
     cats: dict[str, list[int]] = {}
     for lab in meta["labels"]:
