@@ -2,11 +2,12 @@
 passwords, and the non-secret look-alikes used as negatives (keys, certificates and JWTs are in
 :mod:`secretcorpus.keys`).
 
-Standard library only, and independent of ztlint: checksums are implemented here from the
-providers' published descriptions (GitHub/npm: CRC32 of the random part, base62, 6 characters;
-PyPI: a libmacaroons v2 binary macaroon; Azure AD client secrets: Marvin32-based 3-character
-check, as described in Microsoft's security-utilities). Every function takes a ``random.Random``
-so the whole corpus is reproducible from one seed.
+Standard library only. Formats follow the providers' published descriptions (GitHub/npm: CRC32
+of the random part, base62, 6 characters; PyPI: a libmacaroons v2 binary macaroon; Azure AD
+client secrets: Marvin32-based 3-character check, as described in Microsoft's
+security-utilities); the base62 and Marvin32 routines are ztlint's own
+(``ztlint.engine.secrets``), not copies. Every function takes a ``random.Random`` so the whole
+corpus is reproducible from one seed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import random
 import string
 import struct
 import zlib
+
+from ztlint.engine.secrets import _AAD_ALPHABET, _encode_alphabet, _marvin32_folded, base62
 
 
 B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
@@ -43,18 +46,10 @@ def b64url(data: bytes) -> str:
 # ---------------------------------------------------------------------------------------------
 # Checksummed token formats
 # ---------------------------------------------------------------------------------------------
-def base62_fixed(n: int, width: int = 6) -> str:
-    out = ""
-    while n:
-        n, r = divmod(n, 62)
-        out = B62[r] + out
-    return out.rjust(width, "0")
-
-
 def github_classic(rng: random.Random, prefix: str = "ghp") -> str:
     """ghp_/gho_/ghu_/ghs_/ghr_: 30 random base62 characters + base62(CRC32(random part))."""
     body = rchars(rng, B62, 30)
-    return f"{prefix}_{body}{base62_fixed(zlib.crc32(body.encode()))}"
+    return f"{prefix}_{body}{base62(zlib.crc32(body.encode()))}"
 
 
 def github_fine_grained(rng: random.Random) -> str:
@@ -66,7 +61,7 @@ def github_fine_grained(rng: random.Random) -> str:
 
 def npm_token(rng: random.Random) -> str:
     body = rchars(rng, B62, 30)
-    return f"npm_{body}{base62_fixed(zlib.crc32(body.encode()))}"
+    return f"npm_{body}{base62(zlib.crc32(body.encode()))}"
 
 
 def break_checksum(rng: random.Random, token: str, keep_prefix: int) -> str:
@@ -121,49 +116,11 @@ def pypi_token(rng: random.Random) -> str:
     return "pypi-" + b64url(raw)
 
 
-# Marvin32 (the .NET randomized string hash), used by Microsoft's identifiable-secret checksums.
-_M32 = 0xFFFFFFFF
-
-
-def _rotl(v: int, n: int) -> int:
-    return ((v << n) | (v >> (32 - n))) & _M32
-
-
-def marvin32(data: bytes, seed: int) -> int:
-    lo, hi = seed & _M32, (seed >> 32) & _M32
-
-    def mix(a: int, b: int) -> tuple[int, int]:
-        b ^= a
-        a = (_rotl(a, 20) + b) & _M32
-        b = _rotl(b, 9) ^ a
-        a = (_rotl(a, 27) + b) & _M32
-        b = _rotl(b, 19)
-        return a, b
-
-    n = len(data) // 4 * 4
-    for i in range(0, n, 4):
-        lo = (lo + struct.unpack_from("<I", data, i)[0]) & _M32
-        lo, hi = mix(lo, hi)
-    rest = data[n:]
-    lo = (lo + (int.from_bytes(rest, "little") | (0x80 << (8 * len(rest))))) & _M32
-    lo, hi = mix(lo, hi)
-    lo, hi = mix(lo, hi)
-    return (hi << 32) | lo
-
-
-_AAD = string.ascii_lowercase + string.ascii_uppercase + "1234567890.-_~"
-
-
 def azure_ad_client_secret(rng: random.Random) -> str:
     """Entra ID client secret (2022+ format): 3 chars, "8Q~", 31 chars, 3-char Marvin32 check."""
-    head = rchars(rng, _AAD, 3) + "8Q~" + rchars(rng, _AAD, 31)
-    h = marvin32(head.encode("latin-1"), 0x4161645077643030)  # seed "AadPwd00"
-    folded = (h >> 32) ^ (h & _M32)
-    digits = ""
-    while folded:
-        folded, r = divmod(folded, len(_AAD))
-        digits = _AAD[r] + digits
-    return head + digits[:3]
+    head = rchars(rng, _AAD_ALPHABET, 3) + "8Q~" + rchars(rng, _AAD_ALPHABET, 31)
+    folded = _marvin32_folded(head.encode("latin-1"), 0x4161645077643030)  # seed "AadPwd00"
+    return head + _encode_alphabet(folded, _AAD_ALPHABET)[:3]
 
 
 # ---------------------------------------------------------------------------------------------
