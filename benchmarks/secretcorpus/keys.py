@@ -163,14 +163,19 @@ def _ec_add(P, Q):
     return x, (lam * (P[0] - x) - P[1]) % p
 
 
-def _ec_mul(k, P):
-    R = None
+def _scalar_mul(k, P, add, identity):
+    """k·P by double-and-add, for any group given its addition and identity element."""
+    R = identity
     while k:
         if k & 1:
-            R = _ec_add(R, P)
-        P = _ec_add(P, P)
+            R = add(R, P)
+        P = add(P, P)
         k >>= 1
     return R
+
+
+def _ec_mul(k, P):
+    return _scalar_mul(k, P, _ec_add, None)
 
 
 class ECKey:
@@ -229,13 +234,7 @@ def _ed_add(P, Q):
 
 
 def _ed_mul(s, P):
-    Q = (0, 1, 1, 0)
-    while s:
-        if s & 1:
-            Q = _ed_add(Q, P)
-        P = _ed_add(P, P)
-        s >>= 1
-    return Q
+    return _scalar_mul(s, P, _ed_add, (0, 1, 1, 0))
 
 
 def ed25519_public(seed: bytes) -> bytes:

@@ -153,6 +153,17 @@ def _uniq(name):
     return f"{name}_{_section_counter[0]}" if _section_counter[0] % 3 else name + str(_section_counter[0])
 
 
+def _inner_block(it: Item, fmt: str, flavor: str, rng, shapes=("kv", "env", "pem")) -> list:
+    """The block of a ``kv``, ``env`` or ``pem`` item inside a section of a YAML/Terraform/INI file."""
+    if it.shape not in shapes:
+        raise ValueError(it.shape)
+    if it.shape == "kv":
+        return R.kv(fmt, flavor, it.words, it.value, it.id, rng)
+    if it.shape == "env":
+        return R.env_ref(fmt, flavor, it.words, it.id, rng)
+    return R.pem_block(fmt, flavor, it.words, it.value, it.id, rng)
+
+
 def render_yml(it: Item, f: FileSpec, rng) -> list:
     flavor, sh = f.flavor, it.shape
     i = it.id
@@ -246,18 +257,12 @@ def render_yml(it: Item, f: FileSpec, rng) -> list:
     # config flavor (app config, Ansible group_vars, Helm values)
     sec = _uniq(rng.choice(["database", "cache", "smtp", "integrations", "storage", "queue", "auth", "payments",
                             "search", "notifications", "github", "registry"]))
-    if sh == "kv":
-        inner = R.kv("yml", "config", it.words, it.value, i, rng)
-    elif sh == "env":
-        inner = R.env_ref("yml", "config", it.words, i, rng)
-    elif sh == "pem":
-        inner = R.pem_block("yml", "config", it.words, it.value, i, rng)
-    elif sh in ("header", "header_neg"):
+    if sh in ("header", "header_neg"):
         if sh == "header_neg":
             it.value = "Bearer ${API_TOKEN}"
         inner = R.header_block("yml", "config", it.extra.get("header", "Authorization"), it.value, i, rng)
     else:
-        raise ValueError(sh)
+        inner = _inner_block(it, "yml", "config", rng)
     return [f"{sec}:", f"  endpoint: {rng.choice(R.APIS)}", *R.indent(inner, 2), f"  timeout: {rng.randint(2, 60)}"]
 
 
@@ -267,14 +272,7 @@ def render_tf(it: Item, rng) -> list:
         tnames = {"id": "access_key", "secret": "secret_key", "session": "token     "}
         return ['provider "aws" {', f'  region     = "{rng.choice(["us-east-1", "eu-west-1"])}"',
                 *[Ln(f'  {tnames[k]} = "{x.value}"', x.id) for k, x in _aws_parts(it)], "}", ""]
-    if sh == "kv":
-        inner = R.kv("tf", "", it.words, it.value, i, rng)
-    elif sh == "env":
-        inner = R.env_ref("tf", "", it.words, i, rng)
-    elif sh == "pem":
-        inner = R.pem_block("tf", "", it.words, it.value, i, rng)
-    else:
-        raise ValueError(sh)
+    inner = _inner_block(it, "tf", "", rng)
     k = rng.randrange(4)
     n = rng.choice(R.NOUNS)
     if it.category == "password" and k < 2:
@@ -292,14 +290,8 @@ def render_tf(it: Item, rng) -> list:
 
 
 def render_ini(it: Item, rng) -> list:
-    sh, i = it.shape, it.id
     sec = f"[{_uniq(rng.choice(['database', 'smtp', 'api', 'auth', 'storage', 'service', 'upstream']))}]"
-    if sh == "kv":
-        inner = R.kv("ini", "", it.words, it.value, i, rng)
-    elif sh == "env":
-        inner = R.env_ref("ini", "", it.words, i, rng)
-    else:
-        raise ValueError(sh)
+    inner = _inner_block(it, "ini", "", rng, shapes=("kv", "env"))
     return [sec, f"host = {rng.choice(R.HOSTS)}", *inner, f"timeout = {rng.randint(2, 60)}", ""]
 
 
