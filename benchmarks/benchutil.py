@@ -1,4 +1,5 @@
-"""Shared helpers for the benchmarks: the tools venv, the Django corpus, machine notes, tables.
+"""Shared helpers for the benchmarks: the tools venv, the Django corpus, measuring a child
+process, machine notes, tables.
 
 Standard library only: the benchmark scripts run under any Python 3.10+ (`python3`).
 """
@@ -14,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 from pathlib import Path
 
@@ -58,6 +60,18 @@ def ensure_venv() -> Path:
     return VENV_DIR
 
 
+def git_boundary(folder: Path) -> None:
+    """Make ``folder`` an (empty) git repository: ztlint applies the .gitignore files of the
+    enclosing repository, and this one ignores benchmarks/work/, so a corpus under it needs its
+    own repository root, as a user's checkout would have."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".git").exists():
+        if shutil.which("git"):
+            subprocess.run(["git", "init", "-q", str(folder)], check=True)
+        else:
+            (folder / ".git").mkdir()
+
+
 # -- the Django corpus ----------------------------------------------------------------------
 def ensure_django(version: str = DJANGO_VERSION) -> Path:
     """Download Django's sdist from PyPI (once) and unpack it under work/corpus/."""
@@ -76,12 +90,7 @@ def ensure_django(version: str = DJANGO_VERSION) -> Path:
         found = [p for p in DOWNLOADS.iterdir() if p.name.lower() == sdist.name]
     if not found:
         raise SystemExit(f"no Django {version} sdist in {DOWNLOADS}")
-    CORPUS_REPO.mkdir(parents=True, exist_ok=True)
-    if not (CORPUS_REPO / ".git").exists():
-        if shutil.which("git"):
-            subprocess.run(["git", "init", "-q", str(CORPUS_REPO)], check=True)
-        else:
-            (CORPUS_REPO / ".git").mkdir()
+    git_boundary(CORPUS_REPO)
     log(f"unpacking {found[0].name}")
     tmp = CORPUS_REPO / f".unpack-{os.getpid()}"
     with tarfile.open(found[0]) as tf:
@@ -94,6 +103,63 @@ def ensure_django(version: str = DJANGO_VERSION) -> Path:
     inner.rename(target)
     tmp.rmdir()
     return target
+
+
+# -- measuring one child process ------------------------------------------------------------
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _tree_rss(pid: int) -> int:
+    """Summed RSS (bytes) of pid and its descendants (shared pages are counted per process)."""
+    total, stack, seen = 0, [pid], set()
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * PAGE
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str], cwd: Path, stdout_path: Path | None, stderr_path: Path) -> dict:
+    """Run ``cmd`` in ``cwd`` (stdin closed, stdout to ``stdout_path`` or discarded, stderr to
+    ``stderr_path``). Wall time; CPU time (user+sys of the process and all its reaped children)
+    and ``ru_maxrss`` (the largest single process) from ``os.wait4``; and the peak of the summed
+    RSS of the whole process tree, sampled every 0.1 s."""
+    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
+    err = open(stderr_path, "wb")
+    try:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        peak = [0]
+        done = threading.Event()
+
+        def sample():
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                done.wait(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout_path:
+            out.close()
+        err.close()
+    return {"wall_s": wall, "user_s": ru.ru_utime, "sys_s": ru.ru_stime,
+            "cpu_s": ru.ru_utime + ru.ru_stime, "max_rss_mb": ru.ru_maxrss / 1024,
+            "tree_rss_peak_mb": peak[0] / 2**20, "returncode": proc.returncode}
 
 
 def tree_stats(root: Path, pred=lambda p: True) -> tuple[int, int]:
@@ -205,6 +271,16 @@ def ztlint_state(ztlint: Path) -> dict:
     except (OSError, subprocess.CalledProcessError):
         pass
     return out
+
+
+def ztlint_state_at_end(ztlint: Path, start: dict) -> dict:
+    """ztlint's state after a run, with the state at the start as ``changed_during_run_from``
+    when the commit, the uncommitted files or the number of rules changed meanwhile."""
+    end = ztlint_state(ztlint)
+    keys = ("git_head", "uncommitted", "rules")
+    if {k: end.get(k) for k in keys} != {k: start.get(k) for k in keys}:
+        end["changed_during_run_from"] = start
+    return end
 
 
 def ztlint_note(state: dict) -> str:

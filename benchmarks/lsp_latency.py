@@ -623,11 +623,7 @@ def main() -> int:
                  "(its default rules plus the S rules).")
     info["loadavg_end"] = list(os.getloadavg())
     if info.get("ztlint"):
-        end_state = bu.ztlint_state(args.ztlint)
-        if {k: end_state.get(k) for k in ("git_head", "uncommitted", "rules")} != \
-                {k: info["ztlint"].get(k) for k in ("git_head", "uncommitted", "rules")}:
-            end_state["changed_during_run_from"] = info["ztlint"]
-        info["ztlint"] = end_state
+        info["ztlint"] = bu.ztlint_state_at_end(args.ztlint, info["ztlint"])
     result["notes"] = notes
     result["targets"] = evaluate_targets(result)
     args.output.write_text(json.dumps(result, indent=2))

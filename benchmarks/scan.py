@@ -20,65 +20,10 @@ import json
 import os
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchutil as bu  # noqa: E402
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-# -- measuring one child process ------------------------------------------------------------
-def _tree_rss(pid: int) -> int:
-    """Summed RSS (bytes) of pid and its descendants (shared pages are counted per process)."""
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            with open(f"/proc/{p}/statm") as fh:
-                total += int(fh.read().split()[1]) * PAGE
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    stack.extend(int(c) for c in fh.read().split())
-        except (OSError, ValueError):
-            continue
-    return total
-
-
-def run_measured(cmd: list[str], cwd: Path, stdout_path: Path | None, stderr_path: Path) -> dict:
-    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
-    err = open(stderr_path, "wb")
-    try:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        peak = [0]
-        done = threading.Event()
-
-        def sample():
-            while not done.is_set():
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
-                done.wait(0.1)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, status, ru = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-        done.set()
-        sampler.join()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        if stdout_path:
-            out.close()
-        err.close()
-    return {"wall_s": wall, "user_s": ru.ru_utime, "sys_s": ru.ru_stime,
-            "cpu_s": ru.ru_utime + ru.ru_stime, "max_rss_mb": ru.ru_maxrss / 1024,
-            "tree_rss_peak_mb": peak[0] / 2**20, "returncode": proc.returncode}
-
 
 # -- the tools --------------------------------------------------------------------------------
 class Tool:
@@ -220,7 +165,7 @@ def main() -> int:
             out = outdir / f"{t.name.split()[0]}.json"
             if out.exists():
                 out.unlink()
-            m = run_measured(t.command(out), corpus, t.stdout_file(out), outdir / f"{t.name.split()[0]}.stderr")
+            m = bu.run_measured(t.command(out), corpus, t.stdout_file(out), outdir / f"{t.name.split()[0]}.stderr")
             if m["returncode"] not in t.ok_codes:
                 err = (outdir / f"{t.name.split()[0]}.stderr").read_text(errors="replace")[-2000:]
                 raise SystemExit(f"{t.name} exited {m['returncode']}:\n{err}")
@@ -236,11 +181,7 @@ def main() -> int:
                    f"findings {m['findings']} (load {m['loadavg_1m']:.2f})")
     info["loadavg_end"] = list(os.getloadavg())
     if info.get("ztlint"):
-        end_state = bu.ztlint_state(args.ztlint)
-        if {k: end_state.get(k) for k in ("git_head", "uncommitted", "rules")} != \
-                {k: info["ztlint"].get(k) for k in ("git_head", "uncommitted", "rules")}:
-            end_state["changed_during_run_from"] = info["ztlint"]
-        info["ztlint"] = end_state
+        info["ztlint"] = bu.ztlint_state_at_end(args.ztlint, info["ztlint"])
 
     summary = {}
     for t in tools:
