@@ -97,9 +97,9 @@ def document_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnost
 
 
 def publish(ls: ZtlintServer, doc: Document) -> None:
-    if ls.state.pull_mode or doc.incr is None:
+    if ls.state.pull_mode:
         return
-    diags = document_diagnostics(ls, doc)
+    diags = document_diagnostics(ls, doc) if doc.incr is not None else []  # skipped: none
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diags, version=doc.version))
 
@@ -222,8 +222,7 @@ def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
     source = td.text.encode("utf-8", "surrogatepass")
     doc = ls.state.open_document(td.uri, _path(td.uri), td.language_id, td.version, source)
     if doc.skipped:
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info, message=f"ztlint: not analysing {Path(doc.path).name}: {doc.skipped}"))
+        announce_skip(ls, doc)
         return
     ls.state.scanned_uris.discard(td.uri)
     publish(ls, doc)
@@ -235,21 +234,17 @@ def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
 @guarded
 def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
     doc = ls.state.documents.get(params.text_document.uri)
-    if doc is None or doc.incr is None:
+    if doc is None:
         return
-    incr = doc.incr
-    for change in params.content_changes:
-        text = change.text.encode("utf-8", "surrogatepass")
-        if isinstance(change, types.TextDocumentContentChangePartial):
-            r = change.range
-            start = incr.index.offset_of_utf16(r.start.line, r.start.character)
-            end = incr.index.offset_of_utf16(r.end.line, r.end.character)
-            incr.edit(start, end, text)
-        else:
-            incr.edit(0, len(incr.source), text)
+    doc.apply_changes(params.content_changes)
     doc.version = params.text_document.version
     doc.cancel_pending()
-    if ls.state.pull_mode:
+    if ls.state.recheck(doc) and doc.skipped:
+        announce_skip(ls, doc)
+        if not ls.state.pull_mode:  # its findings are out of date
+            ls.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[], version=doc.version))
+    if ls.state.pull_mode or doc.incr is None:
         return
     delay = ls.state.debounce_ms
     if delay == 0:
@@ -257,6 +252,11 @@ def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
     else:
         loop = asyncio.get_running_loop()
         doc.pending = loop.call_later(delay / 1000, analyze_and_publish, ls, doc.uri, doc.version)
+
+
+def announce_skip(ls: ZtlintServer, doc: Document) -> None:
+    ls.window_show_message(types.ShowMessageParams(
+        type=types.MessageType.Info, message=f"ztlint: not analysing {Path(doc.path).name}: {doc.skipped}"))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
