@@ -111,10 +111,10 @@ def analyze_and_publish(ls: ZtlintServer, uri: str, version: int | None) -> None
     doc.pending = None
     try:
         doc.incr.analyze()
-    except Exception as exc:  # noqa: BLE001
-        ls.log(f"ztlint: analysis of {doc.path} failed: {exc}\n{traceback.format_exc()}",
-               types.MessageType.Error)
-        return
+    except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only, visibly
+        log.exception("analysis of %s failed", doc.path)
+        ls.state.fail(doc, exc)
+        announce_skip(ls, doc)
     publish(ls, doc)
 
 

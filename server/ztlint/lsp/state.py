@@ -233,6 +233,12 @@ class ServerState:
         else:
             doc.text = b""
 
+    def fail(self, doc: Document, exc: Exception) -> None:
+        """Analysis of ``doc`` raised: skip it (its next edit tries again)."""
+        if doc.incr is not None:
+            doc.text, doc.incr = doc.incr.source, None
+        doc.skipped = f"analysis failed: {type(exc).__name__}"
+
     def reanalyze(self, doc: Document) -> None:
         """Full re-analysis with the current rules and config (after a reload)."""
         if self.recheck(doc) or doc.incr is None:
