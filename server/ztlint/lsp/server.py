@@ -12,9 +12,8 @@ import uuid
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
@@ -23,52 +22,13 @@ from ..engine import rules
 from ..engine.positions import LineIndex
 from ..scan import runner
 from . import actions, convert
+from .framing import FrameReader, ThreadReader, pipe_reader
+from .protocol import ZtlintProtocol
 from .state import Document, ServerState
 
 log = logging.getLogger("ztlint.lsp")
 
 CONFIG_NAMES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
-
-
-class ZtlintProtocol(LanguageServerProtocol):
-    """pygls keeps its own copy of every open document and patches it on each change, at a
-    cost proportional to the file. The engine keeps the text itself (IncrementalDocument), so
-    changes skip pygls's copy; nothing in this server reads ``ls.workspace`` documents."""
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
-        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
-            yield handler, (params,), None
-
-
-class PipeReader:
-    """stdin read by the event loop itself. pygls's own reader hands every header line and
-    body to a thread and back (three hops per message), which is what a burst of hundreds of
-    small didChange notifications spends most of its time on."""
-
-    def __init__(self, stream: asyncio.StreamReader):
-        self.stream = stream
-
-    async def readline(self) -> bytes:
-        try:
-            return await self.stream.readline()
-        except ValueError:  # a "line" longer than the buffer limit: garbage, not a header
-            return b"?\r\n"
-
-    def readexactly(self, n: int):
-        return self.stream.readexactly(n)
-
-
-async def pipe_reader(stdin) -> PipeReader | None:
-    """A PipeReader over ``stdin``, or None where the event loop cannot watch it (a regular
-    file, for instance)."""
-    loop = asyncio.get_running_loop()
-    stream = asyncio.StreamReader(limit=1 << 20)
-    try:
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), stdin)
-    except (ValueError, OSError):
-        return None
-    return PipeReader(stream)
 
 
 class ZtlintServer(LanguageServer):
@@ -77,15 +37,15 @@ class ZtlintServer(LanguageServer):
         self.state = ServerState()
 
     def start_io(self, stdin=None, stdout=None) -> None:
-        """pygls's stdio loop, with stdin read by the event loop (see PipeReader)."""
+        """pygls's stdio loop, with stdin read by the event loop and frames checked (see
+        framing)."""
         stdin = stdin or sys.stdin.buffer
         self._stop_event = threading.Event()
         self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
 
         async def serve():
-            reader = await pipe_reader(stdin) or StdinAsyncReader(stdin, self.thread_pool)
-            await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
-                            logger=log, error_handler=self.report_server_error)
+            reader = await pipe_reader(stdin) or ThreadReader(stdin, self.thread_pool)
+            await FrameReader(reader.read, self.protocol.handle_value).run(self._stop_event.is_set)
         try:
             asyncio.run(serve())
         except BrokenPipeError:
@@ -137,9 +97,9 @@ def document_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnost
 
 
 def publish(ls: ZtlintServer, doc: Document) -> None:
-    if ls.state.pull_mode or doc.incr is None:
+    if ls.state.pull_mode:
         return
-    diags = document_diagnostics(ls, doc)
+    diags = document_diagnostics(ls, doc) if doc.incr is not None else []  # skipped: none
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diags, version=doc.version))
 
@@ -151,10 +111,10 @@ def analyze_and_publish(ls: ZtlintServer, uri: str, version: int | None) -> None
     doc.pending = None
     try:
         doc.incr.analyze()
-    except Exception as exc:  # noqa: BLE001
-        ls.log(f"ztlint: analysis of {doc.path} failed: {exc}\n{traceback.format_exc()}",
-               types.MessageType.Error)
-        return
+    except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only, visibly
+        log.exception("analysis of %s failed", doc.path)
+        ls.state.fail(doc, exc)
+        announce_skip(ls, doc)
     publish(ls, doc)
 
 
@@ -262,8 +222,7 @@ def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
     source = td.text.encode("utf-8", "surrogatepass")
     doc = ls.state.open_document(td.uri, _path(td.uri), td.language_id, td.version, source)
     if doc.skipped:
-        ls.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Info, message=f"ztlint: not analysing {Path(doc.path).name}: {doc.skipped}"))
+        announce_skip(ls, doc)
         return
     ls.state.scanned_uris.discard(td.uri)
     publish(ls, doc)
@@ -275,21 +234,17 @@ def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
 @guarded
 def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
     doc = ls.state.documents.get(params.text_document.uri)
-    if doc is None or doc.incr is None:
+    if doc is None:
         return
-    incr = doc.incr
-    for change in params.content_changes:
-        text = change.text.encode("utf-8", "surrogatepass")
-        if isinstance(change, types.TextDocumentContentChangePartial):
-            r = change.range
-            start = incr.index.offset_of_utf16(r.start.line, r.start.character)
-            end = incr.index.offset_of_utf16(r.end.line, r.end.character)
-            incr.edit(start, end, text)
-        else:
-            incr.edit(0, len(incr.source), text)
+    doc.apply_changes(params.content_changes)
     doc.version = params.text_document.version
     doc.cancel_pending()
-    if ls.state.pull_mode:
+    if ls.state.recheck(doc) and doc.skipped:
+        announce_skip(ls, doc)
+        if not ls.state.pull_mode:  # its findings are out of date
+            ls.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[], version=doc.version))
+    if ls.state.pull_mode or doc.incr is None:
         return
     delay = ls.state.debounce_ms
     if delay == 0:
@@ -297,6 +252,11 @@ def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
     else:
         loop = asyncio.get_running_loop()
         doc.pending = loop.call_later(delay / 1000, analyze_and_publish, ls, doc.uri, doc.version)
+
+
+def announce_skip(ls: ZtlintServer, doc: Document) -> None:
+    ls.window_show_message(types.ShowMessageParams(
+        type=types.MessageType.Info, message=f"ztlint: not analysing {Path(doc.path).name}: {doc.skipped}"))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

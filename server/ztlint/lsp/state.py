@@ -16,6 +16,7 @@ from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..engine import languages, rules
 from ..engine.incremental import IncrementalDocument
+from ..engine.positions import LineIndex
 
 log = logging.getLogger("ztlint.lsp")
 
@@ -33,11 +34,41 @@ class Document:
     incr: IncrementalDocument | None = None  # None when the document is skipped
     skipped: str | None = None
     pending: asyncio.TimerHandle | None = None
+    # the text of a skipped document (edits may bring it back under the limits); lines are
+    # indexed on its first edit only
+    text: bytes | LineIndex = b""
 
     def cancel_pending(self) -> None:
         if self.pending is not None:
             self.pending.cancel()
             self.pending = None
+
+    @property
+    def source(self) -> bytes:
+        if self.incr is not None:
+            return self.incr.source
+        return self.text.source if isinstance(self.text, LineIndex) else self.text
+
+    def apply_changes(self, changes) -> None:
+        """Apply didChange content changes, to the analysed or to the skipped text."""
+        for change in changes:
+            new = change.text.encode("utf-8", "surrogatepass")
+            if self.incr is None and not isinstance(self.text, LineIndex):
+                self.text = LineIndex(self.text)
+            index = self.incr.index if self.incr is not None else self.text
+            r = getattr(change, "range", None)
+            if r is None:  # the whole document
+                start, end = 0, len(index.source)
+            else:
+                start = index.offset_of_utf16(r.start.line, r.start.character)
+                end = index.offset_of_utf16(r.end.line, r.end.character)
+            if self.incr is not None:
+                self.incr.edit(start, end, new)
+            else:
+                old = index.source
+                start = max(0, min(start, len(old)))
+                end = max(start, min(end, len(old)))
+                index.apply_edit(old[:start] + new + old[end:], start, end, start + len(new))
 
 
 def settings_to_config(settings: dict) -> dict:
@@ -172,23 +203,56 @@ class ServerState:
         folder = self.folder_for(path)
         language = languages.detect(str(path), source[:256], language_id)
         doc = Document(uri, str(path), folder, language, version)
-        cfg = self.config_for(folder, path)
-        if len(source) > cfg.max_file_size:
-            doc.skipped = f"larger than max-file-size ({len(source):,} > {cfg.max_file_size:,} bytes)"
-        elif b"\0" in source[:_BINARY_SNIFF]:
-            doc.skipped = "binary content"
-        else:
-            display = _display(path, folder)
-            doc.incr = IncrementalDocument(source, display, language, self.ruleset_for(cfg), cfg)
         self.documents[uri] = doc
+        self._attach(doc, source)
         return doc
+
+    def recheck(self, doc: Document) -> bool:
+        """After edits, apply the limits didOpen applies: a document that grew past
+        max-file-size (or became binary) is skipped, one back within them is analysed again.
+        True when the document changed between skipped and analysed."""
+        was_skipped = doc.skipped is not None
+        cfg = self.config_for(doc.folder, Path(doc.path))
+        if (skip_reason(doc.source, cfg) is not None) == was_skipped:
+            return False
+        self._attach(doc, doc.source)
+        return was_skipped != (doc.skipped is not None)
+
+    def _attach(self, doc: Document, source: bytes) -> None:
+        """Analyse ``source`` for ``doc``, or record why it is skipped."""
+        cfg = self.config_for(doc.folder, Path(doc.path))
+        doc.incr, doc.text, doc.skipped = None, source, skip_reason(source, cfg)
+        if doc.skipped is not None:
+            return
+        display = _display(Path(doc.path), doc.folder)
+        try:
+            doc.incr = IncrementalDocument(source, display, doc.language, self.ruleset_for(cfg), cfg)
+        except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only
+            log.exception("analysis of %s failed", doc.path)
+            doc.skipped = f"analysis failed: {type(exc).__name__}"
+        else:
+            doc.text = b""
+
+    def fail(self, doc: Document, exc: Exception) -> None:
+        """Analysis of ``doc`` raised: skip it (its next edit tries again)."""
+        if doc.incr is not None:
+            doc.text, doc.incr = doc.incr.source, None
+        doc.skipped = f"analysis failed: {type(exc).__name__}"
 
     def reanalyze(self, doc: Document) -> None:
         """Full re-analysis with the current rules and config (after a reload)."""
-        if doc.incr is None:
+        if self.recheck(doc) or doc.incr is None:
             return
         cfg = self.config_for(doc.folder, Path(doc.path))
         doc.incr.reconfigure(self.ruleset_for(cfg), cfg)
+
+
+def skip_reason(source: bytes, cfg: cfgmod.Config) -> str | None:
+    if len(source) > cfg.max_file_size:
+        return f"larger than max-file-size ({len(source):,} > {cfg.max_file_size:,} bytes)"
+    if b"\0" in source[:_BINARY_SNIFF]:
+        return "binary content"
+    return None
 
 
 def _display(path: Path, folder: Path | None) -> str:
