@@ -19,6 +19,7 @@ and the engine skips lines too long to check in bounded time, with a note (see m
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -158,6 +159,7 @@ class LinearRegex:
         return Match(spans, text, self.groupindex)
 
 
+@functools.lru_cache(maxsize=2048)  # rules repeat patterns; a matcher is immutable
 def compile(pattern, flags: int = 0, trusted: bool = False,  # noqa: A001
             boolean: bool = False) -> LinearRegex:
     """A matcher for ``pattern``; raises re.error (invalid) or NotLinear (not linear-time and
@@ -521,6 +523,7 @@ def _repeat(inner: str, lo: int, hi: int, lazy: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Bounded work: what a backtracking engine may run linearly
 
+@functools.lru_cache(maxsize=2048)
 def bounded_work_problem(pattern, flags: int = 0) -> str | None:
     """None when every match attempt of ``pattern`` is bounded by a length fixed by the
     pattern (no unbounded repetition anywhere, lookarounds included), so Python's engine takes
