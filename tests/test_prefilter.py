@@ -51,7 +51,7 @@ def _bundled_regexes() -> list[re.Pattern]:
     for rule in rules.load_rules([rules.bundled_rules_dir()]).rules.values():
         for c in rule.conditions:
             if c.kind == "regex" and prefilter.required_literals(c.value.pattern, c.value.flags):
-                found[(c.value.pattern, c.value.flags)] = c.value
+                found[(c.value.pattern, c.value.flags)] = re.compile(c.value.pattern, c.value.flags)
         for preds in querytext.pattern_predicates(rule.query) if rule.query else ():
             for name, _, args in preds:
                 if name.endswith("match?") and not name.startswith("not") \

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import tree_sitter
 
 from . import languages, suppress
+from .budget import Budget
 from .config import Config
 from .findings import Finding
 from .match import run_text_rules, run_tree_rules
@@ -31,15 +32,17 @@ def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None
 def collect(source: bytes, index: LineIndex, path: str, language: str | None,
             tree: tree_sitter.Tree | None, ruleset: RuleSet, config: Config,
             tree_range: tuple[int, int] | None = None,
-            text_window: tuple[int, int] | None = None) -> list[Finding]:
-    """Raw findings (before suppressions), optionally restricted to regions of the text."""
+            text_window: tuple[int, int] | None = None,
+            budget: Budget | None = None) -> list[Finding]:
+    """Raw findings (before suppressions), optionally restricted to regions of the text.
+    With a ``budget``, the work stops when it is spent and the budget's notes say so."""
     found: list[Finding] = []
     if tree is not None and language is not None:
         found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range,
-                                    source=source))
+                                    source=source, budget=budget))
     text_rules = ruleset.text_rules_for(language)
     found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window,
-                                ruleset.keyword_index))
+                                ruleset.keyword_index, budget=budget))
     return found
 
 
@@ -111,12 +114,16 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             language: str | None = None, report_unused: bool = False,
             tree: tree_sitter.Tree | None = None) -> Analysis:
-    """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``)."""
+    """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``).
+
+    The work is bounded by ``config.analysis_budget`` seconds; when cut short, or when some
+    rule could not check part of the file, ``notes`` says so (the findings are partial)."""
+    budget = Budget(config.analysis_budget)
     if language is None:
         language = languages.detect(path, source[:256])
     if tree is None and language:
         tree = parse(source, language)
     index = LineIndex(source)
-    found = collect(source, index, path, language, tree, ruleset, config)
+    found = collect(source, index, path, language, tree, ruleset, config, budget=budget)
     kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)
-    return Analysis(language, tree, kept, hidden)
+    return Analysis(language, tree, kept, hidden, notes=list(budget.notes))

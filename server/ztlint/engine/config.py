@@ -20,6 +20,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 DEFAULT_MAX_FILE_SIZE = 1_000_000
+DEFAULT_ANALYSIS_BUDGET = 5.0
 CONFIG_FILES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
 
 _SEVERITY = {"enum": ["error", "warning", "info", "hint"]}
@@ -32,6 +33,7 @@ SCHEMA = {
         "exclude": _STRINGS,
         "rule-dirs": _STRINGS,
         "max-file-size": {"type": "integer", "minimum": 1},
+        "analysis-budget": {"type": "number", "exclusiveMinimum": 0},
         "fail-on": _SEVERITY,
         "baseline": {"type": "string"},
         "rules": {
@@ -63,6 +65,7 @@ class Config:
     enable: tuple[str, ...] = ("*",)
     disable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    analysis_budget: float = DEFAULT_ANALYSIS_BUDGET  # seconds per file (see engine/budget.py)
 
     def enabled(self, rule_id: str) -> bool:
         return _enabled(self.enable, self.disable, rule_id)
@@ -100,6 +103,8 @@ def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
         kw["rule_dirs"] = tuple((root / d).resolve() for d in data["rule-dirs"])
     if "max-file-size" in data:
         kw["max_file_size"] = data["max-file-size"]
+    if "analysis-budget" in data:
+        kw["analysis_budget"] = float(data["analysis-budget"])
     if "fail-on" in data:
         kw["fail_on"] = data["fail-on"]
     if "baseline" in data:

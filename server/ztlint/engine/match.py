@@ -5,11 +5,10 @@ Both accept an optional region so the language server can re-check only what an 
 
 from __future__ import annotations
 
-import re
-
 import tree_sitter
 
 from . import secrets, templates
+from .budget import MAX_BACKTRACK_TEXT, Budget
 from .findings import Edit, Finding, Fix, fingerprint
 from .keywords import KeywordIndex, line_windows
 from .positions import LineIndex
@@ -61,17 +60,21 @@ def _first(captures: dict, name: str) -> tree_sitter.Node | None:
 
 
 def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, pack: LanguagePack,
-           tree: tree_sitter.Tree, facts: dict) -> bool:
+           tree: tree_sitter.Tree, facts: dict, budget: Budget | None = None,
+           rule_id: str = "") -> bool:
     if cond.kind in FILE_KINDS:
         return _fact(cond, pack, tree.root_node, facts)
     node = _first(captures, cond.capture) if cond.capture else report
     if node is None:
         return cond.kind.startswith("not-")
     kind = cond.kind
-    if kind == "regex":
-        return cond.value.search(_text(node)) is not None
-    if kind == "not-regex":
-        return cond.value.search(_text(node)) is None
+    if kind in ("regex", "not-regex"):
+        text = _text(node)
+        if not cond.value.linear and len(text) > MAX_BACKTRACK_TEXT:
+            if budget is not None:  # unknown: no finding, and a note saying so
+                budget.skipped_long_text(rule_id, f"line {node.start_point[0] + 1}", len(text))
+            return False
+        return (cond.value.search(text) is not None) == (kind == "regex")
     if kind == "equals":
         return _text(node) == cond.value
     if kind == "not-equals":
@@ -149,12 +152,14 @@ def _fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> 
 
 def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
                    enabled, byte_range: tuple[int, int] | None = None,
-                   facts: dict | None = None, source: bytes | None = None) -> list[Finding]:
+                   facts: dict | None = None, source: bytes | None = None,
+                   budget: Budget | None = None) -> list[Finding]:
     """Findings of every enabled tree rule; with ``byte_range``, at least every finding whose
     reported node intersects it (callers keep the ones they asked for).
 
     ``facts`` caches file-level facts of this tree (see LanguagePack.facts) across calls;
-    ``source`` is the text the tree was parsed from (default: read back from the tree)."""
+    ``source`` is the text the tree was parsed from (default: read back from the tree);
+    ``budget``, when spent, stops the work (its notes say so)."""
     pack = ruleset.pack(language)
     if pack is None:
         return []
@@ -166,9 +171,11 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         if byte_range is not None:
             cursor.set_byte_range(*byte_range)
         for index, captures in cursor.matches(tree.root_node):
+            if budget is not None and budget.spent():
+                return out
             rule = pack.rule_of_pattern[index]
             if enabled(rule.id):
-                _take(rule, captures, pack, tree, path, facts, seen, out)
+                _take(rule, captures, pack, tree, path, facts, seen, out, budget)
     if pack.gated:
         if source is None:
             source = tree.root_node.text or b""
@@ -178,7 +185,9 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
                 if region is not None:
                     cursor.set_byte_range(*region)
                 for _, captures in cursor.matches(tree.root_node):
-                    _take(gated.rule, captures, pack, tree, path, facts, seen, out)
+                    if budget is not None and budget.spent():
+                        return out
+                    _take(gated.rule, captures, pack, tree, path, facts, seen, out, budget)
     return out
 
 
@@ -264,7 +273,7 @@ def _top_level_at(root: tree_sitter.Node, byte: int) -> tree_sitter.Node | None:
 
 
 def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree, path: str,
-          facts: dict, seen: set, out: list[Finding]) -> None:
+          facts: dict, seen: set, out: list[Finding], budget: Budget | None = None) -> None:
     """Add the match's finding to ``out`` if the rule's conditions hold and it is new."""
     report = _first(captures, rule.report)
     if report is None:
@@ -272,7 +281,7 @@ def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree
     key = (rule.id, report.start_byte, report.end_byte)
     if key in seen:
         return
-    if not all(_holds(c, captures, report, pack, tree, facts) for c in rule.conditions):
+    if not all(_holds(c, captures, report, pack, tree, facts, budget, rule.id) for c in rule.conditions):
         return
     seen.add(key)
     raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
@@ -292,14 +301,18 @@ def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree
 
 def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str, enabled,
                    window: tuple[int, int] | None = None,
-                   keywords: KeywordIndex | None = None) -> list[Finding]:
-    """Findings of the text rules; with ``window`` (byte offsets on line boundaries), only there."""
+                   keywords: KeywordIndex | None = None,
+                   budget: Budget | None = None) -> list[Finding]:
+    """Findings of the text rules; with ``window`` (byte offsets on line boundaries), only there.
+    ``budget``, when spent, stops the work (its notes say so)."""
     start, end = window or (0, len(source))
     if keywords is None:
         keywords = KeywordIndex({k for r in rules for k in r.keywords})
     hits = keywords.find(source[start:end])
     out: list[Finding] = []
     for rule in rules.candidates(hits) if isinstance(rules, TextRules) else rules:
+        if budget is not None and budget.spent():
+            break
         found = [hits[k] for k in rule.keywords if k in hits]
         if rule.keywords and not found:
             continue
@@ -309,7 +322,11 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
             spans = [(start, end)]
         else:  # a single-line match holds its keyword: only those lines can match
             spans = line_windows(source, [o for f in found for o in f], start)
+        if not rule.regex.linear:
+            spans = _short_lines(rule, spans, source, index, budget)
         for s, e in spans:
+            if budget is not None and budget.spent():
+                break
             for m in rule.regex.finditer(source, s, e):
                 if not rule.multiline and b"\n" in m.group(0):
                     continue
@@ -319,7 +336,30 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
     return out
 
 
-def _text_finding(rule: Rule, m: re.Match, index: LineIndex, path: str) -> Finding | None:
+def _short_lines(rule: Rule, spans, source: bytes, index: LineIndex, budget: Budget | None):
+    """``spans`` less the lines too long for a regex that needs backtracking (each skipped
+    line gets a note): on those it could take quadratic time or worse."""
+    out = []
+    for s, e in spans:
+        if e - s <= MAX_BACKTRACK_TEXT:
+            out.append((s, e))
+            continue
+        start = s
+        while start < e:
+            nl = source.find(b"\n", start, e)
+            end = e if nl < 0 else nl + 1
+            if end - start > MAX_BACKTRACK_TEXT:
+                if budget is not None:
+                    budget.skipped_long_text(rule.id, f"line {index.point(start)[0] + 1}", end - start)
+            elif out and out[-1][1] == start:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+            start = end
+    return out
+
+
+def _text_finding(rule: Rule, m, index: LineIndex, path: str) -> Finding | None:
     group = rule.secret_group if rule.secret_group in rule.regex.groupindex else 0
     value = m.group(group)
     if value is None:
@@ -355,7 +395,7 @@ def _text_finding(rule: Rule, m: re.Match, index: LineIndex, path: str) -> Findi
     )
 
 
-def _spans(m: re.Match) -> dict[str, tuple[int, int]]:
+def _spans(m) -> dict[str, tuple[int, int]]:
     spans = {name: m.span(name) for name, v in m.groupdict().items() if v is not None}
     spans["match"] = m.span(0)
     return spans

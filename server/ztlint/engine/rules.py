@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import tree_sitter
 
-from . import languages, prefilter, querytext, secrets, templates, yamlsource
+from . import languages, linear_regex, prefilter, querytext, secrets, templates, yamlsource
 from .keywords import KeywordIndex, indexes_hit, keyword_map
 
 SEVERITIES = ("error", "warning", "info", "hint")
@@ -92,7 +92,7 @@ class Rule:
     tree_languages: tuple[str, ...] = ()
     query_line: int = 0  # where the query text starts in the rule file
     # text rules
-    regex: re.Pattern | None = None
+    regex: linear_regex.LinearRegex | None = None
     keywords: tuple[bytes, ...] = ()
     secret_group: str = "secret"
     min_entropy: float = 0.0
@@ -282,7 +282,10 @@ def pushdown_query(rule: Rule) -> str:
 
     Only a prefilter: the conditions are still checked in Python afterwards (a predicate on a
     capture a match lacks passes, where our positive condition fails)."""
-    conds = [c for c in rule.conditions if c.kind in _PUSHDOWN and c.capture]
+    # tree-sitter runs #match? with Python's backtracking re: only patterns whose work per
+    # position is bounded go down (the rest are checked on RE2 in Python afterwards)
+    conds = [c for c in rule.conditions if c.kind in _PUSHDOWN and c.capture and (
+        c.kind not in ("regex", "not-regex") or linear_regex.bounded_work_problem(c.value.pattern) is None)]
     if not conds:
         return rule.query
     out, pos = [], 0
@@ -480,13 +483,14 @@ def load_rule_file(path: Path) -> tuple[list[Rule], list[RuleError]]:
     errors = sorted(_schema_validator().iter_errors(doc.data), key=lambda e: list(e.absolute_path))
     if errors:
         return [], [_schema_error(spath, doc, errors)]
+    trusted = _is_bundled(Path(path))
     items = doc.data["rules"] if "rules" in doc.data else [doc.data]
     prefix = ("rules",) if "rules" in doc.data else ()
     rules, errs = [], []
     for i, item in enumerate(items):
         base = prefix + ((i,) if prefix else ())
         try:
-            rules.append(_compile(item, spath, doc, base))
+            rules.append(_compile(item, spath, doc, base, trusted))
         except RuleLoadError as exc:
             errs.append(exc.error)
     return rules, errs
@@ -506,7 +510,16 @@ def _schema_error(path: str, doc: yamlsource.YamlDoc, errors: list) -> RuleError
     return RuleError(path, doc.line_of(where), field_name, err.message)
 
 
-def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple) -> Rule:
+def _is_bundled(path: Path) -> bool:
+    """Bundled rules may keep regexes that need backtracking (run with a length cap, see
+    match.py); a user's rule must be linear-time (or provably bounded) to load."""
+    try:
+        return path.resolve().is_relative_to(bundled_rules_dir().resolve())
+    except OSError:
+        return False
+
+
+def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple, trusted: bool = False) -> Rule:
     def fail(fieldpath: tuple, message: str, extra_lines: int = 0) -> RuleLoadError:
         full = base + fieldpath
         return RuleLoadError(RuleError(path, doc.line_of(full) + extra_lines,
@@ -526,9 +539,9 @@ def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple) -> Rul
         tags=tuple(item.get("tags", ())),
     )
     if "query" in match:
-        rule = _compile_tree(item, match, common, fail, doc, base)
+        rule = _compile_tree(item, match, common, fail, doc, base, trusted)
     else:
-        rule = _compile_text(match, common, fail)
+        rule = _compile_text(match, common, fail, trusted)
     names = _capture_names(rule)
     def check_template(text: str, where: tuple) -> None:
         for name, filt in templates.names(text):
@@ -572,7 +585,7 @@ def _text_line(doc, path: tuple) -> int:
     return doc.line_of(path) + (1 if path in doc.block_scalar else 0)
 
 
-def _compile_tree(item, match, common, fail, doc, base) -> Rule:
+def _compile_tree(item, match, common, fail, doc, base, trusted=False) -> Rule:
     tree_langs = [lang for lang in item["languages"] if lang not in (languages.GENERIC, languages.UNPARSED)]
     if not tree_langs:
         raise fail(("languages",), "a query rule needs at least one parsed language")
@@ -583,7 +596,7 @@ def _compile_tree(item, match, common, fail, doc, base) -> Rule:
         raise fail(("match", "statement"), f"capture @{match['statement']} is not in the query")
     conditions = []
     for i, cond in enumerate(match.get("where", ())):
-        conditions.append(_compile_condition(cond, names, tree_langs, fail, doc, base, i))
+        conditions.append(_compile_condition(cond, names, tree_langs, fail, doc, base, i, trusted))
     return Rule(**common, query=match["query"], report=match["report"],
                 statement=match.get("statement"), conditions=tuple(conditions),
                 tree_languages=tuple(tree_langs), query_line=_text_line(doc, base + ("match", "query")))
@@ -594,7 +607,7 @@ _TREE_KINDS = ("inside", "not-inside", "has", "not-has", "file-has", "file-not-h
 FILE_KINDS = ("file-has", "file-not-has")
 
 
-def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
+def _compile_condition(cond, names, langs, fail, doc, base, i, trusted=False) -> Condition:
     kinds = [k for k in (*_CAPTURE_KINDS, *_TREE_KINDS) if k in cond]
     where = ("match", "where", i)
     if len(kinds) != 1:
@@ -609,9 +622,11 @@ def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
         raise fail(where + ("capture",), f"'{kind}' looks at the whole file and takes no 'capture'")
     if kind in ("regex", "not-regex"):
         try:
-            value = re.compile(cond[kind])
+            value = linear_regex.compile(cond[kind], trusted=trusted, boolean=True)
         except re.error as exc:
             raise fail(where + (kind,), f"invalid regex: {exc}") from None
+        except linear_regex.NotLinear as exc:
+            raise fail(where + (kind,), str(exc)) from None
     elif kind in ("any-of", "not-any-of"):
         value = frozenset(cond[kind])
     elif kind in _TREE_KINDS:
@@ -621,12 +636,14 @@ def _compile_condition(cond, names, langs, fail, doc, base, i) -> Condition:
     return Condition(capture, kind, value)
 
 
-def _compile_text(match, common, fail) -> Rule:
+def _compile_text(match, common, fail, trusted=False) -> Rule:
     flags = re.MULTILINE | (re.DOTALL if match.get("multiline") else 0)
     try:
-        regex = re.compile(match["regex"].encode("utf-8"), flags)
+        regex = linear_regex.compile(match["regex"].encode("utf-8"), flags, trusted=trusted)
     except re.error as exc:
         raise fail(("match", "regex"), f"invalid regex: {exc}") from None
+    except linear_regex.NotLinear as exc:
+        raise fail(("match", "regex"), str(exc)) from None
     group = match.get("secret-group", "secret")
     if group not in regex.groupindex and group != "secret":
         raise fail(("match", "secret-group"), f"the regex has no group named {group!r}")

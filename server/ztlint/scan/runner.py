@@ -74,7 +74,9 @@ def scan_file(path: Path, display: str, ruleset: rules.RuleSet, config: Config,
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the scan
         return FileResult(display, skipped=Skipped(display, f"analysis failed: {type(exc).__name__}: {exc}"),
                           size=len(data))
-    return FileResult(display, result.findings, size=len(data))
+    # a partial analysis (budget spent, text too long for a rule) is reported, never silent
+    partial = Skipped(display, "partly analysed: " + "; ".join(result.notes)) if result.notes else None
+    return FileResult(display, result.findings, skipped=partial, size=len(data))
 
 
 # Worker-process state: set once by the pool initializer, read by every task in that process.

@@ -1,0 +1,38 @@
+"""A time budget for one file's analysis, and the notes that say where it was not complete.
+
+Rules check the budget between units of work (a rule, a line window, a query match); once it
+is spent they stop, and the analysis carries a note that its results are partial. A file
+analysed in part must never look clean.
+"""
+
+from __future__ import annotations
+
+import time
+
+DEFAULT_SECONDS = 5.0  # config.DEFAULT_ANALYSIS_BUDGET
+# A regex that needs backtracking (a bundled rule not yet on the linear engine) is not run on
+# a line or node text longer than this: it could take quadratic time there.
+MAX_BACKTRACK_TEXT = 4096
+
+
+class Budget:
+    def __init__(self, seconds: float | None = DEFAULT_SECONDS):
+        self.seconds = seconds
+        self._deadline = None if seconds is None else time.monotonic() + seconds
+        self.cut = False
+        self.notes: list[str] = []
+
+    def spent(self) -> bool:
+        """True once the time is up (and from then on)."""
+        if not self.cut and self._deadline is not None and time.monotonic() > self._deadline:
+            self.cut = True
+            self.note(f"analysis stopped after its {self.seconds:g} s budget: results are partial")
+        return self.cut
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def skipped_long_text(self, rule_id: str, where: str, length: int) -> None:
+        self.note(f"rule {rule_id} not checked on {where} ({length} characters; its regex needs "
+                  f"backtracking, checked only up to {MAX_BACKTRACK_TEXT}): results are partial")
