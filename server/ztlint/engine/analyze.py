@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from . import languages, suppress
+from . import guard, languages, suppress
 from .config import Config
 from .findings import Finding
 from .match import run_text_rules, run_tree_rules
@@ -24,6 +24,8 @@ class Analysis:
 
 
 def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None) -> tree_sitter.Tree:
+    """Raises :class:`guard.TooDeep` for input the grammar would crash on."""
+    guard.check(source, language)
     parser = languages.parser(language)
     return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
 
@@ -114,9 +116,13 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
     """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``)."""
     if language is None:
         language = languages.detect(path, source[:256])
+    notes: list[str] = []
     if tree is None and language:
-        tree = parse(source, language)
+        try:
+            tree = parse(source, language)
+        except guard.TooDeep as exc:
+            notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config)
     kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)
-    return Analysis(language, tree, kept, hidden)
+    return Analysis(language, tree, kept, hidden, notes)
