@@ -108,13 +108,13 @@ def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_r
     os.symlink(proj, proj / "loop" / "back")
     os.symlink(proj / "a-link", proj / "b-link")
     os.symlink(proj / "b-link", proj / "a-link")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self.name == "unreadable.py":
+    def open_(path, *args, **kw):
+        if os.fspath(path).endswith("unreadable.py"):
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        return real_open(path, *args, **kw)
+    monkeypatch.setattr(os, "open", open_)  # (root may read anything: chmod cannot stop it)
     result = _scan(tmp_path, custom_rules)
     found = _found(result)
     assert ("good.py", 1, "test-eval") in found

@@ -112,12 +112,14 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             language: str | None = None, report_unused: bool = False,
-            tree: tree_sitter.Tree | None = None) -> Analysis:
-    """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``)."""
+            tree: tree_sitter.Tree | None = None, parse_tree: bool = True) -> Analysis:
+    """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``).
+
+    ``parse_tree=False`` runs the text rules only (for a file whose parse crashed a worker)."""
     if language is None:
         language = languages.detect(path, source[:256])
     notes: list[str] = []
-    if tree is None and language:
+    if tree is None and language and parse_tree:
         try:
             tree = parse(source, language)
         except guard.TooDeep as exc:
