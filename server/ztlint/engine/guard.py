@@ -17,6 +17,7 @@ import re
 # shapes it has not seen.
 YAML_MAX_DEPTH = 240
 
+_SEQ, _MAP = 1, 2
 _MARKER = re.compile(rb"[-?:](?:[ \t]+|$)")
 # any ": " counts as a mapping key: counting too many only makes the bound looser
 _KEY = re.compile(rb":(?:[ \t]+|$)")
@@ -46,28 +47,30 @@ def check(source: bytes, language: str | None) -> None:
         raise TooDeep(YAML_MAX_DEPTH)
 
 
-def _line_levels(text: bytes) -> tuple[bool, int, bool]:
-    """(starts a sequence, indentation entries the rest of the line opens, block scalar)."""
-    pos, first_seq, opened = 0, False, 0
+def _line_levels(text: bytes) -> tuple[int, int, bool]:
+    """(what the line's first token opens at its column: _SEQ, _MAP or 0; indentation entries
+    the line opens; whether it starts a block scalar)."""
+    pos, first, opened = 0, 0, 0
     while True:
         m = _MARKER.match(text, pos)
         if not m:
             break
-        if pos == 0 and text[:1] == b"-":
-            first_seq = True
+        if pos == 0:
+            first = _SEQ if text[:1] == b"-" else _MAP
         opened += 1
         pos = m.end()
     rest = text[pos:]
     k = _KEY.search(rest)
     if k:
+        first = first or _MAP
         opened += 1
         rest = rest[k.end():]
-    return first_seq, opened, bool(_BLOCK_SCALAR.match(rest.strip()))
+    return first, opened, bool(_BLOCK_SCALAR.match(rest.strip()))
 
 
 def yaml_depth(source: bytes) -> int:
     """An upper bound of the deepest block-indentation stack tree-sitter-yaml builds."""
-    levels: list[list[int]] = []  # [column, entries opened by the line, map+seq share bonus]
+    levels: list[list[int]] = []  # [column, entries the column's latest line opened, kinds seen]
     total = worst = 0
     scalar_col = -1  # inside a block scalar indented deeper than this column
     for line in source.splitlines():
@@ -80,23 +83,23 @@ def yaml_depth(source: bytes) -> int:
                 continue
             scalar_col = -1
         while levels and levels[-1][0] > col:
-            total -= sum(levels.pop()[1:])
-        seq, opened, scalar = _line_levels(text)
+            total -= _entries(levels.pop())
+        kind, opened, scalar = _line_levels(text)
         if levels and levels[-1][0] == col:
-            # a sibling at the same column: the collection there stays open; a sequence may
-            # sit at the column of the mapping that holds it (one more entry)
+            # a sibling: the collection at this column stays open (max 1 entry for it), and
+            # a sequence may share the column of the mapping holding it (one more entry)
             top = levels.pop()
-            total -= top[1] + top[2]
-            bonus = top[2] or int(seq)
-            opened = max(opened, 1)
-            levels.append([col, opened, bonus])
-            total += opened + bonus
+            total -= _entries(top)
+            levels.append([col, max(opened, 1), top[2] | kind])
         else:
-            levels.append([col, opened, 0])
-            total += opened
+            levels.append([col, opened, kind])
         if scalar:
-            total += 1
             levels[-1][1] += 1
             scalar_col = col
+        total += _entries(levels[-1])
         worst = max(worst, total)
     return worst
+
+
+def _entries(level: list[int]) -> int:
+    return level[1] + (level[2] == _SEQ | _MAP)

@@ -39,7 +39,7 @@ def mp_context():
 
 
 def _worker_main(conn, config: Config, report_unused: bool) -> None:
-    from .runner import load_ruleset, scan_file
+    from .runner import FileNote, load_ruleset, scan_file
     ruleset = _inherited.get("ruleset") or load_ruleset(config)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     while True:
@@ -53,7 +53,8 @@ def _worker_main(conn, config: Config, report_unused: bool) -> None:
             fr = scan_file(task.path, task.display, ruleset, config, report_unused,
                            parse=task.crashed is None)
             if task.crashed:
-                fr.notes.insert(0, f"parser crashed ({task.crashed}): text rules only")
+                fr.notes.insert(0, FileNote(task.display,
+                                            f"parser crashed ({task.crashed}): text rules only"))
             conn.send(fr)
         # queries compile lazily in each worker: hand their errors back to the parent
         conn.send(list(ruleset.errors))
