@@ -91,8 +91,13 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
     result = ScanResult()
     base = (base or Path.cwd()).resolve()
     prefix = str(base).rstrip(os.sep) + os.sep
-    files = [(p, real[len(prefix):].replace(os.sep, "/") if real.startswith(prefix) else Path(p).as_posix())
-             for p, real in discover_files(paths, config, result.skipped)]
+    def shown(real: str, given: str) -> str:
+        return real[len(prefix):].replace(os.sep, "/") if real.startswith(prefix) else Path(given).as_posix()
+
+    files = [(p, shown(real, p)) for p, real in discover_files(paths, config, result.skipped)]
+    # skipped files are named like analysed ones (not resolved: a link is named as the link)
+    result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind)
+                      for s in result.skipped]
     total = len(files)
     jobs = jobs or os.cpu_count() or 1
     done = 0
