@@ -124,7 +124,10 @@ def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_r
     assert all(name != "image.dat" for name, *_ in found)
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert reasons["image.dat"] == "binary content"
-    assert reasons["huge.min.txt"].startswith("larger than max-file-size")
+    # too large for a full analysis: text rules only, with a note
+    notes = {Path(n.path).name: n.note for n in result.notes}
+    assert notes["huge.min.txt"].startswith("larger than max-file-size")
+    assert notes["huge.min.txt"].endswith("text rules only")
     assert reasons["unreadable.py"].startswith("cannot read: Permission denied")
     assert "symlink" in reasons["a-link"]
 

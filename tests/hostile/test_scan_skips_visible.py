@@ -44,39 +44,57 @@ def test_real_binary_content_is_still_skipped():
     assert source.admit(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + b"\0\x01" * 50, 10_000, "x.dat").data is None
 
 
+def sparse(path, size: int = 70 * 1024 * 1024) -> None:
+    with open(path, "wb") as fh:  # no bytes written: instant, and takes no space
+        fh.truncate(size)
+
+
+def test_a_file_larger_than_max_file_size_gets_its_text_rules(tmp_path):
+    (tmp_path / "ztlint.toml").write_text("max-file-size = 1000\n")
+    lines = [f"KEY_{i}=value{i}\n" for i in range(5000)]
+    lines[3210] = f"GITHUB_TOKEN={TOKEN}\n"
+    (tmp_path / "big.env").write_text("".join(lines))
+    run = ztlint("scan", "--format", "json", "big.env", cwd=tmp_path)
+    assert run.code == 1, run.err  # was "skipped: larger than max-file-size", exit 0
+    report = run.json()
+    assert [(f["rule"], f["start"]) for f in report["findings"]] == [
+        ("secret-github-pat-classic", {"line": 3211, "column": 14})]
+    assert [n["note"] for n in report["notes"]] == [
+        f"larger than max-file-size ({len(''.join(lines)):,} > 1,000 bytes): text rules only"]
+
+
 def test_skips_are_loud_in_every_format(tmp_path):
-    (tmp_path / "ztlint.toml").write_text("max-file-size = 2000\n")
-    (tmp_path / "big.env").write_text(ENV * 100)
+    sparse(tmp_path / "huge.env")
     (tmp_path / "app.py").write_text("import os\nos.system(input())\n")
     (tmp_path / "package-lock.json").write_text("{}\n")
     text = ztlint("scan", ".", cwd=tmp_path)
     assert text.code == 1
     # without -v: the failed file by name, every skip counted by reason
-    assert f"note: skipped big.env: larger than max-file-size ({len(ENV) * 100:,} > 2,000 bytes)" in text.out
-    assert "skipped: 1 larger than max-file-size, 1 lock file" in text.out
+    assert ("note: skipped huge.env: too large to analyse (73,400,320 > 67,108,864 bytes, "
+            "even for text rules)") in text.out
+    assert "skipped: 1 lock file, 1 too large to analyse" in text.out
     assert "package-lock.json" not in text.out
     report = ztlint("scan", "--format", "json", ".", cwd=tmp_path).json()
-    assert {(s["path"], s["kind"]) for s in report["skipped"]} >= {("big.env", "limit")}
-    assert report["summary"]["skipped_by_reason"] == {"larger than max-file-size": 1, "lock file": 1}
+    assert {(s["path"], s["kind"]) for s in report["skipped"]} == {
+        ("huge.env", "limit"), ("package-lock.json", "policy")}
+    assert report["summary"]["skipped_by_reason"] == {"lock file": 1, "too large to analyse": 1}
     assert report["summary"]["failed"] == 1
     inv = ztlint("scan", "--format", "sarif", ".", cwd=tmp_path).json()["runs"][0]["invocations"][0]
     assert inv["executionSuccessful"] is False  # was true
     notes = {n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: n
              for n in inv["toolExecutionNotifications"]}
-    assert notes["big.env"]["level"] == "warning"  # was "note"
-    assert notes["big.env"]["message"]["text"].startswith("skipped: larger than max-file-size")
+    assert notes["huge.env"]["level"] == "warning"  # was "note"
+    assert notes["huge.env"]["message"]["text"].startswith("skipped: too large to analyse")
     assert notes["package-lock.json"]["level"] == "note"
 
 
 def test_a_run_that_could_analyse_nothing_is_not_clean(tmp_path):
-    (tmp_path / "ztlint.toml").write_text("max-file-size = 100\n")
-    (tmp_path / "proj").mkdir()
-    (tmp_path / "proj" / "big.env").write_text(ENV * 10)
-    (tmp_path / "proj" / "dangling.py").symlink_to(tmp_path / "gone.py")
-    run = ztlint("scan", "proj", cwd=tmp_path)
+    sparse(tmp_path / "huge.env")
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "gone.py")
+    run = ztlint("scan", ".", cwd=tmp_path)
     assert run.code == 2  # was 0: "0 file(s) scanned"
     assert run.err.strip() == ("ztlint: no file could be analysed "
-                               "(1 broken symlink or symlink loop, 1 larger than max-file-size)")
+                               "(1 broken symlink or symlink loop, 1 too large to analyse)")
     assert "0 finding(s) in 0 file(s) scanned, 2 skipped" in run.out
 
 

@@ -14,6 +14,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import Iterator
 
 from . import languages
 
@@ -75,37 +76,47 @@ def admit(data: bytes, max_size: int, path: str = "") -> Source:
                           size=size)
     if size > max_size:
         return Source(None, too_large(size, max_size), "limit", size=size)
-    head = data[:SNIFF]
-    if b"\0" in head and not known_text(path) and not _mostly_printable(head):
+    if is_binary(data, path):
         return Source(None, "binary content", "policy", size=size)
     return Source(data, size=size)
+
+
+_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+          | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _open_regular(path) -> int | Source:
+    """A descriptor of a regular file opened for non-blocking reads, or why not."""
+    try:
+        st = os.stat(path)  # follows a symlink: its target decides
+    except OSError as exc:
+        return Source(None, f"cannot stat: {exc.strerror or exc}", "error")
+    if not stat.S_ISREG(st.st_mode):  # never open a device: opening alone can act on it
+        return Source(None, f"not a regular file ({file_type(st.st_mode)})", "policy")
+    try:
+        fd = os.open(path, _FLAGS)
+    except OSError as exc:
+        return Source(None, f"cannot read: {exc.strerror or exc}", "error")
+    st = os.fstat(fd)  # what was opened, not what was looked at (a swapped file)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return Source(None, f"not a regular file ({file_type(st.st_mode)})", "policy")
+    return fd
 
 
 def read_source(path: str | os.PathLike, max_size: int) -> Source:
     """Read and admit one file: regular files only, never blocking, at most ``max_size`` bytes
     (and a little more for a byte-order-marked file, which shrinks when decoded)."""
-    try:
-        st = os.stat(path)  # follows a symlink: its target decides
-    except OSError as exc:
-        return Source(None, f"cannot stat: {exc.strerror or exc}", "error")
-    if not stat.S_ISREG(st.st_mode):
-        return Source(None, f"not a regular file ({file_type(st.st_mode)})", "policy")
+    opened = _open_regular(path)
+    if isinstance(opened, Source):
+        return opened
+    fd = opened
     # a UTF-32 file decodes to at most a quarter of its size, UTF-16 to at most 3/2
     limit = 4 * max_size + 4
-    if st.st_size > limit:
-        return Source(None, too_large(st.st_size, max_size), "limit", size=st.st_size)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
-        | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        return Source(None, f"cannot read: {exc.strerror or exc}", "error")
-    try:
-        st = os.fstat(fd)  # what was opened, not what was looked at (a swapped file)
-        if not stat.S_ISREG(st.st_mode):
-            return Source(None, f"not a regular file ({file_type(st.st_mode)})", "policy")
-        if st.st_size > max_size and not any(os.pread(fd, 4, 0).startswith(b) for b, _, _ in _BOMS):
-            return Source(None, too_large(st.st_size, max_size), "limit", size=st.st_size)
+        size = os.fstat(fd).st_size
+        if size > max_size and not has_bom(os.pread(fd, 4, 0)):
+            return Source(None, too_large(size, max_size), "limit", size=size)
         chunks, got = [], 0
         while got <= limit:  # /proc files claim size 0: read to the end, within the limit
             chunk = os.read(fd, min(1 << 20, limit + 1 - got))
@@ -123,6 +134,47 @@ def read_source(path: str | os.PathLike, max_size: int) -> Source:
     if len(data) > limit:
         return Source(None, too_large(len(data), max_size), "limit", size=len(data))
     return admit(data, max_size, os.fsdecode(path))
+
+
+def read_chunks(path: str | os.PathLike, size: int, limit: int) -> Iterator[bytes]:
+    """A regular file's bytes, ``size`` at a time, never blocking, at most ``limit`` bytes.
+
+    Raises :class:`Unreadable` when it cannot be read."""
+    opened = _open_regular(path)
+    if isinstance(opened, Source):
+        raise Unreadable(opened.reason, opened.kind)
+    try:
+        got = 0
+        while got < limit:
+            try:
+                chunk = os.read(opened, min(size, limit - got))
+            except BlockingIOError:
+                raise Unreadable("cannot read: it would block", "error") from None
+            except OSError as exc:
+                raise Unreadable(f"cannot read: {exc.strerror or exc}", "error") from None
+            if not chunk:
+                return
+            got += len(chunk)
+            yield chunk
+    finally:
+        os.close(opened)
+
+
+class Unreadable(Exception):
+    def __init__(self, reason: str, kind: str):
+        super().__init__(reason)
+        self.reason, self.kind = reason, kind
+
+
+def has_bom(head: bytes) -> bool:
+    """Whether the bytes start with a UTF-16/UTF-32 byte-order mark."""
+    return any(head.startswith(b) for b, _, _ in _BOMS)
+
+
+def is_binary(head: bytes, path: str) -> bool:
+    """Whether the first bytes of a file say it is not text (see ``admit``)."""
+    head = head[:SNIFF]
+    return b"\0" in head and not known_text(path) and not _mostly_printable(head)
 
 
 def file_type(mode: int) -> str:

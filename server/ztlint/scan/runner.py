@@ -8,12 +8,13 @@ findings.
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..engine import rules, source
+from ..engine import chunked, rules, source
 from ..engine.analyze import analyze
 from ..engine.config import Config
 from ..engine.findings import Finding
@@ -64,6 +65,12 @@ def load_ruleset(config: Config) -> rules.RuleSet:
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
               report_unused: bool = False, parse: bool = True) -> FileResult:
     src = source.read_source(path, config.max_file_size)
+    if src.kind == "limit":
+        if src.size <= chunked.TEXT_ONLY_LIMIT:
+            return _scan_large(path, display, ruleset, config, src)
+        return FileResult(display, skipped=Skipped(display, (
+            f"too large to analyse ({src.size:,} > {chunked.TEXT_ONLY_LIMIT:,} bytes, "
+            "even for text rules)"), "limit"))
     if src.data is None:
         return FileResult(display, skipped=Skipped(display, src.reason, src.kind))
     try:
@@ -75,6 +82,29 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
     notes = [FileNote(display, src.note, "info")] if src.note else []
     notes += [FileNote(display, n) for n in result.notes]
     return FileResult(display, result.findings, size=src.size, notes=notes)
+
+
+def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
+                src: source.Source) -> FileResult:
+    """Text rules only, piece by piece, over a file larger than max-file-size."""
+    piece = max(config.max_file_size, 1)
+    chunks = source.read_chunks(path, piece, chunked.TEXT_ONLY_LIMIT + 1)
+    try:
+        head = next(chunks, b"")
+        if source.has_bom(head):  # too large to decode whole
+            return FileResult(display, skipped=Skipped(display, src.reason, "limit"))
+        if source.is_binary(head, os.fsdecode(path)):
+            return FileResult(display, skipped=Skipped(display, "binary content"))
+        findings = chunked.analyze_chunks(itertools.chain([head], chunks), display, ruleset, config)
+    except source.Unreadable as exc:
+        return FileResult(display, skipped=Skipped(display, exc.reason, exc.kind))
+    except Exception as exc:  # noqa: BLE001 - as in scan_file
+        return FileResult(display, skipped=Skipped(
+            display, f"analysis failed: {type(exc).__name__}: {exc}", "error"), size=src.size)
+    finally:
+        chunks.close()
+    return FileResult(display, findings, size=src.size,
+                      notes=[FileNote(display, f"{src.reason}: text rules only")])
 
 
 def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
