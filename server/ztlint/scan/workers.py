@@ -8,6 +8,7 @@ crashed"), the rest of the batch goes back to the queue, and the scan goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import signal
 import threading
@@ -101,17 +102,22 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
     context = mp_context()
     if context.get_start_method() == "fork":
         _inherited["ruleset"] = ruleset
+        gc.freeze()  # the children's collector leaves inherited objects alone: fewer pages copied
     queue = deque(tasks)
     workers: list[_Worker] = []
     try:
         while queue or any(w.batch for w in workers):
             if cancelled and cancelled():
                 break
-            idle = [w for w in workers if not w.batch]
-            while queue and (idle or len(workers) < jobs):
-                w = idle.pop() if idle else _Worker(context, config, report_unused)
-                if w not in workers:
+            while queue:
+                # up to two batches per worker: the next one waits in its pipe
+                if len(workers) < jobs:
+                    w = _Worker(context, config, report_unused)
                     workers.append(w)
+                else:
+                    w = min(workers, key=lambda w: len(w.batch))
+                    if len(w.batch) >= 2 * batch_size:
+                        break
                 batch = [queue.popleft() for _ in range(min(batch_size, len(queue)))]
                 w.batch.extend(batch)
                 w.conn.send(batch)
@@ -129,6 +135,7 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
                     take(msg)
     finally:
         _inherited.pop("ruleset", None)
+        gc.unfreeze()
         for w in workers:
             w.stop(kill=bool(w.batch))
 
