@@ -37,9 +37,10 @@ def test_a_config_that_is_not_utf8_is_a_configuration_error(tmp_path):
     one_line_error(ztlint("scan", ".", cwd=tmp_path), "configuration error", "not UTF-8")
 
 
-def test_output_into_a_missing_folder(tmp_path):
+@pytest.mark.parametrize("command", [["scan"], ["baseline", "create"]])
+def test_output_into_a_missing_folder(tmp_path, command):
     (tmp_path / "a.py").write_text("x = 1\n")
-    one_line_error(ztlint("scan", "a.py", "-o", "missing/out.json", cwd=tmp_path),
+    one_line_error(ztlint(*command, "a.py", "-o", "missing/out.json", cwd=tmp_path),
                    "cannot write missing/out.json")
 
 
