@@ -45,6 +45,9 @@ def test_deep_yaml_is_noted_and_its_secrets_still_found(tmp_path):
     assert sorted(f["path"] for f in report["findings"]) == ["d.yaml", "m.yaml", "ok.yaml"]
     assert [(n["path"], n["note"]) for n in report["notes"]] == [("d.yaml", NOTE), ("m.yaml", NOTE)]
     assert report["summary"]["partial"] == 2
+    text = ztlint("scan", "d.yaml", "m.yaml", "ok.yaml", cwd=tmp_path).out
+    assert f"note: d.yaml: {NOTE}" in text
+    assert "3 finding(s) (3 error) in 3 file(s) scanned, 2 analysed only in part" in text
 
 
 def test_deep_yaml_among_many_files_in_parallel_keeps_the_report(tmp_path):

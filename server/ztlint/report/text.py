@@ -43,6 +43,6 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
         out.append("skipped: " + ", ".join(f"{n} {r}" for r, n in skip_counts(result.skipped).items()))
     partial = sum(n.kind != "info" for n in result.notes)
     if partial:
-        line += f", {partial} only in part (text rules only)"
+        line += f", {partial} analysed only in part"
     out.append(line)
     return "\n".join(out) + "\n"
