@@ -102,3 +102,10 @@ def test_a_run_with_only_files_skipped_by_policy_is_clean(tmp_path):
     (tmp_path / "package-lock.json").write_text("{}\n")
     run = ztlint("scan", ".", cwd=tmp_path)
     assert run.code == 0 and "1 lock file" in run.out
+
+
+def test_the_size_limit_applies_to_the_decoded_text(tmp_path):
+    (tmp_path / "a.env").write_bytes(ENV.encode("utf-32"))  # 4 bytes a character
+    got = source.read_source(tmp_path / "a.env", len(ENV) + 1)
+    assert got.data == ENV.encode() and got.note.startswith("decoded from UTF-32LE")
+    assert source.read_source(tmp_path / "a.env", len(ENV) - 1).kind == "limit"

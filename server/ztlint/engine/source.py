@@ -115,8 +115,10 @@ def read_source(path: str | os.PathLike, max_size: int) -> Source:
     limit = 4 * max_size + 4
     try:
         size = os.fstat(fd).st_size
-        if size > max_size and not has_bom(os.pread(fd, 4, 0)):
-            return Source(None, too_large(size, max_size), "limit", size=size)
+        if size > max_size:
+            if not has_bom(os.read(fd, 4)):
+                return Source(None, too_large(size, max_size), "limit", size=size)
+            os.lseek(fd, 0, os.SEEK_SET)
         chunks, got = [], 0
         while got <= limit:  # /proc files claim size 0: read to the end, within the limit
             chunk = os.read(fd, min(1 << 20, limit + 1 - got))
