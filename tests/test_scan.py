@@ -108,13 +108,13 @@ def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_r
     os.symlink(proj, proj / "loop" / "back")
     os.symlink(proj / "a-link", proj / "b-link")
     os.symlink(proj / "b-link", proj / "a-link")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self.name == "unreadable.py":
+    def open_(path, *args, **kw):
+        if os.fspath(path).endswith("unreadable.py"):
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        return real_open(path, *args, **kw)
+    monkeypatch.setattr(os, "open", open_)  # (root may read anything: chmod cannot stop it)
     result = _scan(tmp_path, custom_rules)
     found = _found(result)
     assert ("good.py", 1, "test-eval") in found
@@ -124,7 +124,10 @@ def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_r
     assert all(name != "image.dat" for name, *_ in found)
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert reasons["image.dat"] == "binary content"
-    assert reasons["huge.min.txt"].startswith("larger than max-file-size")
+    # too large for a full analysis: text rules only, with a note
+    notes = {Path(n.path).name: n.note for n in result.notes}
+    assert notes["huge.min.txt"].startswith("larger than max-file-size")
+    assert notes["huge.min.txt"].endswith("text rules only")
     assert reasons["unreadable.py"].startswith("cannot read: Permission denied")
     assert "symlink" in reasons["a-link"]
 

@@ -1,6 +1,8 @@
 """The `ztlint` command: scan, lsp, rules, baseline, version.
 
-Exit codes: 0 = no findings at or above --fail-on, 1 = findings, 2 = usage or configuration error.
+Exit codes: 0 = no findings at or above --fail-on, 1 = findings, 2 = usage, configuration or
+internal error, or nothing could be analysed. Never a traceback (unless -v): CI reads 1 as
+"findings".
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from . import __version__
@@ -38,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--report-unused-suppressions", action="store_true",
                    help="report `ztlint: ignore[...]` comments that suppress nothing")
     s.add_argument("--baseline", help="baseline file: findings in it are shown but never fail")
-    s.add_argument("-v", "--verbose", action="store_true", help="list every skipped file")
+    s.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symlinks that leave the scanned folders (default: note and skip them)")
+    s.add_argument("-v", "--verbose", action="store_true",
+                   help="list every skipped file; show a traceback on an internal error")
 
     sub.add_parser("lsp", help="run the language server over stdio")
 
@@ -91,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line and exit 2
+        return internal_error(exc, getattr(args, "verbose", False))
+    return EXIT_ERROR
+
+
+def internal_error(exc: BaseException, verbose: bool) -> int:
+    if verbose:
+        traceback.print_exception(exc)
+    message = str(exc).splitlines()[0][:300] if str(exc) else ""
+    print(f"ztlint: internal error: {type(exc).__name__}" + (f": {message}" if message else ""),
+          file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -159,7 +176,11 @@ def _rules_test(args) -> int:
 
 
 def entry() -> None:
-    sys.exit(main())
+    try:
+        code = main()
+    except Exception as exc:  # noqa: BLE001 - e.g. while parsing arguments
+        code = internal_error(exc, "-v" in sys.argv or "--verbose" in sys.argv)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

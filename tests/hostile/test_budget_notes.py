@@ -31,12 +31,13 @@ def test_a_cut_file_is_visible_in_the_scan(bundled, tmp_path):
     path = tmp_path / "a.py"
     path.write_bytes(_SOURCE)
     fr = runner.scan_file(path, "a.py", bundled, replace(Config(root=tmp_path), analysis_budget=1e-9))
-    assert fr.skipped is not None and "a.py" == fr.skipped.path
-    assert "partly analysed" in fr.skipped.reason and "budget" in fr.skipped.reason
+    assert fr.skipped is None and [n.path for n in fr.notes] == ["a.py"]
+    assert fr.notes[0].kind == "partial" and "budget" in fr.notes[0].note
 
 
 def test_a_long_line_note_reaches_the_scan(bundled, tmp_path):
     path = tmp_path / "run.sh"
     path.write_bytes(b"mysqladmin --password A" + b"a" * 50_000 + b"\n")
     fr = runner.scan_file(path, "run.sh", bundled, Config(root=tmp_path))
-    assert fr.skipped is not None and "not checked on line 1" in fr.skipped.reason
+    assert fr.skipped is None and fr.notes and fr.notes[0].kind == "partial"
+    assert "not checked on line 1" in fr.notes[0].note

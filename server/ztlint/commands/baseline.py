@@ -17,7 +17,11 @@ def run(args) -> int:
         paths = [Path(p) for p in args.paths]
         config = cfgmod.load_config(paths[0] if paths[0].exists() else Path("."), explicit=args.config)
         result = runner.scan(paths, config)
-        n = baselinemod.save(Path(args.output), result.findings)
+        try:
+            n = baselinemod.save(Path(args.output), result.findings)
+        except OSError as exc:
+            print(f"ztlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"wrote {n} finding(s) to {args.output}")
         return EXIT_OK
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..report import json_report, sarif, text
-from ..report.common import at_or_above
+from ..report.common import at_or_above, skip_counts
 from ..scan import runner
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -38,6 +38,11 @@ def _progress_bar(enabled: bool):
 
 def run(args) -> int:
     config = load_config(args)
+    if getattr(args, "follow_symlinks", False):
+        config = replace(config, follow_symlinks=True)
+    if args.output and not Path(args.output).resolve().parent.is_dir():
+        print(f"ztlint: cannot write {args.output}: no such folder", file=sys.stderr)
+        return EXIT_ERROR
     ruleset = runner.load_ruleset(config)
     paths = [Path(p) for p in args.paths]
     with _progress_bar(not args.no_progress) as bar:
@@ -70,11 +75,28 @@ def run(args) -> int:
         colour = not args.no_color and args.output is None and sys.stdout.isatty()
         out = text.render(result, ruleset, colour=colour, verbose=args.verbose)
     if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
+        try:
+            Path(args.output).write_text(out, encoding="utf-8", errors="backslashreplace")
+        except OSError as exc:
+            print(f"ztlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
     else:
-        sys.stdout.write(out)
+        _write_stdout(out)
     threshold = args.fail_on or config.fail_on
     failing = [f for f in result.findings if not f.baseline and at_or_above(f.severity, threshold)]
     if result.rule_errors:
         return EXIT_ERROR
+    if result.files == 0 and result.failed:
+        # not "clean": nothing that was meant to be analysed could be
+        reasons = ", ".join(f"{n} {r}" for r, n in skip_counts(result.failed).items())
+        print(f"ztlint: no file could be analysed ({reasons})", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _write_stdout(out: str) -> None:
+    try:
+        sys.stdout.write(out)
+    except UnicodeEncodeError:  # a terminal that cannot show every character
+        enc = sys.stdout.encoding or "utf-8"
+        sys.stdout.write(out.encode(enc, "backslashreplace").decode(enc))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
-from . import languages, suppress
+from . import guard, languages, suppress
 from .budget import Budget
 from .config import Config
 from .findings import Finding
@@ -25,6 +25,8 @@ class Analysis:
 
 
 def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None) -> tree_sitter.Tree:
+    """Raises :class:`guard.TooDeep` for input the grammar would crash on."""
+    guard.check(source, language)
     parser = languages.parser(language)
     return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
 
@@ -113,17 +115,23 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             language: str | None = None, report_unused: bool = False,
-            tree: tree_sitter.Tree | None = None) -> Analysis:
+            tree: tree_sitter.Tree | None = None, parse_tree: bool = True) -> Analysis:
     """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``).
 
-    The work is bounded by ``config.analysis_budget`` seconds; when cut short, or when some
-    rule could not check part of the file, ``notes`` says so (the findings are partial)."""
+    The work is bounded by ``config.analysis_budget`` seconds; when cut short, when some rule
+    could not check part of the file, or when the file could not be parsed, ``notes`` says so
+    (the findings are partial). ``parse_tree=False`` runs the text rules only (for a file whose
+    parse crashed a worker)."""
     budget = Budget(config.analysis_budget)
     if language is None:
         language = languages.detect(path, source[:256])
-    if tree is None and language:
-        tree = parse(source, language)
+    notes: list[str] = []
+    if tree is None and language and parse_tree:
+        try:
+            tree = parse(source, language)
+        except guard.TooDeep as exc:
+            notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config, budget=budget)
     kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)
-    return Analysis(language, tree, kept, hidden, notes=list(budget.notes))
+    return Analysis(language, tree, kept, hidden, notes + list(budget.notes))

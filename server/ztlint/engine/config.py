@@ -36,6 +36,7 @@ SCHEMA = {
         "analysis-budget": {"type": "number", "exclusiveMinimum": 0},
         "fail-on": _SEVERITY,
         "baseline": {"type": "string"},
+        "follow-symlinks": {"type": "boolean"},
         "rules": {
             "type": "object",
             "additionalProperties": False,
@@ -62,6 +63,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     fail_on: str = "hint"
     baseline: Path | None = None
+    follow_symlinks: bool = False  # follow symlinks that leave the scanned folder
     enable: tuple[str, ...] = ("*",)
     disable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -109,6 +111,8 @@ def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
         kw["fail_on"] = data["fail-on"]
     if "baseline" in data:
         kw["baseline"] = (root / data["baseline"]).resolve()
+    if "follow-symlinks" in data:
+        kw["follow_symlinks"] = data["follow-symlinks"]
     rules = data.get("rules", {})
     if "enable" in rules:
         kw["enable"] = tuple(rules["enable"])
@@ -129,7 +133,7 @@ def find_config_file(start: Path) -> tuple[Path, dict] | None:
                 continue
             data = _read_toml(path)
             if name == "pyproject.toml":
-                table = data.get("tool", {}).get("ztlint")
+                table = _tool_table(data, path)
                 if table is None:
                     continue
                 return path, table
@@ -143,8 +147,21 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), "toml", str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), "toml", f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(str(path), "toml", "nested too deeply") from None
     except OSError as exc:
-        raise ConfigError(str(path), "file", str(exc)) from None
+        raise ConfigError(str(path), "file", exc.strerror or str(exc)) from None
+
+
+def _tool_table(data: dict, path: Path) -> dict | None:
+    """``[tool.ztlint]`` of a pyproject.toml, or None when absent."""
+    tool = data.get("tool", {})
+    table = tool.get("ztlint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(str(path), "tool.ztlint", "must be a table")
+    return table
 
 
 def load_config(start: Path | str = ".", explicit: Path | str | None = None) -> Config:
@@ -153,7 +170,7 @@ def load_config(start: Path | str = ".", explicit: Path | str | None = None) -> 
         path = Path(explicit).resolve()
         data = _read_toml(path)
         if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("ztlint", {})
+            data = _tool_table(data, path) or {}
         return _apply(Config(root=path.parent, source=path), data, str(path), path.parent)
     start = Path(start)
     folder = start if start.is_dir() else start.parent

@@ -62,7 +62,10 @@ class Finding:
 def fingerprint(rule_id: str, path: str, matched: bytes) -> str:
     """Stable across line moves: rule, file and a hash of the matched text (never the text)."""
     digest = hashlib.sha256()
-    for part in (rule_id.encode(), path.replace("\\", "/").encode(), b" ".join(matched.split())):
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes (the same as before
+    # for every UTF-8 name)
+    for part in (rule_id.encode(), path.replace("\\", "/").encode("utf-8", "surrogateescape"),
+                 b" ".join(matched.split())):
         digest.update(part + b"\0")
     return digest.hexdigest()[:32]
 

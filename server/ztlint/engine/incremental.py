@@ -40,7 +40,10 @@ class IncrementalDocument:
         self.source = source
         self.index = LineIndex(source)
         self.parser = full.languages.parser(language) if language else None
-        self.tree: tree_sitter.Tree | None = self.parser.parse(source) if self.parser else None
+        # why the text is not parsed (too deep for the grammar), re-checked before every parse
+        self.note: str | None = None
+        self.tree: tree_sitter.Tree | None = (self.parser.parse(source) if self.parser
+                                              and self._parsable() else None)
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
         # split facts (see LanguagePack.split_facts): the top-level statements that match each
@@ -67,7 +70,8 @@ class IncrementalDocument:
             self.tree.edit(start_byte=start, old_end_byte=old_end, new_end_byte=new_end,
                            start_point=start_point, old_end_point=old_end_point,
                            new_end_point=self.index.point(new_end))
-            self.reparse_needed = True
+        if self.parser is not None:
+            self.reparse_needed = True  # (also when unparsed: the edit may bring it back)
         # merged as they come: a burst of typing stays one range, not hundreds
         self.dirty = merge_spans([_shift_range(r, start, old_end, delta) for r in self.dirty]
                             + [(start, new_end)])
@@ -88,8 +92,8 @@ class IncrementalDocument:
 
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
-        if self.tree is not None and self.reparse_needed:
-            self.tree = self.parser.parse(self.source)
+        if self.parser is not None and self.reparse_needed:
+            self.tree = self.parser.parse(self.source) if self._parsable() else None
         self.reparse_needed = False
         self.tree_findings = []
         if self.tree is not None:
@@ -108,6 +112,12 @@ class IncrementalDocument:
         if not self.dirty and not self.reparse_needed:
             return self.findings
         dirty = merge_spans(self.dirty)
+        if self.reparse_needed and not self._parsable():
+            # typing pushed the text past what the grammar can take: text rules only
+            self.tree, self.tree_findings, self.facts, self.fact_spans = None, [], {}, {}
+            self.reparse_needed = False
+        elif self.reparse_needed and self.tree is None:
+            return self.analyze_all()  # back under the limit
         if self.tree is not None:
             old = self.tree
             self.tree = self.parser.parse(self.source, old)
@@ -209,6 +219,11 @@ class IncrementalDocument:
         first = max(0, self.index.point(start)[0] - _TEXT_CONTEXT_LINES)
         last = self.index.point(end)[0] + _TEXT_CONTEXT_LINES + 1
         return starts[first], starts[last] if last < len(starts) else len(self.source)
+
+    def _parsable(self) -> bool:
+        """Whether the grammar can take the current text (sets or clears ``note``)."""
+        self.note = full.guard.refuse(self.source, self.language)
+        return self.note is None
 
     def _text_rules(self):
         return self.ruleset.text_rules_for(self.language)

@@ -1,22 +1,25 @@
-"""What every report format needs: 1-based character columns and severity ranks."""
+"""What every report format needs: 1-based character columns, severity ranks, printable paths
+and a summary of what was not analysed."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from urllib.parse import quote
 
 from ..engine.findings import Finding
 from ..engine.positions import byte_to_char_col
+from ..engine.source import read_source
+from ..scan.discover import Skipped
 
 SEVERITY_RANK = {"hint": 0, "info": 1, "warning": 2, "error": 3}
+_MAX_REREAD = 64 * 1024 * 1024
 
 
 @lru_cache(maxsize=64)
 def _lines(path: str) -> list[bytes]:
-    try:
-        return Path(path).read_bytes().split(b"\n")
-    except OSError:
-        return []
+    # the bytes the engine analysed (decoded from UTF-16 ... as it did), never blocking
+    data = read_source(path, _MAX_REREAD).data
+    return data.split(b"\n") if data is not None else []
 
 
 def char_columns(f: Finding) -> tuple[int, int]:
@@ -32,3 +35,31 @@ def char_columns(f: Finding) -> tuple[int, int]:
 
 def at_or_above(severity: str, threshold: str) -> bool:
     return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+
+
+def shown_path(path: str) -> str:
+    """A path for people and JSON: bytes of a name that is not UTF-8 (held as surrogates by
+    Python) become ``\\xe9`` escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def uri_path(path: str) -> str:
+    """A path as a URI reference, its bytes percent-encoded (``%E9``): relative for a relative
+    path, ``file://`` for an absolute one."""
+    posix = path.replace("\\", "/")
+    encoded = quote(posix.encode("utf-8", "surrogateescape"), safe="/")
+    return "file://" + encoded if posix.startswith("/") else encoded
+
+
+def reason_class(reason: str) -> str:
+    """A skip reason without its details: ``larger than max-file-size (…)`` -> the part
+    before the parenthesis or colon, to count skips by reason."""
+    return reason.split(" (", 1)[0].split(":", 1)[0]
+
+
+def skip_counts(skipped: list[Skipped]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for s in skipped:
+        key = reason_class(s.reason)
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

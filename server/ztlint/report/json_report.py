@@ -7,7 +7,7 @@ import json
 from .. import __version__
 from ..engine.rules import RuleSet
 from ..scan.runner import ScanResult
-from .common import char_columns
+from .common import char_columns, shown_path, skip_counts
 
 JSON_VERSION = 1
 
@@ -20,7 +20,7 @@ def to_dict(result: ScanResult, ruleset: RuleSet) -> dict:
         findings.append({
             "rule": f.rule_id, "title": rule.title, "severity": f.severity,
             "confidence": f.confidence, "category": rule.category, "cwe": list(rule.cwe),
-            "owasp": list(rule.owasp), "message": f.message, "path": f.path,
+            "owasp": list(rule.owasp), "message": f.message, "path": shown_path(f.path),
             "start": {"line": f.start[0] + 1, "column": col},
             "end": {"line": f.end[0] + 1, "column": end_col},
             "fingerprint": f.fingerprint, "baseline": f.baseline,
@@ -36,8 +36,15 @@ def to_dict(result: ScanResult, ruleset: RuleSet) -> dict:
         "version": JSON_VERSION,
         "tool": {"name": "ztlint", "version": __version__},
         "findings": findings,
-        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
-        "summary": {"files": result.files, "bytes": result.bytes, "findings": len(findings)},
+        "skipped": [{"path": shown_path(s.path), "reason": s.reason, "kind": s.kind}
+                    for s in result.skipped],
+        # files analysed only in part (kind "partial": not parsed, text rules only) or with
+        # something to know (kind "info": decoded from UTF-16 ...)
+        "notes": [{"path": shown_path(n.path), "note": n.note, "kind": n.kind} for n in result.notes],
+        "summary": {"files": result.files, "bytes": result.bytes, "findings": len(findings),
+                    "skipped": len(result.skipped), "failed": len(result.failed),
+                    "partial": sum(n.kind != "info" for n in result.notes),
+                    "skipped_by_reason": skip_counts(result.skipped)},
     }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import __version__
 from ..engine.rules import Rule, RuleSet
 from ..scan.runner import ScanResult
-from .common import char_columns
+from .common import char_columns, uri_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
 # GitHub ranks security alerts by this number: >= 7 high, >= 4 medium, else low.
@@ -43,7 +43,7 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
     results = []
     for f in result.findings:
         col, end_col = char_columns(f)
-        location = {"artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"}}
+        location = {"artifactLocation": {"uri": uri_path(f.path), "uriBaseId": "%SRCROOT%"}}
         res = {
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
@@ -75,15 +75,28 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
         "originalUriBaseIds": {"%SRCROOT%": {"uri": (root or Path.cwd()).resolve().as_uri() + "/"}},
         "results": results,
         "invocations": [{
-            "executionSuccessful": True,
-            "toolExecutionNotifications": [
-                {"level": "note", "message": {"text": f"skipped: {s.reason}"},
-                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": s.path}}}]}
-                for s in result.skipped],
+            # false when a file meant to be analysed could not be (read errors, crashes,
+            # size limit): the results may be incomplete
+            "executionSuccessful": not result.failed,
+            "toolExecutionNotifications": _notifications(result),
         }],
     }
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [run]}
+
+
+def _notifications(result: ScanResult) -> list[dict]:
+    failed = {id(s) for s in result.failed}
+
+    def note(path: str, level: str, text: str) -> dict:
+        uri = uri_path(path)
+        where = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "%SRCROOT%"}
+        return {"level": level, "message": {"text": text},
+                "locations": [{"physicalLocation": {"artifactLocation": where}}]}
+    out = [note(s.path, "warning" if id(s) in failed else "note", f"skipped: {s.reason}")
+           for s in result.skipped]
+    out += [note(n.path, "note" if n.kind == "info" else "warning", n.note) for n in result.notes]
+    return out
 
 
 def render(result: ScanResult, ruleset: RuleSet) -> str:

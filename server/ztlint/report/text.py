@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..engine.rules import RuleSet
 from ..scan.runner import ScanResult
-from .common import char_columns
+from .common import char_columns, shown_path, skip_counts
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "hint": "\033[2m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
@@ -14,7 +14,7 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
     out = []
     for f in result.findings:
         col, _ = char_columns(f)
-        loc = f"{f.path}:{f.line}:{col}:"
+        loc = f"{shown_path(f.path)}:{f.line}:{col}:"
         sev = f.severity + (" (baseline)" if f.baseline else "")
         if colour:
             loc = _BOLD + loc + _RESET
@@ -31,10 +31,18 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
     skipped = len(result.skipped)
     line = (f"{len(result.findings)} finding(s)" + (f" ({summary})" if summary else "")
             + f" in {result.files} file(s) scanned" + (f", {skipped} skipped" if skipped else ""))
-    if verbose:
-        out.extend(f"note: skipped {s.path}: {s.reason}" for s in result.skipped)
-    else:
-        important = [s for s in result.skipped if not s.reason.startswith(("lock file", "minified", "binary file type"))]
-        out.extend(f"note: skipped {s.path}: {s.reason}" for s in important)
+    failed = {id(s) for s in result.failed}
+    for s in result.skipped:
+        # files that could not be analysed are always listed; policy skips with -v
+        if verbose or id(s) in failed:
+            out.append(f"note: skipped {shown_path(s.path)}: {s.reason}")
+    for n in result.notes:
+        if verbose or n.kind != "info":
+            out.append(f"note: {shown_path(n.path)}: {n.note}")
+    if skipped:
+        out.append("skipped: " + ", ".join(f"{n} {r}" for r, n in skip_counts(result.skipped).items()))
+    partial = sum(n.kind != "info" for n in result.notes)
+    if partial:
+        line += f", {partial} analysed only in part"
     out.append(line)
     return "\n".join(out) + "\n"

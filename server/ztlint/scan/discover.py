@@ -11,6 +11,9 @@ from pathlib import Path
 import pathspec
 
 from ..engine.config import Config
+from ..engine.source import file_type, read_source
+
+_MAX_GITIGNORE = 1_000_000
 
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "bower_components", ".venv", "venv", "__pycache__",
@@ -34,6 +37,9 @@ MINIFIED_SUFFIXES = (".min.js", ".min.css", ".min.mjs", ".bundle.js", ".js.map",
 class Skipped:
     path: str
     reason: str
+    # "policy" (not meant to be analysed: lock files, binaries, links out of the tree),
+    # "limit" (too large) or "error" (could not be read or analysed)
+    kind: str = "policy"
 
 
 def _default_skip(name: str) -> str | None:
@@ -60,11 +66,10 @@ class _Ignores:
     def push(self, folder: str, prefix: str, strip: int) -> int:
         gi = os.path.join(folder, ".gitignore")
         if os.path.isfile(gi):
-            try:
-                with open(gi, encoding="utf-8", errors="replace") as fh:
-                    lines = fh.read().splitlines()
-            except OSError:
+            data = read_source(gi, _MAX_GITIGNORE).data  # never blocks, whatever it links to
+            if data is None:
                 return 0
+            lines = data.decode("utf-8", errors="replace").splitlines()
             self.specs.append((prefix, strip, pathspec.GitIgnoreSpec.from_lines(lines)))
             return 1
         return 0
@@ -114,19 +119,21 @@ def discover_files(paths: list[Path], config: Config, skipped: list[Skipped] | N
     for top in paths:
         top = Path(top)
         if not top.exists():
-            skipped.append(Skipped(str(top), "no such file or directory"))
+            skipped.append(Skipped(str(top), "no such file or directory", "error"))
             continue
-        if top.is_file():
+        if not top.is_dir():
+            # named explicitly: taken as given (the reader refuses what is not a regular file)
             real = os.path.realpath(top)
             if not excluded(real, False):
                 yield str(top), real
             continue
-        yield from _walk(top, excluded, skipped, seen)
+        yield from _walk(top, excluded, skipped, seen, config.follow_symlinks)
 
 
-def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str]):
+def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: bool):
     top_abs = os.path.abspath(top)
     top_real = os.path.realpath(top_abs)
+    inside = top_real.rstrip(os.sep) + os.sep
     ignores = _Ignores()
     # Load .gitignore files from the repository root down to `top`, so scanning a subfolder
     # honours the ignores above it; a folder that is its own repository stops the climb.
@@ -141,7 +148,12 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str]):
     for folder in reversed(chain):
         ignores.push(folder, os.path.relpath(top_real, folder).replace(os.sep, "/") + "/", 0)
 
-    def walk(folder: str, rel: str, real: str):
+    # Depth-first with an explicit stack (folders can nest deeper than Python recurses):
+    # each frame is a folder's remaining entries, its path relative to `top`, its real path
+    # and how many .gitignore files it pushed.
+    stack: list[tuple] = []
+
+    def enter(folder: str, rel: str, real: str) -> None:
         if real in seen:
             return  # symlink loop or a folder reached twice
         seen.add(real)
@@ -149,36 +161,52 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str]):
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(folder, f"cannot list: {exc.strerror or exc}"))
+            skipped.append(Skipped(folder, f"cannot list: {exc.strerror or exc}", "error"))
             ignores.pop(pushed)
             return
-        for entry in entries:
-            path, name = entry.path, entry.name
-            try:
-                is_dir = entry.is_dir()
-                is_file = entry.is_file()
-                link = entry.is_symlink()
-            except OSError:
-                loop = entry.is_symlink()
-                skipped.append(Skipped(path, "broken symlink or symlink loop" if loop else "cannot stat"))
-                continue
-            crel = f"{rel}/{name}" if rel else name
-            # only a symlink needs resolving: otherwise the real path is the folder's plus name
-            creal = os.path.realpath(path) if link else os.path.join(real, name)
-            if is_dir:
-                if name in SKIP_DIRS or ignores.ignored(crel, True) or excluded(creal, True):
-                    continue
-                yield from walk(path, crel, creal)
-            elif is_file:
-                if ignores.ignored(crel, False) or excluded(creal, False):
-                    continue
-                reason = _default_skip(name)
-                if reason:
-                    skipped.append(Skipped(path, reason))
-                    continue
-                yield path, creal
-            elif link:
-                skipped.append(Skipped(path, "broken symlink or symlink loop"))
-        ignores.pop(pushed)
+        stack.append((iter(entries), rel, real, pushed))
 
-    yield from walk(top_abs, "", top_real)
+    enter(top_abs, "", top_real)
+    while stack:
+        entries, rel, real, pushed = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            ignores.pop(pushed)
+            continue
+        path, name = entry.path, entry.name
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+            link = entry.is_symlink()
+        except OSError:
+            loop = entry.is_symlink()
+            skipped.append(Skipped(path, "broken symlink or symlink loop" if loop else "cannot stat",
+                                   "error"))
+            continue
+        crel = f"{rel}/{name}" if rel else name
+        # only a symlink needs resolving: otherwise the real path is the folder's plus name
+        creal = os.path.realpath(path) if link else os.path.join(real, name)
+        if link and (is_dir or is_file) and not follow and not (creal + os.sep).startswith(inside):
+            skipped.append(Skipped(path, "symlink out of the scanned folder not followed "
+                                         "(--follow-symlinks follows it)"))
+            continue
+        if is_dir:
+            if name in SKIP_DIRS or ignores.ignored(crel, True) or excluded(creal, True):
+                continue
+            enter(path, crel, creal)
+        elif is_file:
+            if ignores.ignored(crel, False) or excluded(creal, False):
+                continue
+            reason = _default_skip(name)
+            if reason:
+                skipped.append(Skipped(path, reason))
+                continue
+            yield path, creal
+        elif not ignores.ignored(crel, False):
+            try:
+                what = file_type(os.stat(path).st_mode)
+            except OSError:
+                skipped.append(Skipped(path, "broken symlink or symlink loop", "error"))
+                continue
+            skipped.append(Skipped(path, f"not a regular file ({'symlink to a ' if link else ''}{what})"))
