@@ -115,11 +115,12 @@ def _interpolate(template: str, values: dict[str, str]) -> str:
 
 
 def _safe_values(rule: Rule, raw: dict[str, str]) -> dict[str, str]:
-    """Values fit for text people read: a secret rule's captures are redacted, except the
-    identifier captures (`name`, `key`, `var`, `*_name`) that say where the secret is."""
+    """Values fit for text people read: every capture of a secret rule is redacted except the
+    ones the rule declares plain (`plain-captures`: a variable's name, a URL's host ...). A
+    user name is a credential too (`https://<token>:x-oauth-basic@...`)."""
     if not rule.is_secret:
         return raw
-    return {k: v if secrets.is_identifier_capture(k) else secrets.redact(v) for k, v in raw.items()}
+    return {k: v if k in rule.plain_captures else secrets.redact(v) for k, v in raw.items()}
 
 
 def _capture_values(rule: Rule, captures: dict) -> dict[str, str]:

@@ -84,6 +84,8 @@ class Rule:
     line: int
     fix: FixSpec | None = None
     tags: tuple[str, ...] = ()
+    # secret rules: the captures shown as they are (names, hosts); every other is redacted
+    plain_captures: frozenset[str] = frozenset()
     # tree rules
     query: str | None = None
     report: str | None = None
@@ -538,6 +540,15 @@ def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple) -> Rul
                 raise fail(where, f"unknown template filter |{filt} (known: {', '.join(sorted(templates.FILTERS))})")
 
     check_template(rule.message, ("message",))
+    plain = item.get("plain-captures", [])
+    for i, name in enumerate(plain):
+        if not rule.is_secret:
+            raise fail(("plain-captures",), "only `category: secret` rules redact captures")
+        if name not in names:
+            raise fail(("plain-captures", i), f"unknown capture {name!r}")
+        if name in (rule.secret_group, "match"):
+            raise fail(("plain-captures", i), f"capture {name!r} holds the secret: it is always redacted")
+    rule = _replace(rule, plain_captures=frozenset(plain))
     if "fix" in item:
         fix = item["fix"]
         check_template(fix["title"], ("fix", "title"))
