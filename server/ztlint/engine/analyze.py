@@ -10,7 +10,7 @@ from . import languages, suppress
 from .config import Config
 from .findings import Finding
 from .match import run_text_rules, run_tree_rules
-from .positions import LineIndex
+from .positions import LineIndex, lf_only
 from .rules import UNUSED_SUPPRESSION, RuleSet
 
 
@@ -25,6 +25,7 @@ class Analysis:
 
 def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None) -> tree_sitter.Tree:
     parser = languages.parser(language)
+    source = lf_only(source)  # grammars know \n only; a lone \r ends a line too (same offsets)
     return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
 
 
@@ -44,10 +45,11 @@ def collect(source: bytes, index: LineIndex, path: str, language: str | None,
 
 
 def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
-             language: str | None, ruleset: RuleSet, config: Config, report_unused: bool = False
-             ) -> tuple[list[Finding], list[Finding]]:
-    """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted."""
-    sups = suppress.parse(source, index.starts)
+             language: str | None, ruleset: RuleSet, config: Config, report_unused: bool = False,
+             tree: tree_sitter.Tree | None = None) -> tuple[list[Finding], list[Finding]]:
+    """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted.
+    ``tree``: the file's syntax tree, whose comment nodes are where directives count."""
+    sups = suppress.parse(source, index.starts, tree, path)
     kept, hidden = [], []
     for f in _one_secret_per_span(sorted(found, key=Finding.sort_key), ruleset):
         rule = ruleset.rules[f.rule_id]
@@ -118,5 +120,5 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
         tree = parse(source, language)
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config)
-    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)
+    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused, tree)
     return Analysis(language, tree, kept, hidden)

@@ -40,7 +40,8 @@ class IncrementalDocument:
         self.source = source
         self.index = LineIndex(source)
         self.parser = full.languages.parser(language) if language else None
-        self.tree: tree_sitter.Tree | None = self.parser.parse(source) if self.parser else None
+        # parsed as LineIndex.lf_source: grammars know \n only, a lone \r ends a line too
+        self.tree: tree_sitter.Tree | None = self.parser.parse(self.index.lf_source()) if self.parser else None
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
         # split facts (see LanguagePack.split_facts): the top-level statements that match each
@@ -58,6 +59,9 @@ class IncrementalDocument:
         """Replace bytes ``[start, old_end)`` with ``new_text``. Cheap: no analysis here."""
         start = max(0, min(start, len(self.source)))
         old_end = max(start, min(old_end, len(self.source)))
+        if start and self.source[start - 1:start] == b"\r":
+            # whether that \r is a lone line end (\n to the parser) depends on the next byte
+            start, new_text = start - 1, b"\r" + new_text
         new_end = start + len(new_text)
         delta = new_end - old_end
         start_point, old_end_point = self.index.point(start), self.index.point(old_end)
@@ -89,7 +93,7 @@ class IncrementalDocument:
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
         if self.tree is not None and self.reparse_needed:
-            self.tree = self.parser.parse(self.source)
+            self.tree = self.parser.parse(self.index.lf_source())
         self.reparse_needed = False
         self.tree_findings = []
         if self.tree is not None:
@@ -110,7 +114,7 @@ class IncrementalDocument:
         dirty = merge_spans(self.dirty)
         if self.tree is not None:
             old = self.tree
-            self.tree = self.parser.parse(self.source, old)
+            self.tree = self.parser.parse(self.index.lf_source(), old)
             self.reparse_needed = False
             changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
             self._update_tree_findings(old, merge_spans(dirty + changed))
@@ -219,7 +223,7 @@ class IncrementalDocument:
             f.relocate(self.index.point)
         self.findings, self.suppressed = full.finalize(
             [_copy(f) for f in found], self.source, self.index, self.path, self.language,
-            self.ruleset, self.config)
+            self.ruleset, self.config, tree=self.tree)
         return self.findings
 
 

@@ -12,7 +12,7 @@ import tree_sitter
 from . import secrets, templates
 from .findings import Edit, Finding, Fix, fingerprint
 from .keywords import KeywordIndex, line_windows
-from .positions import LineIndex
+from .positions import LineIndex, lf_only
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, TextRules, fact_key
 
 _MAX_INTERPOLATED = 60
@@ -296,6 +296,8 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
                    keywords: KeywordIndex | None = None) -> list[Finding]:
     """Findings of the text rules; with ``window`` (byte offsets on line boundaries), only there."""
     start, end = window or (0, len(source))
+    # a lone \r ends a line too: regexes see it as \n (same offsets; see LineIndex.lf_source)
+    source = index.lf_source() if source is index.source else lf_only(source)
     if keywords is None:
         keywords = KeywordIndex({k for r in rules for k in r.keywords})
     hits = keywords.find(source[start:end])
