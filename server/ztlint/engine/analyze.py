@@ -10,7 +10,7 @@ from . import languages, suppress
 from .config import Config
 from .findings import Finding
 from .match import run_text_rules, run_tree_rules
-from .positions import LineIndex, lf_only
+from .positions import LineIndex, parser_text
 from .rules import UNUSED_SUPPRESSION, RuleSet
 
 
@@ -25,7 +25,7 @@ class Analysis:
 
 def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None) -> tree_sitter.Tree:
     parser = languages.parser(language)
-    source = lf_only(source)  # grammars know \n only; a lone \r ends a line too (same offsets)
+    source = parser_text(source)  # same offsets; no lone \r, NUL or bytes that are not UTF-8
     return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
 
 
@@ -113,7 +113,7 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             language: str | None = None, report_unused: bool = False,
             tree: tree_sitter.Tree | None = None) -> Analysis:
-    """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``)."""
+    """Full analysis of one file's bytes (of ``tree`` when given: a tree of ``parse(source)``)."""
     if language is None:
         language = languages.detect(path, source[:256])
     if tree is None and language:

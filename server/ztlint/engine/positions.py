@@ -25,6 +25,7 @@ class LineIndex:
         self._shift_row = len(self._starts)
         self._shift = 0
         self._lf: bytes | None = None
+        self._parsed: bytes | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -56,7 +57,7 @@ class LineIndex:
         An edit within one line costs O(log lines); one that adds or removes line breaks,
         O(lines after the edit) list arithmetic. Never a rescan of the text."""
         old, delta = self.source, new_end - old_end
-        self.source, self._lf = source, None
+        self.source, self._lf, self._parsed = source, None, None
         row = self.row_of(start)
         if (row == self.row_of(old_end) and not _has_eol(old, start, old_end)
                 and not _has_eol(source, start, new_end)
@@ -79,6 +80,12 @@ class LineIndex:
         if self._lf is None:
             self._lf = lf_only(self.source)
         return self._lf
+
+    def parser_source(self) -> bytes:
+        """The text as grammars get it (see :func:`parser_text`)."""
+        if self._parsed is None:
+            self._parsed = parser_text(self.source)
+        return self._parsed
 
     def point(self, offset: int) -> tuple[int, int]:
         """(row, byte column) of a byte offset."""
@@ -105,6 +112,7 @@ class LineIndex:
 
 _EOL = re.compile(rb"\r\n|\r|\n")
 _LONE_CR = re.compile(rb"\r(?!\n)")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
 
 
 def _has_eol(source: bytes, start: int, end: int) -> bool:
@@ -119,6 +127,24 @@ def _starts_between(source: bytes, lo: int, hi: int) -> list[int]:
 
 def lf_only(source: bytes) -> bytes:
     return _LONE_CR.sub(b"\n", source) if b"\r" in source else source
+
+
+def parser_text(source: bytes) -> bytes:
+    """The text as grammars get it, same length, same offsets: a lone ``\\r`` becomes ``\\n``
+    (grammars know only ``\\n``); NUL and every byte that is not part of valid UTF-8 become
+    ``_``. A grammar may give up on the whole file at such a byte (YAML's scanner does), and
+    tree-sitter's ``#match?`` reads node text as strict UTF-8 cut at NUL: it raised
+    UnicodeDecodeError out of every query, losing the file's findings."""
+    source = lf_only(source)
+    if b"\0" in source:
+        source = source.replace(b"\0", b"_")
+    if source.isascii():
+        return source
+    try:
+        source.decode("utf-8")
+        return source
+    except UnicodeDecodeError:
+        return _ESCAPED.sub("_", source.decode("utf-8", "surrogateescape")).encode("utf-8")
 
 
 def byte_to_utf16_col(line: bytes, byte_col: int) -> int:
