@@ -13,11 +13,12 @@ from ..conftest import TOKEN_RULE, write
 
 # split so that scanning this repository does not report its own test data
 TOKEN = "ghp_" "cLq0tI1jkszp88r7fYkDc96kVncLVP41QdEW"
+CREDENTIALS = TOKEN + ":x-oauth-basic"
 
 
 @pytest.mark.parametrize("line, rule_id", [
-    (f"git clone https://{TOKEN}:x-oauth-basic@github.com/o/r.git", "secret-url-credentials"),
-    (f"curl -u {TOKEN}:x-oauth-basic https://api.github.com/user", "secret-cli-user-password-pair"),
+    (f"git clone https://{CREDENTIALS}@github.com/o/r.git", "secret-url-credentials"),
+    (f"curl -u {CREDENTIALS} https://api.github.com/user", "secret-cli-user-password-pair"),
 ])
 def test_token_as_user_name_is_redacted(bundled, line, rule_id):
     found = analyze(f"#!/bin/sh\n{line}\n".encode(), "clone.sh", bundled, Config()).findings
