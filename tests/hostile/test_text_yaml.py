@@ -83,3 +83,12 @@ def test_huge_rule_file_is_refused(tmp_path):
     text = EVAL_RULE + ("# padding padding padding padding padding padding padding\n" * 40_000)
     errors = _load_errors(tmp_path, text)
     assert "file too large" in errors[0].message
+
+
+def test_huge_text_is_refused_by_the_loader_too():
+    try:
+        yamlsource.load("x: 1\n" + "#" * (yamlsource.MAX_BYTES + 1))
+    except yamlsource.YamlSyntaxError as exc:
+        assert exc.message.startswith("file too large") and exc.line == 1
+    else:
+        raise AssertionError("a text over the limit loaded")

@@ -472,6 +472,9 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = ()) -> RuleSet:
 def load_rule_file(path: Path) -> tuple[list[Rule], list[RuleError]]:
     spath = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > yamlsource.MAX_BYTES:  # refused before reading it
+            return [], [RuleError(spath, 1, "yaml", yamlsource.too_large(size))]
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [RuleError(spath, 0, "file", f"cannot read: {exc}")]

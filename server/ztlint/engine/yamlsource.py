@@ -35,14 +35,18 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the whee
 # Rule files come from repositories (`rule-dirs`), so they are hostile input. An alias is a
 # reference: a few lines of nested aliases expand to billions of nodes for anything that walks
 # the data (this module, the schema check, the rule compiler). Past these limits a file is refused.
-MAX_CHARS = 2_000_000
+MAX_BYTES = 2_000_000
 MAX_ALIAS_NODES = 10_000  # nodes reached again through aliases, counted as expanded
 MAX_DEPTH = 100  # rule files are a few levels deep; recursion elsewhere must stay safe
 
 
+def too_large(size: int) -> str:
+    return f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})"
+
+
 def load(text: str) -> YamlDoc:
-    if len(text) > MAX_CHARS:
-        raise YamlSyntaxError(1, f"file too large ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+    if len(text) > MAX_BYTES:  # at least as many bytes as characters
+        raise YamlSyntaxError(1, too_large(len(text.encode("utf-8", "surrogatepass"))))
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
