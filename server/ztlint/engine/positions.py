@@ -84,7 +84,7 @@ class LineIndex:
     def parser_source(self) -> bytes:
         """The text as grammars get it (see :func:`parser_text`)."""
         if self._parsed is None:
-            self._parsed = parser_text(self.source)
+            self._parsed = _grammar_safe(self.lf_source())
         return self._parsed
 
     def point(self, offset: int) -> tuple[int, int]:
@@ -135,7 +135,10 @@ def parser_text(source: bytes) -> bytes:
     ``_``. A grammar may give up on the whole file at such a byte (YAML's scanner does), and
     tree-sitter's ``#match?`` reads node text as strict UTF-8 cut at NUL: it raised
     UnicodeDecodeError out of every query, losing the file's findings."""
-    source = lf_only(source)
+    return _grammar_safe(lf_only(source))
+
+
+def _grammar_safe(source: bytes) -> bytes:
     if b"\0" in source:
         source = source.replace(b"\0", b"_")
     if source.isascii():
