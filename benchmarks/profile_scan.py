@@ -93,7 +93,7 @@ def main() -> int:
                                 getattr(ruleset, "keyword_index", None))  # as analyze.collect does
         t3 = clock()
         c["text rules"] += t3 - t2
-        full.finalize(found, data, index, path, lang, ruleset, config)
+        full.finalize(found, data, index, path, lang, ruleset, config, tree=tree)
         c["finalize"] += clock() - t3
         # per text rule (a second pass, timed one rule at a time)
         for r in text_rules:

@@ -22,7 +22,9 @@ SAMPLES = sorted(p for p in RULES_DIR.rglob("*")
                  and languages.detect(p.name) is not None)
 SNIPPETS = ["\n", " ", "(", ")", "'", '"', "eval(x)", "yaml.load(s)", "# ztlint: ignore[*]\n",
             "ztk_9f8e7d6c5b4a39281706f5e4", "password = 'Zq8#kLm2pX9w'\n", "é", "中", "😀",
-            "def f():\n    ", "subprocess.run(cmd, shell=True)\n", "\r\n", "-----BEGIN", "}", "{"]
+            "def f():\n    ", "subprocess.run(cmd, shell=True)\n", "\r\n", "-----BEGIN", "}", "{",
+            # only comments suppress: a directive typed into a string must not (issue 10)
+            '"# ztlint: ignore[*]"', "' #nosec'", '"-- ztlint: ignore-file[*] --"', "\r", "#"]
 
 
 @functools.cache

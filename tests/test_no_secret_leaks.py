@@ -4,6 +4,7 @@ language server's diagnostics, hover, code actions, command results and logs."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import sys
 
 import pytest
@@ -97,3 +98,90 @@ async def test_language_server_never_sends_planted_secrets(lsp: LanguageClient, 
     seen.extend(m.message for m in lsp.messages)
     for text in seen:
         assert_clean(text)
+
+
+# -- every positive fixture line of every secret rule, through every output format -----------
+
+_WINDOW = 8  # no piece of a secret this long may appear in any output
+
+
+def _secret_fixture_findings(bundled):
+    """(rule set, fixture, source, finding, secret values) for each finding of a secret rule on
+    one of its `ruleid:` lines, analysed as `ztlint rules test` does (the rule file's rules
+    alone). The values: the secret capture, and every other capture the rule does not declare
+    plain (the user part of a URL ...)."""
+    from ztlint.engine import analyze, fixtures, rules
+    from ztlint.engine.config import Config
+
+    files = sorted({Path(r.path) for r in bundled.rules.values() if r.is_secret})
+    for rule_file in files:
+        ruleset = rules.load_rules([], [rule_file])
+        secret_ids = {rid for rid, r in ruleset.rules.items() if r.is_secret}
+        for fixture in fixtures.fixtures_for(rule_file):
+            source = fixture.read_bytes()
+            expect, _ = fixtures.annotations(source.decode("utf-8", "replace"))
+            result = analyze.analyze(source, str(fixture), ruleset, Config(root=fixture.parent))
+            for f in result.findings:
+                if f.rule_id in secret_ids and f.rule_id in expect.get(f.line, ()):
+                    yield ruleset, fixture, source, f, _secret_values(ruleset.rules[f.rule_id], source, f)
+
+
+def _secret_values(rule, source: bytes, f) -> list[bytes]:
+    values = [source[f.start_byte:f.end_byte]]
+    if rule.is_text:
+        for m in rule.regex.finditer(source, max(0, f.anchor_bytes[0] - 4096), f.anchor_bytes[1] + 4096):
+            if m.span(rule.secret_group if rule.secret_group in rule.regex.groupindex else 0) \
+                    == (f.start_byte, f.end_byte):
+                values.extend(v for k, v in m.groupdict().items()
+                              if v and k not in rule.plain_captures)
+    return values
+
+
+def _outputs(ruleset, source: bytes, f) -> dict[str, str]:
+    from lsprotocol import converters
+
+    from ztlint.engine.positions import LineIndex
+    from ztlint.lsp import convert
+    from ztlint.report import json_report, sarif, text
+    from ztlint.scan.runner import ScanResult
+
+    result = ScanResult(findings=[f], files=1)
+    run = sarif.to_dict(result, ruleset)["runs"][0]
+    run["tool"]["driver"].pop("rules")  # rule metadata comes from the rule file, not the scan
+    diag = convert.diagnostic(f, ruleset.rules[f.rule_id], LineIndex(source), 1)
+    return {
+        "text": text.render(result, ruleset, verbose=True),
+        "json": json_report.render(result, ruleset),
+        "sarif": json.dumps(run, ensure_ascii=False),
+        "lsp": json.dumps(converters.get_converter().unstructure(diag), ensure_ascii=False),
+    }
+
+
+def _boilerplate(rule, path: str) -> str:
+    """Text an output may hold whatever was scanned: the rule's own words and the path."""
+    parts = [rule.id, rule.title, rule.message, path, *rule.references]
+    if rule.fix is not None:
+        parts.append(rule.fix.title)
+        parts.extend(t or "" for e in rule.fix.edits for t in (e.replace, e.insert_before, e.insert_after))
+    return "\n".join(parts).lower()
+
+
+def test_no_output_format_leaks_any_secret_fixture_line(bundled):
+    checked, rules_seen = 0, set()
+    for ruleset, fixture, source, f, values in _secret_fixture_findings(bundled):
+        rule = ruleset.rules[f.rule_id]
+        allowed = _boilerplate(rule, str(fixture))
+        outputs = _outputs(ruleset, source, f)
+        for value in values:
+            text = value.decode("utf-8", "replace")
+            windows = {text[i:i + _WINDOW] for i in range(len(text) - _WINDOW + 1)}
+            for w in windows:
+                if w.lower() in allowed:
+                    continue
+                for fmt, out in outputs.items():
+                    assert w not in out, f"{fixture}:{f.line}: {f.rule_id} leaks {w[:4]}… in {fmt}"
+        checked += 1
+        rules_seen.add(f.rule_id)
+    secret_rules = {rid for rid, r in bundled.rules.items() if r.is_secret}
+    assert rules_seen == secret_rules  # every secret rule had its positive lines checked
+    assert checked > 2 * len(secret_rules)

@@ -41,6 +41,7 @@ def test_env_lookup_fix_from_a_variable_name(tmp_path):
           report: value
           where:
             - {capture: name, regex: '(?i)password'}
+        plain-captures: [name]
         message: "{name} holds {value}"
         fix:
           title: 'Read {name|env} from the environment ({value})'

@@ -11,7 +11,7 @@ from .budget import Budget
 from .config import Config
 from .findings import Finding
 from .match import run_text_rules, run_tree_rules
-from .positions import LineIndex
+from .positions import LineIndex, parser_text
 from .rules import UNUSED_SUPPRESSION, RuleSet
 
 
@@ -28,6 +28,7 @@ def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None
     """Raises :class:`guard.TooDeep` for input the grammar would crash on."""
     guard.check(source, language)
     parser = languages.parser(language)
+    source = parser_text(source)  # same offsets; no lone \r, NUL or bytes that are not UTF-8
     return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
 
 
@@ -49,10 +50,11 @@ def collect(source: bytes, index: LineIndex, path: str, language: str | None,
 
 
 def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
-             language: str | None, ruleset: RuleSet, config: Config, report_unused: bool = False
-             ) -> tuple[list[Finding], list[Finding]]:
-    """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted."""
-    sups = suppress.parse(source, index.starts)
+             language: str | None, ruleset: RuleSet, config: Config, report_unused: bool = False,
+             tree: tree_sitter.Tree | None = None) -> tuple[list[Finding], list[Finding]]:
+    """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted.
+    ``tree``: the file's syntax tree, whose comment nodes are where directives count."""
+    sups = suppress.parse(source, index.starts, tree, path)
     kept, hidden = [], []
     for f in _one_secret_per_span(sorted(found, key=Finding.sort_key), ruleset):
         rule = ruleset.rules[f.rule_id]
@@ -133,5 +135,5 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config, budget=budget)
-    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused)
+    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused, tree)
     return Analysis(language, tree, kept, hidden, notes + list(budget.notes))

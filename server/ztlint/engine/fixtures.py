@@ -15,6 +15,7 @@ from pathlib import Path
 from . import analyze, config, rules
 from .findings import apply_fixes
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _ANNOTATION = re.compile(
     r"(?:#|//|/\*|<!--|--|;|\bREM\b)\s*(ruleid|ok):\s*([a-z0-9][a-z0-9.,\s-]*[a-z0-9])")
 
@@ -49,7 +50,8 @@ def annotations(text: str) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
     expect: dict[int, set[str]] = {}
     clean: dict[int, set[str]] = {}
     pending: list[tuple[str, set[str]]] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # the engine's line ends (\r\n, \r, \n), not str.splitlines' (which also splits on \f, \x1c ...)
+    for lineno, line in enumerate(_LINE_END.split(text), 1):
         m = _ANNOTATION.search(line)
         if m and not line[:m.start()].strip():  # an annotation-only line
             pending.append((m.group(1), {i.strip() for i in m.group(2).split(",") if i.strip()}))

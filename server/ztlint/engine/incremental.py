@@ -42,8 +42,9 @@ class IncrementalDocument:
         self.parser = full.languages.parser(language) if language else None
         # why the text is not parsed (too deep for the grammar), re-checked before every parse
         self.note: str | None = None
-        self.tree: tree_sitter.Tree | None = (self.parser.parse(source) if self.parser
-                                              and self._parsable() else None)
+        # parsed as LineIndex.parser_source: no lone \r, no bytes that are not UTF-8
+        self.tree: tree_sitter.Tree | None = (self.parser.parse(self.index.parser_source())
+                                              if self.parser and self._parsable() else None)
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
         # split facts (see LanguagePack.split_facts): the top-level statements that match each
@@ -61,6 +62,7 @@ class IncrementalDocument:
         """Replace bytes ``[start, old_end)`` with ``new_text``. Cheap: no analysis here."""
         start = max(0, min(start, len(self.source)))
         old_end = max(start, min(old_end, len(self.source)))
+        start, old_end, new_text = _widen(self.source, start, old_end, new_text)
         new_end = start + len(new_text)
         delta = new_end - old_end
         start_point, old_end_point = self.index.point(start), self.index.point(old_end)
@@ -93,7 +95,7 @@ class IncrementalDocument:
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
         if self.parser is not None and self.reparse_needed:
-            self.tree = self.parser.parse(self.source) if self._parsable() else None
+            self.tree = self.parser.parse(self.index.parser_source()) if self._parsable() else None
         self.reparse_needed = False
         self.tree_findings = []
         if self.tree is not None:
@@ -120,7 +122,7 @@ class IncrementalDocument:
             return self.analyze_all()  # back under the limit
         if self.tree is not None:
             old = self.tree
-            self.tree = self.parser.parse(self.source, old)
+            self.tree = self.parser.parse(self.index.parser_source(), old)
             self.reparse_needed = False
             changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
             self._update_tree_findings(old, merge_spans(dirty + changed))
@@ -234,8 +236,20 @@ class IncrementalDocument:
             f.relocate(self.index.point)
         self.findings, self.suppressed = full.finalize(
             [_copy(f) for f in found], self.source, self.index, self.path, self.language,
-            self.ruleset, self.config)
+            self.ruleset, self.config, tree=self.tree)
         return self.findings
+
+
+def _widen(source: bytes, start: int, old_end: int, new_text: bytes) -> tuple[int, int, bytes]:
+    """The edit stretched over the bytes next to it whose meaning to the parser may change:
+    a \\r before it (lone or not, see parser_text) and the rest of a UTF-8 sequence it cuts."""
+    lo = start
+    while lo > max(0, start - 3) and (source[lo - 1] >= 0x80 or (lo == start and source[lo - 1] == 0x0D)):
+        lo -= 1
+    hi = old_end
+    while hi < min(len(source), old_end + 3) and 0x80 <= source[hi] < 0xC0:
+        hi += 1
+    return lo, hi, source[lo:start] + new_text + source[old_end:hi]
 
 
 def _copy(f: Finding) -> Finding:

@@ -11,7 +11,7 @@ from . import secrets, templates
 from .budget import MAX_BACKTRACK_TEXT, Budget
 from .findings import Edit, Finding, Fix, fingerprint
 from .keywords import KeywordIndex, line_windows
-from .positions import LineIndex
+from .positions import LineIndex, lf_only
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, TextRules, fact_key
 
 _MAX_INTERPOLATED = 60
@@ -118,11 +118,12 @@ def _interpolate(template: str, values: dict[str, str]) -> str:
 
 
 def _safe_values(rule: Rule, raw: dict[str, str]) -> dict[str, str]:
-    """Values fit for text people read: a secret rule's captures are redacted, except the
-    identifier captures (`name`, `key`, `var`, `*_name`) that say where the secret is."""
+    """Values fit for text people read: every capture of a secret rule is redacted except the
+    ones the rule declares plain (`plain-captures`: a variable's name, a URL's host ...). A
+    user name is a credential too (`https://<token>:x-oauth-basic@...`)."""
     if not rule.is_secret:
         return raw
-    return {k: v if secrets.is_identifier_capture(k) else secrets.redact(v) for k, v in raw.items()}
+    return {k: v if k in rule.plain_captures else secrets.redact(v) for k, v in raw.items()}
 
 
 def _capture_values(rule: Rule, captures: dict) -> dict[str, str]:
@@ -306,6 +307,8 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
     """Findings of the text rules; with ``window`` (byte offsets on line boundaries), only there.
     ``budget``, when spent, stops the work (its notes say so)."""
     start, end = window or (0, len(source))
+    # a lone \r ends a line too: regexes see it as \n (same offsets; see LineIndex.lf_source)
+    source = index.lf_source() if source is index.source else lf_only(source)
     if keywords is None:
         keywords = KeywordIndex({k for r in rules for k in r.keywords})
     hits = keywords.find(source[start:end])

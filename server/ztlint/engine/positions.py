@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 
 class LineIndex:
@@ -17,10 +18,14 @@ class LineIndex:
 
     def __init__(self, source: bytes):
         self.source = source
-        # line start offsets, computed in C: lengths of the split lines, accumulated
-        self._starts = [0, *itertools.accumulate(len(line) + 1 for line in source.split(b"\n")[:-1])]
+        if b"\r" in source:
+            self._starts = [0, *_starts_between(source, 1, len(source))]
+        else:  # computed in C: lengths of the split lines, accumulated
+            self._starts = [0, *itertools.accumulate(len(line) + 1 for line in source.split(b"\n")[:-1])]
         self._shift_row = len(self._starts)
         self._shift = 0
+        self._lf: bytes | None = None
+        self._parsed: bytes | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -51,25 +56,36 @@ class LineIndex:
 
         An edit within one line costs O(log lines); one that adds or removes line breaks,
         O(lines after the edit) list arithmetic. Never a rescan of the text."""
-        delta = new_end - old_end
+        old, delta = self.source, new_end - old_end
+        self.source, self._lf, self._parsed = source, None, None
         row = self.row_of(start)
-        if row == self.row_of(old_end) and source.find(b"\n", start, new_end) == -1:
+        if (row == self.row_of(old_end) and not _has_eol(old, start, old_end)
+                and not _has_eol(source, start, new_end)
+                and (start == 0 or source[start - 1:start] != b"\r")):  # no \r\n to split or join
             if self._shift and self._shift_row != row + 1:
                 self.starts  # noqa: B018 - a shift from another row: apply it first
             self._shift_row, self._shift = row + 1, self._shift + delta
-            self.source = source
             return
+        # Whether offset p starts a line depends on bytes p-1 and p only, so line starts
+        # before `start` and after `old_end` stand (shifted); those in between are recomputed.
         starts = self.starts
-        lo = bisect.bisect_right(starts, start)  # line starts strictly after `start` ...
-        hi = bisect.bisect_right(starts, old_end)  # ... up to `old_end` are replaced
-        inserted = []
-        i = source.find(b"\n", start, new_end)
-        while i != -1:
-            inserted.append(i + 1)
-            i = source.find(b"\n", i + 1, new_end)
-        starts[lo:] = inserted + [s + delta for s in starts[hi:]]
+        lo = bisect.bisect_left(starts, max(start, 1))
+        hi = bisect.bisect_right(starts, old_end)
+        starts[lo:] = _starts_between(source, max(start, 1), new_end) + [s + delta for s in starts[hi:]]
         self._shift_row = len(starts)
-        self.source = source
+
+    def lf_source(self) -> bytes:
+        """The text with each lone ``\\r`` made a ``\\n`` (same length, same offsets), for
+        regexes whose ``^``, ``$`` and ``[^\\n]`` know only ``\\n`` as a line end."""
+        if self._lf is None:
+            self._lf = lf_only(self.source)
+        return self._lf
+
+    def parser_source(self) -> bytes:
+        """The text as grammars get it (see :func:`parser_text`)."""
+        if self._parsed is None:
+            self._parsed = _grammar_safe(self.lf_source())
+        return self._parsed
 
     def point(self, offset: int) -> tuple[int, int]:
         """(row, byte column) of a byte offset."""
@@ -92,6 +108,46 @@ class LineIndex:
     def utf16_position(self, offset: int) -> tuple[int, int]:
         row, col = self.point(offset)
         return row, byte_to_utf16_col(self.line_bytes(row), col)
+
+
+_EOL = re.compile(rb"\r\n|\r|\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
+
+
+def _has_eol(source: bytes, start: int, end: int) -> bool:
+    return source.find(b"\n", start, end) != -1 or source.find(b"\r", start, end) != -1
+
+
+def _starts_between(source: bytes, lo: int, hi: int) -> list[int]:
+    """Line starts p with lo <= p <= hi (lo >= 1): offsets just after a line end, where
+    ``\\r\\n`` is one line end, and a lone ``\\r`` or ``\\n`` another (as in LSP)."""
+    return [m.end() for m in _EOL.finditer(source, lo - 1, hi + 1) if lo <= m.end() <= hi]
+
+
+def lf_only(source: bytes) -> bytes:
+    return _LONE_CR.sub(b"\n", source) if b"\r" in source else source
+
+
+def parser_text(source: bytes) -> bytes:
+    """The text as grammars get it, same length, same offsets: a lone ``\\r`` becomes ``\\n``
+    (grammars know only ``\\n``); NUL and every byte that is not part of valid UTF-8 become
+    ``_``. A grammar may give up on the whole file at such a byte (YAML's scanner does), and
+    tree-sitter's ``#match?`` reads node text as strict UTF-8 cut at NUL: it raised
+    UnicodeDecodeError out of every query, losing the file's findings."""
+    return _grammar_safe(lf_only(source))
+
+
+def _grammar_safe(source: bytes) -> bytes:
+    if b"\0" in source:
+        source = source.replace(b"\0", b"_")
+    if source.isascii():
+        return source
+    try:
+        source.decode("utf-8")
+        return source
+    except UnicodeDecodeError:
+        return _ESCAPED.sub("_", source.decode("utf-8", "surrogateescape")).encode("utf-8")
 
 
 def byte_to_utf16_col(line: bytes, byte_col: int) -> int:

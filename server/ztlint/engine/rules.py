@@ -84,6 +84,8 @@ class Rule:
     line: int
     fix: FixSpec | None = None
     tags: tuple[str, ...] = ()
+    # secret rules: the captures shown as they are (names, hosts); every other is redacted
+    plain_captures: frozenset[str] = frozenset()
     # tree rules
     query: str | None = None
     report: str | None = None
@@ -473,6 +475,9 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = ()) -> RuleSet:
 def load_rule_file(path: Path) -> tuple[list[Rule], list[RuleError]]:
     spath = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > yamlsource.MAX_BYTES:  # refused before reading it
+            return [], [RuleError(spath, 1, "yaml", yamlsource.too_large(size))]
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [RuleError(spath, 0, "file", f"cannot read: {exc}")]
@@ -551,6 +556,15 @@ def _compile(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple, truste
                 raise fail(where, f"unknown template filter |{filt} (known: {', '.join(sorted(templates.FILTERS))})")
 
     check_template(rule.message, ("message",))
+    plain = item.get("plain-captures", [])
+    for i, name in enumerate(plain):
+        if not rule.is_secret:
+            raise fail(("plain-captures",), "only `category: secret` rules redact captures")
+        if name not in names:
+            raise fail(("plain-captures", i), f"unknown capture {name!r}")
+        if name in (rule.secret_group, "match"):
+            raise fail(("plain-captures", i), f"capture {name!r} holds the secret: it is always redacted")
+    rule = _replace(rule, plain_captures=frozenset(plain))
     if "fix" in item:
         fix = item["fix"]
         check_template(fix["title"], ("fix", "title"))

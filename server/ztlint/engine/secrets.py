@@ -26,11 +26,6 @@ def redact(value: str | bytes) -> str:
     return value[:REDACT_KEEP] + "…"
 
 
-def is_identifier_capture(name: str) -> bool:
-    """Captures of secret rules that hold names (of variables, keys), not values."""
-    return name in ("name", "key", "var") or name.endswith("_name")
-
-
 def shannon_entropy(value: bytes | str) -> float:
     if not value:
         return 0.0

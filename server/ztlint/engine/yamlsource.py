@@ -32,36 +32,70 @@ class YamlSyntaxError(ValueError):
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
+# Rule files come from repositories (`rule-dirs`), so they are hostile input. An alias is a
+# reference: a few lines of nested aliases expand to billions of nodes for anything that walks
+# the data (this module, the schema check, the rule compiler). Past these limits a file is refused.
+MAX_BYTES = 2_000_000
+MAX_ALIAS_NODES = 10_000  # nodes reached again through aliases, counted as expanded
+MAX_DEPTH = 100  # rule files are a few levels deep; recursion elsewhere must stay safe
+
+
+def too_large(size: int) -> str:
+    return f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})"
+
 
 def load(text: str) -> YamlDoc:
+    if len(text) > MAX_BYTES:  # at least as many bytes as characters
+        raise YamlSyntaxError(1, too_large(len(text.encode("utf-8", "surrogatepass"))))
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        doc = YamlDoc(None)
+        if node is not None:
+            _walk(node, (), doc, _Budget())  # before constructing: refuse bombs first
+            doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlSyntaxError(line, f"{exc.problem or exc.context or 'invalid YAML'}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, str(exc)) from None
+    except RecursionError:  # the pure-Python composer recurses per nesting level
+        raise YamlSyntaxError(1, f"nesting deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
-    doc = YamlDoc(data)
-    if node is not None:
-        _walk(node, (), doc)
     return doc
 
 
-def _walk(node: yaml.Node, path: tuple, doc: YamlDoc) -> None:
-    doc.lines.setdefault(path, node.start_mark.line + 1)
+class _Budget:
+    def __init__(self):
+        self.seen: set[int] = set()
+        self.expanded = 0
+
+
+def _walk(node: yaml.Node, path: tuple, doc: YamlDoc, budget: _Budget, alias_line: int = 0) -> None:
+    """Record lines; ``alias_line`` is where the alias being expanded is used (0: none). (An
+    alias node carries its anchor's position, so that line comes from the nearest real key.)"""
+    line = doc.lines.setdefault(path, node.start_mark.line + 1)
+    if id(node) in budget.seen:  # the same node again: an alias being expanded
+        alias_line = alias_line or line
+        budget.expanded += 1
+        if budget.expanded > MAX_ALIAS_NODES:
+            raise YamlSyntaxError(alias_line, f"alias expansion exceeds {MAX_ALIAS_NODES:,} nodes")
+    budget.seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise YamlSyntaxError(alias_line or line, f"nesting deeper than {MAX_DEPTH} levels")
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise YamlSyntaxError(key.start_mark.line + 1, "a key must be a plain value")
             child = path + (key.value,)
-            doc.lines[child] = key.start_mark.line + 1
+            doc.lines[child] = alias_line or key.start_mark.line + 1
             if isinstance(value, yaml.ScalarNode) and value.style in ("|", ">"):
                 doc.block_scalar.add(child)
-            _walk(value, child, doc)
+            _walk(value, child, doc, budget, alias_line)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            doc.lines[path + (i,)] = item.start_mark.line + 1
-            _walk(item, path + (i,), doc)
+            doc.lines[path + (i,)] = alias_line or (
+                line if id(item) in budget.seen else item.start_mark.line + 1)
+            _walk(item, path + (i,), doc, budget, alias_line)
