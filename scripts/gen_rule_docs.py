@@ -23,8 +23,10 @@ from urllib.parse import quote
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "server"))  # run from a checkout without an installed ztlint
 
-from ztlint.engine import fixtures as fixturesmod  # noqa: E402
+from ztlint.commands import fixtures as fixturesmod  # noqa: E402
 from ztlint.engine import rules as rulesmod  # noqa: E402
+from ztlint.engine.ruledocs import rule_markdown  # noqa: E402
+from ztlint.engine.severity import SEVERITIES  # noqa: E402
 
 DEFAULT_RULES = REPO / "rules"
 DEFAULT_OUT = REPO / "docs" / "rules"
@@ -190,12 +192,7 @@ def render_rule(d: DocRule) -> str:
     lines.append(f"| Fix | {fix} |")
     if r.tags:
         lines.append(f"| Tags | {', '.join(sorted(r.tags))} |")
-    lines += ["", "## Details", "", r.docs.strip(), ""]
-    if r.references:
-        lines += ["## References", ""]
-        lines += [f"- <{ref}>" for ref in r.references]
-        lines.append("")
-    lines += ["## Source", ""]
+    lines += ["", rule_markdown(r, summary=False, sections=True), "", "## Source", ""]
     if d.display_path is None:
         lines += ["Built into the engine (`server/ztlint/engine/rules.py`); it has no rule file.", ""]
     else:
@@ -248,7 +245,7 @@ def render_index(docs: list[DocRule]) -> str:
 
     lines = [GENERATED_NOTE, "", "# ztlint rules", ""]
     lines.append(f"{len(docs)} rules"
-                 + " (" + ", ".join(f"{counts[s]} {s}" for s in rulesmod.SEVERITIES if counts[s]) + "); "
+                 + " (" + ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts[s]) + "); "
                  f"{fixes} with an automatic fix, {safe} of them marked safe.")
     lines += ["", "The rule format is described in [../rule-format.md](../rule-format.md).", "",
               "## By language", ""]

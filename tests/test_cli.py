@@ -135,3 +135,16 @@ def test_dogfood_repository_scan_is_clean():
     proc = subprocess.run([sys.executable, "-m", "ztlint.cli", "scan", ".", "--no-progress"],
                           cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+
+
+def test_exit_codes_and_rules_commands_live_in_commands():
+    """One definition of the exit codes; cli.py only parses and dispatches."""
+    from ztlint.commands import exitcodes
+    server = REPO / "server" / "ztlint"
+    defining = sorted(p.relative_to(server).as_posix() for p in server.rglob("*.py")
+                      if any(line.startswith("EXIT_") and "=" in line
+                             for line in p.read_text(encoding="utf-8").splitlines()))
+    assert defining == ["commands/exitcodes.py"]
+    assert (exitcodes.EXIT_OK, exitcodes.EXIT_FINDINGS, exitcodes.EXIT_ERROR) == (0, 1, 2)
+    assert not (server / "engine" / "fixtures.py").exists()
+    assert not any(name.startswith("_rules") for name in vars(cli))

@@ -69,3 +69,17 @@ def test_editor_settings_merge_over_the_file(tmp_path):
     assert cfg.severity_of("b-rule", "hint") == "error"
     with pytest.raises(cfgmod.ConfigError, match="editor settings"):
         cfg.merged({"max-file-size": -1})
+
+
+def test_config_file_names_are_one_constant():
+    """The language server watches and reloads on engine/config.py's names; the extension activates
+    on the dedicated ones (not on every pyproject.toml)."""
+    import json
+
+    from .conftest import REPO
+    assert cfgmod.CONFIG_FILES == ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
+    server = (REPO / "server" / "ztlint" / "lsp" / "server.py").read_text(encoding="utf-8")
+    assert "CONFIG_FILES" in server and ".toml" not in server
+    events = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["activationEvents"]
+    names = [e.split(":", 1)[1] for e in events if e.startswith("workspaceContains:")]
+    assert names and set(names) <= set(cfgmod.CONFIG_FILES) - {"pyproject.toml"}

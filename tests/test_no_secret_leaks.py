@@ -110,7 +110,8 @@ def _secret_fixture_findings(bundled):
     one of its `ruleid:` lines, analysed as `ztlint rules test` does (the rule file's rules
     alone). The values: the secret capture, and every other capture the rule does not declare
     plain (the user part of a URL ...)."""
-    from ztlint.engine import analyze, fixtures, rules
+    from ztlint.commands import fixtures
+    from ztlint.engine import analyze, rules
     from ztlint.engine.config import Config
 
     files = sorted({Path(r.path) for r in bundled.rules.values() if r.is_secret})

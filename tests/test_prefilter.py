@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ztlint.engine import fixtures, languages, prefilter, querytext, rules
+from ztlint.commands import fixtures
+from ztlint.engine import languages, prefilter, querytext, rules
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 from ztlint.engine.incremental import IncrementalDocument

@@ -1,9 +1,17 @@
-"""The generated rule reference (docs/rules/) is up to date, and the generator renders a rule."""
+"""Rule docs are rendered once (engine/ruledocs.py) for the hover, `ztlint rules show`, the SARIF
+help and the generated reference (docs/rules/), which is up to date."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+from ztlint import cli
+from ztlint.commands import rules as rules_command
+from ztlint.engine import rules as rulesmod
+from ztlint.engine.ruledocs import rule_markdown, rule_text
+from ztlint.lsp import convert
+from ztlint.report import sarif
 
 from .conftest import REPO, write
 
@@ -141,8 +149,45 @@ def test_custom_rule_dir(tmp_path):
     assert any(l.startswith("missing: ") and l.endswith("/test-no-fix.md") for l in lines)
     assert any(l.startswith("extra: ") and l.endswith("/stray.md") for l in lines)
 
+    # the page's details and references are the shared Markdown, in its sectioned form
+    weak = rulesmod.load_rules([], [rules_dir / "python" / "weak.yaml"]).rules["test-weak-thing"]
+    assert "\n\n" + rule_markdown(weak, summary=False, sections=True) + "\n\n## Source\n" in page
+
     # regenerating repairs all three, and is byte-for-byte deterministic
     assert run_gen("--rules", str(rules_dir), "--out", str(out)).returncode == 0
     assert (out / "test-weak-thing.md").read_text(encoding="utf-8") == page
     assert not (out / "stray.md").exists()
     assert run_gen("--rules", str(rules_dir), "--out", str(out), "--check").returncode == 0
+
+
+# The bytes each front-end showed before the renderings were merged into engine/ruledocs.py.
+WEAK_DOCS = "**Why:** weak things are weak.\n\nBad:\n```python\nweaklib.md5(data)\n```"
+WEAK_HOVER = ("**ztlint · test-weak-thing** — Weak | thing used\n\n"
+              "Severity: `warning` · Confidence: `medium` · CWE-328 · CWE-327 · A02:2021-Cryptographic Failures\n\n"
+              "Quick fix: *Use weaklib.sha256()* (safe)\n\n" + WEAK_DOCS + "\n\n- https://example.com/weak-thing")
+WEAK_SHOW = ("test-weak-thing: Weak | thing used\n"
+             "severity warning, confidence medium; CWE-328, CWE-327; A02:2021-Cryptographic Failures; "
+             "languages: python\nfix: Use weaklib.sha256() (safe)\n\n" + WEAK_DOCS
+             + "\n\n- https://example.com/weak-thing\n")
+NOFIX_DOCS = "Do not call risky(); it runs arbitrary code. Call safe() instead."
+NOFIX_HOVER = ("**ztlint · test-no-fix** — Something without a fix\n\n"
+               "Severity: `error` · Confidence: `high` · CWE-95\n\n" + NOFIX_DOCS)
+NOFIX_SHOW = ("test-no-fix: Something without a fix\n"
+              "severity error, confidence high; CWE-95; ; languages: python, javascript\n\n" + NOFIX_DOCS + "\n")
+
+
+def test_hover_show_and_sarif_help_share_one_rendering(tmp_path, capsys, monkeypatch):
+    rule_file = write(tmp_path / "weak.yaml", RULE)
+    ruleset = rulesmod.load_rules([], [rule_file])
+    monkeypatch.setattr(rules_command.rules, "load_rules", lambda *a, **k: ruleset)
+    for rid, hover, show, docs in (("test-weak-thing", WEAK_HOVER, WEAK_SHOW, WEAK_DOCS),
+                                   ("test-no-fix", NOFIX_HOVER, NOFIX_SHOW, NOFIX_DOCS)):
+        rule = ruleset.rules[rid]
+        assert convert.hover_markdown(rule) == rule_markdown(rule) == hover
+        assert rule_text(rule) + "\n" == show
+        assert sarif._rule(rule)["help"] == {"text": docs, "markdown": docs}
+        assert rule_markdown(rule, summary=False, references=False) == docs
+        capsys.readouterr()
+        assert rules_command.run(cli._parser().parse_args(["rules", "show", rid])) == 0
+        assert capsys.readouterr().out == show
+

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ztlint.engine import fixtures, rules
+from ztlint.commands import fixtures
+from ztlint.engine import rules
 
 from .conftest import write
 

@@ -1,25 +1,21 @@
-"""The `ztlint` command: scan, lsp, rules, baseline, version.
+"""The `ztlint` command: argument parsing and dispatch to ``commands/`` (scan, rules, baseline)
+and the language server.
 
-Exit codes: 0 = no findings at or above --fail-on, 1 = findings, 2 = usage, configuration or
-internal error, or nothing could be analysed. Never a traceback (unless -v): CI reads 1 as
+Exit codes are in ``commands/exitcodes.py``. Never a traceback (unless -v): CI reads 1 as
 "findings".
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
-from pathlib import Path
 
 from . import __version__
+from .commands.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from .engine import config as cfgmod
-from .engine import fixtures, rules
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITIES = ("error", "warning", "info", "hint")
+from .engine.severity import SEVERITIES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             lsp_main()
             return EXIT_OK
         if args.command == "rules":
-            return _rules(args)
+            from .commands.rules import run as rules_run
+            return rules_run(args)
         if args.command == "baseline":
             from .commands.baseline import run as baseline_run
             return baseline_run(args)
@@ -96,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ztlint: configuration error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last resort: one line and exit 2
         return internal_error(exc, getattr(args, "verbose", False))
     return EXIT_ERROR
@@ -109,70 +106,6 @@ def internal_error(exc: BaseException, verbose: bool) -> int:
     print(f"ztlint: internal error: {type(exc).__name__}" + (f": {message}" if message else ""),
           file=sys.stderr)
     return EXIT_ERROR
-
-
-def _rules(args) -> int:
-    if args.rules_command == "test":
-        return _rules_test(args)
-    ruleset = rules.load_rules(rules.default_rule_dirs(args.rule_dir))
-    for err in ruleset.compile_all():
-        print(f"ztlint: rule error: {err}", file=sys.stderr)
-    if args.rules_command == "list":
-        items = [r for r in ruleset.rules.values() if r.path != "<builtin>"
-                 and (not args.language or args.language in r.languages)]
-        items.sort(key=lambda r: r.id)
-        if args.format == "json":
-            print(json.dumps([{"id": r.id, "title": r.title, "severity": r.severity,
-                               "confidence": r.confidence, "languages": list(r.languages),
-                               "cwe": list(r.cwe), "fix": None if r.fix is None else
-                               {"safe": r.fix.safe}} for r in items], indent=2))
-        else:
-            for r in items:
-                fix = " [fix]" if r.fix else ""
-                print(f"{r.id:45} {r.severity:8} {','.join(r.cwe):10} {r.title}{fix}")
-            print(f"{len(items)} rule(s)")
-        return EXIT_ERROR if ruleset.errors else EXIT_OK
-    rule = ruleset.rules.get(args.id)
-    if rule is None:
-        print(f"ztlint: no rule {args.id!r} (see `ztlint rules list`)", file=sys.stderr)
-        return EXIT_ERROR
-    print(f"{rule.id}: {rule.title}")
-    print(f"severity {rule.severity}, confidence {rule.confidence}; {', '.join(rule.cwe)}; "
-          f"{', '.join(rule.owasp)}; languages: {', '.join(rule.languages)}")
-    if rule.fix:
-        print(f"fix: {rule.fix.title} ({'safe' if rule.fix.safe else 'unsafe: review'})")
-    print()
-    print(rule.docs)
-    if rule.references:
-        print()
-        print("\n".join(f"- {u}" for u in rule.references))
-    return EXIT_OK
-
-
-def _rules_test(args) -> int:
-    targets = [Path(d) for d in args.dirs] or [rules.bundled_rules_dir()]
-    files: list[Path] = []
-    for t in targets:
-        if t.is_file():
-            files.append(t)
-        elif t.is_dir():
-            files.extend(rules.rule_files(t))
-        else:
-            print(f"ztlint: {t}: no such file or directory", file=sys.stderr)
-            return EXIT_ERROR
-    failed = 0
-    checks = 0
-    for f in files:
-        report = fixtures.check_rule_file(f)
-        checks += report.hits + report.oks
-        if report.problems:
-            failed += 1
-            for prob in report.problems:
-                print(f"FAIL {prob}")
-        elif not args.quiet:
-            print(f"ok   {f} ({report.hits} hit(s), {report.oks} ok line(s))")
-    print(f"{len(files) - failed} passed, {failed} failed")
-    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def entry() -> None:

@@ -64,7 +64,7 @@ def test_cr_only_env_file(bundled):
 
 
 def test_fixture_annotations_count_lines_as_the_engine_does():
-    from ztlint.engine.fixtures import annotations
+    from ztlint.commands.fixtures import annotations
     # a form feed is no line end (str.splitlines says it is); a lone \r is one
     text = "# ruleid: rule-a\nx = 1\x0c + 2\n# ruleid: rule-b\ry = 2\r\n# ok: rule-c\rz = 3\n"
     assert annotations(text) == ({2: {"rule-a"}, 4: {"rule-b"}}, {6: {"rule-c"}})

@@ -8,8 +8,7 @@ from pathlib import Path
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..scan import runner
-
-EXIT_OK, EXIT_ERROR = 0, 2
+from .exitcodes import EXIT_ERROR, EXIT_OK
 
 
 def run(args) -> int:

@@ -10,10 +10,11 @@ from pathlib import Path
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..report import json_report, sarif, text
-from ..report.common import at_or_above, skip_counts
+from ..engine.severity import at_or_above
+from ..report.common import skip_counts
 from ..scan import runner
+from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _PROGRESS_MIN_FILES = 200
 
 

@@ -13,6 +13,7 @@ from .findings import Finding
 from .match import run_text_rules, run_tree_rules
 from .positions import LineIndex, parser_text
 from .rules import UNUSED_SUPPRESSION, RuleSet
+from .severity import Confidence, Severity
 
 
 @dataclass
@@ -71,17 +72,13 @@ def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
     return kept, hidden
 
 
-_CONFIDENCE = {"high": 2, "medium": 1, "low": 0}
-_SEVERITY = {"error": 3, "warning": 2, "info": 1, "hint": 0}
-
-
 def _one_secret_per_span(found: list[Finding], ruleset: RuleSet) -> list[Finding]:
     """Where several secret rules report overlapping text (a provider's token and a generic
     bearer-header rule, say), keep the most specific: a checksum-validated rule first, then
     higher confidence, then higher severity, then the narrower match."""
     def rank(f: Finding):
         r = ruleset.rules[f.rule_id]
-        return (r.validator is not None, _CONFIDENCE[r.confidence], _SEVERITY[r.severity],
+        return (r.validator is not None, Confidence(r.confidence).rank, Severity(r.severity).rank,
                 -(f.end_byte - f.start_byte), f.rule_id)
     secrets_ = [f for f in found if ruleset.rules[f.rule_id].is_secret]
     if len(secrets_) < 2:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jsonschema
 
+from .severity import SEVERITIES
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -23,7 +25,7 @@ DEFAULT_MAX_FILE_SIZE = 1_000_000
 DEFAULT_ANALYSIS_BUDGET = 5.0
 CONFIG_FILES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
 
-_SEVERITY = {"enum": ["error", "warning", "info", "hint"]}
+_SEVERITY = {"enum": list(SEVERITIES)}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 SCHEMA = {
     "type": "object",

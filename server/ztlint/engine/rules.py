@@ -23,8 +23,6 @@ import tree_sitter
 from . import languages, linear_regex, prefilter, querytext, secrets, templates, yamlsource
 from .keywords import KeywordIndex, indexes_hit, keyword_map
 
-SEVERITIES = ("error", "warning", "info", "hint")
-
 
 @dataclass(frozen=True)
 class RuleError:

@@ -6,14 +6,16 @@ from lsprotocol import types
 
 from ..engine.findings import Edit, Finding
 from ..engine.positions import LineIndex
+from ..engine.ruledocs import rule_markdown
 from ..engine.rules import Rule
+from ..engine.severity import Severity
 
 SOURCE = "ztlint"
 _SEVERITY = {
-    "error": types.DiagnosticSeverity.Error,
-    "warning": types.DiagnosticSeverity.Warning,
-    "info": types.DiagnosticSeverity.Information,
-    "hint": types.DiagnosticSeverity.Hint,
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+    Severity.HINT: types.DiagnosticSeverity.Hint,
 }
 
 
@@ -38,7 +40,7 @@ def diagnostic(f: Finding, rule: Rule, index: LineIndex, version: int | None) ->
         data["fix"] = {"title": f.fix.title, "safe": f.fix.safe,
                        "edits": [{"range": _range_json(lsp_range(index, e.start_byte, e.end_byte)),
                                   "newText": e.text} for e in f.fix.edits]}
-    severity = _SEVERITY[f.severity]
+    severity = _SEVERITY[Severity(f.severity)]
     if f.baseline:
         severity = types.DiagnosticSeverity.Hint
     return types.Diagnostic(
@@ -63,12 +65,4 @@ def range_from_json(d: dict) -> types.Range:
 
 
 def hover_markdown(rule: Rule) -> str:
-    lines = [f"**ztlint · {rule.id}** — {rule.title}", "",
-             f"Severity: `{rule.severity}` · Confidence: `{rule.confidence}` · "
-             + " · ".join(rule.cwe) + ("" if not rule.owasp else " · " + " · ".join(rule.owasp)), ""]
-    if rule.fix:
-        lines += [f"Quick fix: *{rule.fix.title}* ({'safe' if rule.fix.safe else 'review: changes behaviour'})", ""]
-    lines.append(rule.docs)
-    if rule.references:
-        lines += ["", *(f"- {u}" for u in rule.references)]
-    return "\n".join(lines)
+    return rule_markdown(rule)

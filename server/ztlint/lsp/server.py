@@ -19,6 +19,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..engine import baseline as baselinemod
 from ..engine import rules
+from ..engine.config import CONFIG_FILES
 from ..engine.positions import LineIndex
 from ..scan import runner
 from . import actions, convert
@@ -27,8 +28,6 @@ from .protocol import ZtlintProtocol
 from .state import Document, ServerState
 
 log = logging.getLogger("ztlint.lsp")
-
-CONFIG_NAMES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
 
 
 class ZtlintServer(LanguageServer):
@@ -181,7 +180,7 @@ async def initialized(ls: ZtlintServer, params: types.InitializedParams):
     ws = caps.workspace
     if ws and ws.did_change_watched_files and ws.did_change_watched_files.dynamic_registration:
         watchers = [types.FileSystemWatcher(glob_pattern=g) for g in
-                    ("**/*.yaml", "**/*.yml", "**/ztlint.toml", "**/.ztlint.toml", "**/pyproject.toml")]
+                    ("**/*.yaml", "**/*.yml", *(f"**/{name}" for name in CONFIG_FILES))]
         try:
             await ls.client_register_capability_async(types.RegistrationParams(registrations=[
                 types.Registration(id=str(uuid.uuid4()), method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
@@ -336,7 +335,7 @@ def did_change_watched_files(ls: ZtlintServer, params: types.DidChangeWatchedFil
     relevant = False
     for change in params.changes:
         p = _path(change.uri)
-        if p.name in CONFIG_NAMES or (rules.is_rule_file(p) and _in_rule_dirs(ls, p)):
+        if p.name in CONFIG_FILES or (rules.is_rule_file(p) and _in_rule_dirs(ls, p)):
             relevant = True
     if relevant:
         reload_all(ls)

@@ -1,4 +1,4 @@
-"""What every report format needs: 1-based character columns, severity ranks, printable paths
+"""What every report format needs: 1-based character columns, printable paths
 and a summary of what was not analysed."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from ..engine.positions import byte_to_char_col
 from ..engine.source import read_source
 from ..scan.discover import Skipped
 
-SEVERITY_RANK = {"hint": 0, "info": 1, "warning": 2, "error": 3}
 _MAX_REREAD = 64 * 1024 * 1024
 
 
@@ -31,10 +30,6 @@ def char_columns(f: Finding) -> tuple[int, int]:
             return byte_to_char_col(lines[row], byte_col) + 1
         return byte_col + 1
     return col(*f.start), col(*f.end)
-
-
-def at_or_above(severity: str, threshold: str) -> bool:
-    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
 
 
 def shown_path(path: str) -> str:

@@ -6,14 +6,12 @@ import json
 from pathlib import Path
 
 from .. import __version__
+from ..engine.ruledocs import rule_markdown
 from ..engine.rules import Rule, RuleSet
+from ..engine.severity import Confidence, Severity
 from ..scan.runner import ScanResult
 from .common import char_columns, uri_path
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
-# GitHub ranks security alerts by this number: >= 7 high, >= 4 medium, else low.
-_SECURITY_SEVERITY = {"error": "8.0", "warning": "5.5", "info": "3.0", "hint": "1.0"}
-_PRECISION = {"high": "high", "medium": "medium", "low": "low"}
 FINGERPRINT_KEY = "ztlint/v1"
 
 
@@ -22,15 +20,16 @@ def _rule(rule: Rule) -> dict:
     tags += [f"external/cwe/{c.lower()}" for c in rule.cwe]
     tags += [f"external/owasp/{o.split('-')[0].lower()}" for o in rule.owasp]
     first = rule.docs.split("\n\n", 1)[0]
+    severity = Severity(rule.severity)
     out = {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": first},
-        "help": {"text": rule.docs, "markdown": rule.docs},
-        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "properties": {"tags": tags, "precision": _PRECISION[rule.confidence],
-                       "security-severity": _SECURITY_SEVERITY[rule.severity]},
+        "help": {"text": rule.docs, "markdown": rule_markdown(rule, summary=False, references=False)},
+        "defaultConfiguration": {"level": severity.sarif_level},
+        "properties": {"tags": tags, "precision": Confidence(rule.confidence).value,
+                       "security-severity": severity.security_severity},
     }
     if rule.references:
         out["helpUri"] = rule.references[0]
@@ -47,14 +46,14 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
         res = {
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
-            "level": _LEVEL[f.severity],
+            "level": Severity(f.severity).sarif_level,
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {**location, "region": {
                 "startLine": f.start[0] + 1, "startColumn": col,
                 "endLine": f.end[0] + 1, "endColumn": end_col}}}],
             "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
             "properties": {"confidence": f.confidence,
-                           "security-severity": _SECURITY_SEVERITY[f.severity]},
+                           "security-severity": Severity(f.severity).security_severity},
         }
         if f.baseline:
             res["baselineState"] = "unchanged"

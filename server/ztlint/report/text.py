@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..engine.rules import RuleSet
+from ..engine.severity import Severity
 from ..scan.runner import ScanResult
 from .common import char_columns, shown_path, skip_counts
 
-_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "hint": "\033[2m"}
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m",
+            Severity.HINT: "\033[2m"}
 _RESET, _BOLD, _DIM = "\033[0m", "\033[1m", "\033[2m"
 
 
@@ -18,7 +20,7 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
         sev = f.severity + (" (baseline)" if f.baseline else "")
         if colour:
             loc = _BOLD + loc + _RESET
-            sev = _COLOURS.get(f.severity, "") + sev + _RESET
+            sev = _COLOURS[Severity(f.severity)] + sev + _RESET
             rid = _DIM + f.rule_id + _RESET
         else:
             rid = f.rule_id

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import analyze, config, rules
-from .findings import apply_fixes
+from ..engine import analyze, config, rules
+from ..engine.findings import apply_fixes
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _ANNOTATION = re.compile(
