@@ -114,7 +114,7 @@ def for_diagnostics(doc: Document, diags: list[types.Diagnostic], cfg: cfgmod.Co
     wants_fix_all = not only or any(FIX_ALL_KIND.startswith(k) or k == FIX_ALL_KIND for k in only)
     if wants_quickfix:
         for diag in diags:
-            if diag.source != convert.SOURCE or not diag.code:
+            if diag.source != convert.SOURCE or not diag.code or diag.code == convert.NOTE_CODE:
                 continue
             for build in (quick_fix, suppress_line, suppress_file):
                 action = build(doc, diag)

@@ -9,6 +9,8 @@ from ..engine.positions import LineIndex
 from ..engine.rules import Rule
 
 SOURCE = "ztlint"
+NOTE_CODE = "ztlint-partial-analysis"
+_NOTES_SHOWN = 3
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -50,6 +52,19 @@ def diagnostic(f: Finding, rule: Rule, index: LineIndex, version: int | None) ->
         source=SOURCE,
         data=data,
     )
+
+
+def notes_diagnostic(notes: list[str], version: int | None) -> types.Diagnostic:
+    """One diagnostic at the top of a document analysed only in part (never a silent
+    "clean"): the first few reasons; all of them go to the log."""
+    shown = "; ".join(notes[:_NOTES_SHOWN])
+    if len(notes) > _NOTES_SHOWN:
+        shown += f"; and {len(notes) - _NOTES_SHOWN} more (see the ztlint log)"
+    return types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=f"analysis of this file is partial: {shown}",
+        severity=types.DiagnosticSeverity.Information, code=NOTE_CODE, source=SOURCE,
+        data={"version": version, "notes": len(notes)})
 
 
 def _range_json(r: types.Range) -> dict:

@@ -93,7 +93,16 @@ def diagnostics(ls: ZtlintServer, findings, ruleset, index, config, version) -> 
 
 def document_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnostic]:
     incr = doc.incr
-    return diagnostics(ls, incr.findings, incr.ruleset, incr.index, incr.config, doc.version)
+    diags = diagnostics(ls, incr.findings, incr.ruleset, incr.index, incr.config, doc.version)
+    notes = incr.notes
+    if notes:
+        diags.append(convert.notes_diagnostic(notes, doc.version))
+    if tuple(notes) != doc.notes_logged:
+        doc.notes_logged = tuple(notes)
+        if notes:
+            ls.log(f"ztlint: analysis of {doc.path} is partial: " + "; ".join(notes),
+                   types.MessageType.Info)
+    return diags
 
 
 def publish(ls: ZtlintServer, doc: Document) -> None:
@@ -404,10 +413,13 @@ async def scan_workspace(ls: ZtlintServer, *args):
         uri = path.resolve().as_uri()
         if uri in open_uris:
             return  # open documents have live diagnostics
-        if not fr.findings and uri not in st.scanned_uris:
+        partial = [n.note for n in fr.notes if n.kind != "info"]
+        if not fr.findings and not partial and uri not in st.scanned_uris:
             return
         cfg = st.config_for(folder)
         diags = diagnostics(ls, fr.findings, st.ruleset_for(cfg), LineIndex(_read(path)), cfg, None)
+        if partial:
+            diags.append(convert.notes_diagnostic(partial, None))
         (st.scanned_uris.add if diags else st.scanned_uris.discard)(uri)
         loop.call_soon_threadsafe(ls.text_document_publish_diagnostics,
                                   types.PublishDiagnosticsParams(uri=uri, diagnostics=diags))

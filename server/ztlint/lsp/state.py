@@ -37,6 +37,7 @@ class Document:
     # the text of a skipped document (edits may bring it back under the limits); lines are
     # indexed on its first edit only
     text: bytes | LineIndex = b""
+    notes_logged: tuple[str, ...] = ()  # the notes last written to the client's log
 
     def cancel_pending(self) -> None:
         if self.pending is not None:
