@@ -18,8 +18,9 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..engine import baseline as baselinemod
-from ..engine import rules
+from ..engine import chunked, rules
 from ..engine.positions import LineIndex
+from ..engine.source import read_source
 from ..scan import runner
 from . import actions, convert
 from .framing import FrameReader, ThreadReader, pipe_reader
@@ -396,6 +397,7 @@ async def scan_workspace(ls: ZtlintServer, *args):
         cancel_future = progress.tokens.get(token)
     totals = {"files": 0, "findings": 0, "cancelled": False}
     open_uris = set(st.documents)
+    seen: set[str] = set()
     last_pct = [-1]
 
     def cancelled() -> bool:
@@ -411,6 +413,7 @@ async def scan_workspace(ls: ZtlintServer, *args):
     def on_file(fr: runner.FileResult, folder: Path) -> None:
         path = (folder / fr.path) if not Path(fr.path).is_absolute() else Path(fr.path)
         uri = path.resolve().as_uri()
+        seen.add(uri)
         if uri in open_uris:
             return  # open documents have live diagnostics
         partial = [n.note for n in fr.notes if n.kind != "info"]
@@ -433,6 +436,12 @@ async def scan_workspace(ls: ZtlintServer, *args):
             _scan_folder, folder, cfg, rs, on_progress, cancelled, lambda fr, f=folder: on_file(fr, f)))
         totals["files"] += result.files
         totals["findings"] += len(result.findings)
+        if not cancelled():  # shown before, not analysed now (deleted, now a pipe ...): clear
+            prefix = folder.resolve().as_uri() + "/"
+            for uri in sorted(u for u in st.scanned_uris - seen if u.startswith(prefix)):
+                st.scanned_uris.discard(uri)
+                ls.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
     totals["cancelled"] = cancelled()
     if use_progress:
         progress.end(token, types.WorkDoneProgressEnd(
@@ -448,10 +457,8 @@ def _scan_folder(folder: Path, cfg, rs, on_progress, cancelled, on_file) -> runn
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
+    # as the scan read it: regular files only, never blocking, UTF-16 decoded
+    return read_source(path, chunked.TEXT_ONLY_LIMIT).data or b""
 
 
 def main() -> None:

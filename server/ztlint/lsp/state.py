@@ -15,13 +15,13 @@ from pathlib import Path
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..engine import languages, rules
+from ..engine.source import admit
 from ..engine.incremental import IncrementalDocument
 from ..engine.positions import LineIndex
 
 log = logging.getLogger("ztlint.lsp")
 
 DEFAULT_DEBOUNCE_MS = 150
-_BINARY_SNIFF = 8192
 
 
 @dataclass
@@ -214,7 +214,7 @@ class ServerState:
         True when the document changed between skipped and analysed."""
         was_skipped = doc.skipped is not None
         cfg = self.config_for(doc.folder, Path(doc.path))
-        if (skip_reason(doc.source, cfg) is not None) == was_skipped:
+        if (admit(doc.source, cfg.max_file_size, doc.path).reason is not None) == was_skipped:
             return False
         self._attach(doc, doc.source)
         return was_skipped != (doc.skipped is not None)
@@ -222,8 +222,10 @@ class ServerState:
     def _attach(self, doc: Document, source: bytes) -> None:
         """Analyse ``source`` for ``doc``, or record why it is skipped."""
         cfg = self.config_for(doc.folder, Path(doc.path))
-        doc.incr, doc.text, doc.skipped = None, source, skip_reason(source, cfg)
-        if doc.skipped is not None:
+        # the CLI's admission: size limit, and NUL bytes only make unknown types binary
+        admitted = admit(source, cfg.max_file_size, doc.path)
+        doc.incr, doc.text, doc.skipped = None, source, admitted.reason
+        if doc.skipped is not None:  # (an editor's text is UTF-8: admit never decodes it)
             return
         display = _display(Path(doc.path), doc.folder)
         try:
@@ -246,14 +248,6 @@ class ServerState:
             return
         cfg = self.config_for(doc.folder, Path(doc.path))
         doc.incr.reconfigure(self.ruleset_for(cfg), cfg)
-
-
-def skip_reason(source: bytes, cfg: cfgmod.Config) -> str | None:
-    if len(source) > cfg.max_file_size:
-        return f"larger than max-file-size ({len(source):,} > {cfg.max_file_size:,} bytes)"
-    if b"\0" in source[:_BINARY_SNIFF]:
-        return "binary content"
-    return None
 
 
 def _display(path: Path, folder: Path | None) -> str:
