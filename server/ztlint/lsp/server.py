@@ -7,7 +7,6 @@ import functools
 import logging
 import sys
 import threading
-import traceback
 import uuid
 from pathlib import Path
 
@@ -68,14 +67,17 @@ server = ZtlintServer()
 
 
 def guarded(fn):
-    """Notifications have no reply: log any failure and keep serving."""
+    """Notifications have no reply: log any failure and keep serving. The client's log gets
+    the handler and the exception type only: exception text can quote the document (a
+    secret); the traceback goes to stderr."""
     @functools.wraps(fn)
     def wrapper(ls: ZtlintServer, params):
         try:
             return fn(ls, params)
         except Exception as exc:  # noqa: BLE001
-            ls.log(f"ztlint: {fn.__name__} failed: {type(exc).__name__}: {exc}\n"
-                   f"{traceback.format_exc()}", types.MessageType.Error)
+            log.exception("%s failed", fn.__name__)
+            ls.log(f"ztlint: {fn.__name__} failed: {type(exc).__name__} (traceback in the "
+                   "server's stderr)", types.MessageType.Error)
     return wrapper
 
 
