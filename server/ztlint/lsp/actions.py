@@ -35,7 +35,11 @@ def quick_fix(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
 
 
 def _newline(source: bytes) -> str:
-    return "\r\n" if b"\r\n" in source[:4096] else "\n"
+    """The file's own line end: a suppression must not add a line end it does not use."""
+    head = source[:4096]
+    if b"\r\n" in head:
+        return "\r\n"
+    return "\r" if b"\r" in head and b"\n" not in head else "\n"
 
 
 def suppress_line(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:

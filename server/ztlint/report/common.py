@@ -7,7 +7,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from ..engine.findings import Finding
-from ..engine.positions import byte_to_char_col
+from ..engine.positions import LineIndex, byte_to_char_col
 from ..engine.source import read_source
 from ..scan.discover import Skipped
 
@@ -19,7 +19,10 @@ _MAX_REREAD = 64 * 1024 * 1024
 def _lines(path: str) -> list[bytes]:
     # the bytes the engine analysed (decoded from UTF-16 ... as it did), never blocking
     data = read_source(path, _MAX_REREAD).data
-    return data.split(b"\n") if data is not None else []
+    if data is None:
+        return []
+    index = LineIndex(data)  # \r, \n and \r\n all end a line, as in the engine
+    return [index.line_bytes(row) for row in range(index.line_count)]
 
 
 def char_columns(f: Finding) -> tuple[int, int]:
