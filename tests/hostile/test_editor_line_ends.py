@@ -3,7 +3,6 @@ columns in reports, and a suppression inserted by the editor ends its line with 
 
 from __future__ import annotations
 
-
 from ztlint.engine.config import Config
 from ztlint.lsp import actions, convert
 from ztlint.lsp.state import ServerState
