@@ -29,7 +29,7 @@ def test_a_suppression_on_a_cr_only_file_ends_with_cr(tmp_path):
     source = b"import os\ros.system(input())\r"
     doc = st.open_document((tmp_path / "a.py").as_uri(), tmp_path / "a.py", "python", 1, source)
     f = next(f for f in doc.incr.findings if f.start[0] == 1)
-    diag = convert.diagnostic(f, doc.incr.ruleset.rules[f.rule_id], doc.incr.index, 1)
+    diag = convert.diagnostic(f, doc.rule(f.rule_id), 1)
     for build in (actions.suppress_line, actions.suppress_file):
         [edit] = build(doc, diag).edit.document_changes[0].edits
         assert edit.new_text.endswith("\r") and "\n" not in edit.new_text

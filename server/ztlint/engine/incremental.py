@@ -25,6 +25,7 @@ import bisect
 import tree_sitter
 
 from . import analyze as full
+from . import baseline as baselinemod
 from .budget import Budget, cut_note, long_text_note
 from .config import Config
 from .findings import Finding
@@ -40,8 +41,9 @@ _TEXT_CONTEXT_LINES = 1
 
 class IncrementalDocument:
     def __init__(self, source: bytes, path: str, language: str | None, ruleset: RuleSet,
-                 config: Config):
+                 config: Config, baseline: frozenset[str] = frozenset()):
         self.path, self.language, self.ruleset, self.config = path, language, ruleset, config
+        self.baseline = baseline  # fingerprints of accepted findings (see analyze.finalize)
         self.source = source
         self.index = LineIndex(source)
         self.parser = full.languages.parser(language) if language else None
@@ -96,6 +98,12 @@ class IncrementalDocument:
                            for k, spans in self.fact_spans.items()}
 
     # -- analysis ----------------------------------------------------------------------
+    def set_baseline(self, baseline: frozenset[str]) -> None:
+        """The accepted fingerprints changed (the baseline file was edited): re-mark."""
+        if baseline != self.baseline:
+            self.baseline = baseline
+            baselinemod.mark(self.findings + self.suppressed, baseline)
+
     def reconfigure(self, ruleset: RuleSet, config: Config) -> list[Finding]:
         """New rules or config (hot reload): forget what depended on the old ones, re-analyse."""
         self.ruleset, self.config = ruleset, config
@@ -136,7 +144,7 @@ class IncrementalDocument:
         self.text_skips = budget.long_texts[len(self.tree_skips):]
         self.dirty = []
         self.cut = budget.cut
-        return self._finalize()
+        return self._finalize(None)
 
     def analyze(self) -> list[Finding]:
         """Bring findings up to date with the edits made since the last analysis."""
@@ -162,7 +170,7 @@ class IncrementalDocument:
         self._update_text_findings(dirty, budget)
         self.dirty = []
         self.cut = budget.cut
-        return self._finalize()
+        return self._finalize(dirty)
 
     def _update_tree_findings(self, old: tree_sitter.Tree, ranges: list[tuple[int, int]],
                               budget: Budget) -> None:
@@ -275,13 +283,14 @@ class IncrementalDocument:
     def _text_rules(self):
         return self.ruleset.text_rules_for(self.language)
 
-    def _finalize(self) -> list[Finding]:
+    def _finalize(self, changed: list[tuple[int, int]] | None) -> list[Finding]:
+        """``changed``: the byte ranges edited since the last analysis (None: everything)."""
         found = self.tree_findings + self.text_findings
         for f in found:
-            f.relocate(self.index.point)
+            f.place(self.index, changed)  # columns only where the edits may have moved them
         self.findings, self.suppressed = full.finalize(
             [_copy(f) for f in found], self.source, self.index, self.path, self.language,
-            self.ruleset, self.config, tree=self.tree)
+            self.ruleset, self.config, tree=self.tree, baseline=self.baseline)
         return self.findings
 
 

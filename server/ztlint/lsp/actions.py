@@ -11,7 +11,7 @@ from ..engine import languages
 from ..engine.config_edit import disable_rule_edit
 from ..engine.positions import LineIndex
 from . import convert
-from .state import Document
+from .document import Document
 
 FIX_ALL_KIND = "source.fixAll.ztlint"
 REASON = "reason: <why this is safe>"
@@ -34,23 +34,16 @@ def quick_fix(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
                             edit=_doc_edit(doc.uri, doc.version, edits))
 
 
-def _newline(source: bytes) -> str:
-    """The file's own line end: a suppression must not add a line end it does not use."""
-    head = source[:4096]
-    if b"\r\n" in head:
-        return "\r\n"
-    return "\r" if b"\r" in head and b"\n" not in head else "\n"
-
-
 def suppress_line(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
     syntax = languages.comment_syntax(doc.path, doc.language)
-    if syntax is None or doc.incr is None:
+    if syntax is None:
         return None
     rule_id = str(diag.code)
     row = int((diag.data or {}).get("anchorLine", diag.range.start.line))
-    line = doc.incr.index.line_bytes(row).decode("utf-8", "replace")
+    line = doc.line(row)
     indent = line[:len(line) - len(line.lstrip())]
-    text = f"{indent}{syntax[0]} ztlint: ignore[{rule_id}] {REASON}{syntax[1]}{_newline(doc.incr.source)}"
+    # the file's own line end: a suppression must not add one the file does not use
+    text = f"{indent}{syntax[0]} ztlint: ignore[{rule_id}] {REASON}{syntax[1]}{doc.newline}"
     edit = types.TextEdit(types.Range(types.Position(row, 0), types.Position(row, 0)), text)
     return types.CodeAction(title=f"ztlint: suppress {rule_id} here", kind=types.CodeActionKind.QuickFix,
                             diagnostics=[diag], edit=_doc_edit(doc.uri, doc.version, [edit]))
@@ -58,12 +51,11 @@ def suppress_line(doc: Document, diag: types.Diagnostic) -> types.CodeAction | N
 
 def suppress_file(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
     syntax = languages.comment_syntax(doc.path, doc.language)
-    if syntax is None or doc.incr is None:
+    if syntax is None:
         return None
     rule_id = str(diag.code)
-    first = doc.incr.index.line_bytes(0)
-    row = 1 if first.startswith((b"#!", b"<?php")) else 0
-    text = f"{syntax[0]} ztlint: ignore-file[{rule_id}] {REASON}{syntax[1]}{_newline(doc.incr.source)}"
+    row = 1 if doc.line(0).startswith(("#!", "<?php")) else 0
+    text = f"{syntax[0]} ztlint: ignore-file[{rule_id}] {REASON}{syntax[1]}{doc.newline}"
     edit = types.TextEdit(types.Range(types.Position(row, 0), types.Position(row, 0)), text)
     return types.CodeAction(title=f"ztlint: suppress {rule_id} in this file",
                             kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
@@ -95,15 +87,13 @@ def disable_in_config(doc: Document, diag: types.Diagnostic, cfg: cfgmod.Config
 
 def fix_all(doc: Document) -> types.CodeAction | None:
     """Every safe fix of the document's current findings, without overlaps, in one edit."""
-    if doc.incr is None:
-        return None
     edits, last_end = [], -1
-    fixes = sorted((f.fix for f in doc.incr.findings if f.fix is not None and f.fix.safe),
+    fixes = sorted((f.fix for f in doc.findings() if f.fix is not None and f.fix.safe),
                    key=lambda fx: min(e.start_byte for e in fx.edits))
     for fx in fixes:
         if min(e.start_byte for e in fx.edits) < last_end:
             continue
-        edits.extend(convert.text_edit(doc.incr.index, e) for e in fx.edits)
+        edits.extend(convert.text_edit(e) for e in fx.edits)
         last_end = max(e.end_byte for e in fx.edits)
     if not edits:
         return None
