@@ -174,6 +174,11 @@ def _grammar_safe(source: bytes) -> bytes:
         return _ESCAPED.sub("_", source.decode("utf-8", "surrogateescape")).encode("utf-8")
 
 
+def utf8_offset(text: str, index: int) -> int:
+    """Byte offset in ``text``'s UTF-8 encoding of its character ``index``."""
+    return len(text[:index].encode("utf-8", "surrogatepass"))
+
+
 def byte_to_utf16_col(line: bytes, byte_col: int) -> int:
     if line.isascii():
         return len(line[:byte_col])

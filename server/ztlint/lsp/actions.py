@@ -9,7 +9,7 @@ from lsprotocol import types
 from ..engine import config as cfgmod
 from ..engine import languages
 from ..engine.config_edit import disable_rule_edit
-from ..engine.positions import LineIndex
+from ..engine.positions import LineIndex, utf8_offset
 from . import convert
 from .document import Document
 
@@ -74,7 +74,7 @@ def disable_in_config(doc: Document, diag: types.Diagnostic, cfg: cfgmod.Config
         return None
     start, end, new = change
     index = LineIndex(text.encode("utf-8"))
-    s_b, e_b = len(text[:start].encode()), len(text[:end].encode())
+    s_b, e_b = utf8_offset(text, start), utf8_offset(text, end)
     edit = types.TextEdit(convert.lsp_range(index, s_b, e_b), new)
     uri = target.as_uri()
     ident = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None)

@@ -78,7 +78,7 @@ class WorkspaceScan:
             scan = functools.partial(
                 runner.scan, [folder], cfg, ruleset=self.st.ruleset_for(cfg),
                 progress=self.on_progress, cancelled=self.cancelled,
-                on_file=functools.partial(self.on_file_in, folder), base=folder,
+                on_file=functools.partial(self.on_file, folder=folder), base=folder,
                 baseline=self.st.baseline_for(cfg))
             result = await self.loop.run_in_executor(None, scan)
             totals["files"] += result.files
@@ -92,9 +92,6 @@ class WorkspaceScan:
                 + (" (cancelled)" if totals["cancelled"] else "")))
             progress.tokens.pop(self.token, None)
         return totals
-
-    def on_file_in(self, folder: Path, fr: runner.FileResult) -> None:
-        self.on_file(fr, folder)
 
 
 async def scan_workspace(ls) -> dict:
