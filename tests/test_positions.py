@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ztlint.engine.positions import (LineIndex, byte_to_char_col, byte_to_utf16_col,
-                                     utf16_to_byte_col)
+                                     edited_between, utf16_to_byte_col)
 
 TEXT = "a = 'é'\r\nb = '中文'\r\nc = '😀x'\n".encode("utf-8")
 
@@ -94,9 +94,8 @@ def test_columns_on_cr_only_lines():
 
 
 def test_which_columns_an_edit_can_move():
-    idx = LineIndex(b"aaaa\nbbbb\ncccc\n")
-    c = 10  # "cccc"
-    assert not idx.columns_changed([(0, 3)], c, c + 4)  # an edit on an earlier line
-    assert idx.columns_changed([(10, 11)], c + 2, c + 4)  # before it on its line
-    assert idx.columns_changed([(9, 10)], c, c + 4)  # its line break
-    assert not idx.columns_changed([(15, 15)], c, c + 4)  # after it
+    c = 10  # "cccc" in b"aaaa\nbbbb\ncccc\n", its line starts at 10
+    assert not edited_between([(0, 3)], c, c + 4)  # an edit on an earlier line
+    assert edited_between([(10, 11)], c, c + 4)  # before it on its line
+    assert edited_between([(9, 10)], c, c + 4)  # its line break
+    assert not edited_between([(15, 15)], c, c + 4)  # after it

@@ -126,12 +126,13 @@ class LineIndex:
         return Columns((byte_to_char_col(sline, scol), byte_to_char_col(eline, ecol)),
                        (byte_to_utf16_col(sline, scol), byte_to_utf16_col(eline, ecol)))
 
-    def columns_changed(self, changed: list[tuple[int, int]], start: int, end: int) -> bool:
-        """Whether edits over the byte ranges ``changed`` (in current offsets) may have moved
-        the columns of ``[start, end]``: a column depends only on the bytes from its line's
-        start to it, so edits elsewhere (above it, after it) leave it as it was."""
-        line_start = self.start_of(self.row_of(start))
-        return any(s <= end and e >= line_start for s, e in changed)
+
+def edited_between(changed: list[tuple[int, int]], line_start: int, end: int) -> bool:
+    """Whether edits over the byte ranges ``changed`` (in current offsets) may have moved the
+    columns of a range that starts on the line at ``line_start`` and ends at ``end``: a column
+    depends only on the bytes from its line's start to it, so edits above it or after it leave
+    it as it was."""
+    return any(s <= end and e >= line_start for s, e in changed)
 
 
 _EOL = re.compile(rb"\r\n|\r|\n")
