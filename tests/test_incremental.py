@@ -35,8 +35,10 @@ def _ruleset():
 
 
 def _key(findings):
-    return [(f.rule_id, f.start_byte, f.end_byte, f.start, f.end, f.severity, f.message,
-             None if f.fix is None else (f.fix.safe, f.fix.edits)) for f in findings]
+    # columns and the edits' UTF-16 positions included: incremental placement must match
+    return [(f.rule_id, f.start_byte, f.end_byte, f.start, f.end, f.columns, f.severity, f.message,
+             None if f.fix is None else (f.fix.safe, f.fix.edits, [e.utf16 for e in f.fix.edits]))
+            for f in findings]
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -141,7 +141,6 @@ def _secret_values(rule, source: bytes, f) -> list[bytes]:
 def _outputs(ruleset, source: bytes, f) -> dict[str, str]:
     from lsprotocol import converters
 
-    from ztlint.engine.positions import LineIndex
     from ztlint.lsp import convert
     from ztlint.report import json_report, sarif, text
     from ztlint.scan.runner import ScanResult
@@ -149,7 +148,7 @@ def _outputs(ruleset, source: bytes, f) -> dict[str, str]:
     result = ScanResult(findings=[f], files=1)
     run = sarif.to_dict(result, ruleset)["runs"][0]
     run["tool"]["driver"].pop("rules")  # rule metadata comes from the rule file, not the scan
-    diag = convert.diagnostic(f, ruleset.rules[f.rule_id], LineIndex(source), 1)
+    diag = convert.diagnostic(f, ruleset.rules[f.rule_id], 1)
     return {
         "text": text.render(result, ruleset, verbose=True),
         "json": json_report.render(result, ruleset),

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ztlint.engine.positions import (LineIndex, byte_to_char_col, byte_to_utf16_col,
-                                     utf16_to_byte_col)
+                                     edited_between, utf16_to_byte_col)
 
 TEXT = "a = 'é'\r\nb = '中文'\r\nc = '😀x'\n".encode("utf-8")
 
@@ -73,3 +73,29 @@ def test_edited_index_equals_a_fresh_one(start, edits):
         for row in range(fresh.line_count + 1):
             assert idx.line_bytes(row) == fresh.line_bytes(row)
     assert idx.starts == LineIndex(source).starts
+
+
+def test_columns_in_characters_and_utf16_units():
+    idx = LineIndex(TEXT)
+    start = TEXT.index("😀".encode())
+    cols = idx.columns(idx.point(start), idx.point(start + len("😀x".encode())))
+    assert cols.char == (5, 7) and cols.utf16 == (5, 8)  # the emoji: 1 character, 2 units
+    start = TEXT.index("中".encode())
+    cols = idx.columns(idx.point(start), idx.point(start + len("中文".encode())))
+    assert cols.char == (5, 7) and cols.utf16 == (5, 7)
+    start = TEXT.index("é".encode())
+    assert idx.columns(idx.point(start), idx.point(start + 2)).char == (5, 6)
+
+
+def test_columns_on_cr_only_lines():
+    idx = LineIndex("x\ré = 'é'\r".encode())
+    start = len("x\ré = '".encode())
+    assert idx.columns(idx.point(start), idx.point(start + 2)).char == (5, 6)
+
+
+def test_which_columns_an_edit_can_move():
+    c = 10  # "cccc" in b"aaaa\nbbbb\ncccc\n", its line starts at 10
+    assert not edited_between([(0, 3)], c, c + 4)  # an edit on an earlier line
+    assert edited_between([(10, 11)], c, c + 4)  # before it on its line
+    assert edited_between([(9, 10)], c, c + 4)  # its line break
+    assert not edited_between([(15, 15)], c, c + 4)  # after it

@@ -44,6 +44,14 @@ def run(args) -> int:
     if args.output and not Path(args.output).resolve().parent.is_dir():
         print(f"ztlint: cannot write {args.output}: no such folder", file=sys.stderr)
         return EXIT_ERROR
+    baseline = frozenset()
+    baseline_path = args.baseline or config.baseline  # --baseline overrides the config's
+    if baseline_path:
+        try:
+            baseline = baselinemod.fingerprints(baselinemod.load(Path(baseline_path)))
+        except baselinemod.BaselineError as exc:
+            print(f"ztlint: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     ruleset = runner.load_ruleset(config)
     paths = [Path(p) for p in args.paths]
     with _progress_bar(not args.no_progress) as bar:
@@ -58,16 +66,10 @@ def run(args) -> int:
             bar.update(task, completed=done)
 
         result = runner.scan(paths, config, ruleset=ruleset, jobs=args.jobs or None,
-                             report_unused=args.report_unused_suppressions, progress=progress)
+                             report_unused=args.report_unused_suppressions, progress=progress,
+                             baseline=baseline)
     for err in result.rule_errors:
         print(f"ztlint: rule error: {err}", file=sys.stderr)
-    baseline_path = args.baseline or config.baseline
-    if baseline_path:
-        try:
-            baselinemod.mark(result.findings, baselinemod.load(Path(baseline_path)))
-        except baselinemod.BaselineError as exc:
-            print(f"ztlint: {exc}", file=sys.stderr)
-            return EXIT_ERROR
     if args.format == "json":
         out = json_report.render(result, ruleset)
     elif args.format == "sarif":

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import tree_sitter
 
+from . import baseline as baselinemod
 from . import guard, languages, suppress
 from .budget import Budget
 from .config import Config
@@ -52,8 +53,11 @@ def collect(source: bytes, index: LineIndex, path: str, language: str | None,
 
 def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
              language: str | None, ruleset: RuleSet, config: Config, report_unused: bool = False,
-             tree: tree_sitter.Tree | None = None) -> tuple[list[Finding], list[Finding]]:
-    """Apply severity overrides and suppressions; returns (kept, suppressed), each sorted.
+             tree: tree_sitter.Tree | None = None, baseline: frozenset[str] = frozenset()
+             ) -> tuple[list[Finding], list[Finding]]:
+    """Finish the findings where the text is: severity overrides, suppressions, character and
+    UTF-16 columns (those not known yet), baseline state (``baseline``: the accepted
+    fingerprints). Returns (kept, suppressed), each sorted; front-ends only convert them.
     ``tree``: the file's syntax tree, whose comment nodes are where directives count."""
     sups = suppress.parse(source, index.starts, tree, path)
     kept, hidden = [], []
@@ -69,6 +73,9 @@ def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
             if not s.used:
                 kept.append(_unused(s, index, path))
         kept.sort(key=Finding.sort_key)
+    for f in kept + hidden:
+        f.complete(index)
+    baselinemod.mark(kept + hidden, baseline)
     return kept, hidden
 
 
@@ -114,13 +121,14 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             language: str | None = None, report_unused: bool = False,
-            tree: tree_sitter.Tree | None = None, parse_tree: bool = True) -> Analysis:
+            tree: tree_sitter.Tree | None = None, parse_tree: bool = True,
+            baseline: frozenset[str] = frozenset()) -> Analysis:
     """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``).
 
     The work is bounded by ``config.analysis_budget`` seconds; when cut short, when some rule
     could not check part of the file, or when the file could not be parsed, ``notes`` says so
     (the findings are partial). ``parse_tree=False`` runs the text rules only (for a file whose
-    parse crashed a worker)."""
+    parse crashed a worker). ``baseline``: fingerprints of accepted findings (see finalize)."""
     budget = Budget(config.analysis_budget)
     if language is None:
         language = languages.detect(path, source[:256])
@@ -132,5 +140,6 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config, budget=budget)
-    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused, tree)
+    kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused,
+                            tree, baseline)
     return Analysis(language, tree, kept, hidden, notes + list(budget.notes))

@@ -41,12 +41,13 @@ def load(path: Path) -> list[dict]:
     return data["findings"]
 
 
-def mark(findings: list[Finding], accepted: list[dict]) -> int:
-    """Flag findings present in the baseline; returns how many were flagged."""
-    keys = {e.get("fingerprint") for e in accepted}
-    n = 0
+def mark(findings: list[Finding], accepted: frozenset[str]) -> None:
+    """Set each finding's baseline state: whether its fingerprint is accepted."""
     for f in findings:
-        if f.fingerprint in keys:
-            f.baseline = True
-            n += 1
-    return n
+        f.baseline = f.fingerprint in accepted
+
+
+def fingerprints(accepted: list[dict]) -> frozenset[str]:
+    """The fingerprints of a baseline's entries: what ``analyze`` marks as accepted."""
+    return frozenset(e["fingerprint"] for e in accepted
+                     if isinstance(e, dict) and isinstance(e.get("fingerprint"), str))

@@ -21,18 +21,30 @@ class Budget:
         self._deadline = None if seconds is None else time.monotonic() + seconds
         self.cut = False
         self.notes: list[str] = []
+        # (rule id, byte offset of the line or node, length) of every text not checked: the
+        # incremental path moves these with edits and renders their notes itself
+        self.long_texts: list[tuple[str, int, int]] = []
 
     def spent(self) -> bool:
         """True once the time is up (and from then on)."""
         if not self.cut and self._deadline is not None and time.monotonic() > self._deadline:
             self.cut = True
-            self.note(f"analysis stopped after its {self.seconds:g} s budget: results are partial")
+            self.note(cut_note(self.seconds))
         return self.cut
 
     def note(self, text: str) -> None:
         if text not in self.notes:
             self.notes.append(text)
 
-    def skipped_long_text(self, rule_id: str, where: str, length: int) -> None:
-        self.note(f"rule {rule_id} not checked on {where} ({length} characters; its regex needs "
-                  f"backtracking, checked only up to {MAX_BACKTRACK_TEXT}): results are partial")
+    def skipped_long_text(self, rule_id: str, where: str, length: int, offset: int = 0) -> None:
+        self.long_texts.append((rule_id, offset, length))
+        self.note(long_text_note(rule_id, where, length))
+
+
+def cut_note(seconds: float | None) -> str:
+    return f"analysis stopped after its {seconds:g} s budget: results are partial"
+
+
+def long_text_note(rule_id: str, where: str, length: int) -> str:
+    return (f"rule {rule_id} not checked on {where} ({length} characters; its regex needs "
+            f"backtracking, checked only up to {MAX_BACKTRACK_TEXT}): results are partial")

@@ -7,7 +7,6 @@ place in the whole file. A match that spans a cut (a PEM block across it) can be
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Iterable
 
 from .analyze import analyze
@@ -21,8 +20,9 @@ TEXT_ONLY_LIMIT = 64 * 1024 * 1024
 
 
 def analyze_chunks(chunks: Iterable[bytes], path: str, ruleset: RuleSet,
-                   config: Config) -> list[Finding]:
-    """Findings of the text rules over the concatenation of ``chunks``."""
+                   config: Config, baseline: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings of the text rules over the concatenation of ``chunks`` (``baseline``: accepted
+    fingerprints, see analyze.finalize)."""
     found: list[Finding] = []
     carry, offset, row = b"", 0, 0
     for data in (*chunks, None):
@@ -35,11 +35,8 @@ def analyze_chunks(chunks: Iterable[bytes], path: str, ruleset: RuleSet,
             buf, carry = buf[:cut], buf[cut:]
         if not buf:
             break
-        for f in analyze(buf, path, ruleset, config, parse_tree=False).findings:
-            g = f.shifted(offset)
-            found.append(replace(g, start=(f.start[0] + row, f.start[1]),
-                                 end=(f.end[0] + row, f.end[1]),
-                                 anchor=(f.anchor[0] + row, f.anchor[1] + row)))
+        for f in analyze(buf, path, ruleset, config, parse_tree=False, baseline=baseline).findings:
+            found.append(f.shifted(offset, rows=row))  # pieces end at line ends: columns stay
         offset += len(buf)
         row += len(LineIndex(buf).starts) - 1
     return found

@@ -24,6 +24,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 DEFAULT_ANALYSIS_BUDGET = 5.0
 CONFIG_FILES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
+DEFAULT_CONFIG_FILE = CONFIG_FILES[0]  # what ztlint creates when a folder has none
+PYPROJECT = CONFIG_FILES[2]  # holds ztlint's settings under [tool.ztlint]
 
 _SEVERITY = {"enum": list(SEVERITIES)}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -134,7 +136,7 @@ def find_config_file(start: Path) -> tuple[Path, dict] | None:
             if not path.is_file():
                 continue
             data = _read_toml(path)
-            if name == "pyproject.toml":
+            if name == PYPROJECT:
                 table = _tool_table(data, path)
                 if table is None:
                     continue
@@ -171,7 +173,7 @@ def load_config(start: Path | str = ".", explicit: Path | str | None = None) -> 
     if explicit is not None:
         path = Path(explicit).resolve()
         data = _read_toml(path)
-        if path.name == "pyproject.toml":
+        if path.name == PYPROJECT:
             data = _tool_table(data, path) or {}
         return _apply(Config(root=path.parent, source=path), data, str(path), path.parent)
     start = Path(start)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from .positions import Columns, LineIndex, edited_between
 
 
 @dataclass(frozen=True)
@@ -11,6 +13,8 @@ class Edit:
     start_byte: int
     end_byte: int
     text: str
+    # (row, UTF-16 column) of start and end, set when the finding is placed (see Finding.place)
+    utf16: tuple[tuple[int, int], tuple[int, int]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Finding:
     confidence: str = "high"
     path: str = ""
     baseline: bool = False  # matched a baseline entry: shown, never a failure
+    columns: Columns | None = None  # character and UTF-16 columns (see place)
 
     @property
     def line(self) -> int:
@@ -44,19 +49,68 @@ class Finding:
     def sort_key(self):
         return (self.path, self.start_byte, self.end_byte, self.rule_id)
 
-    def shifted(self, delta: int) -> "Finding":
-        """This finding moved by ``delta`` bytes (rows are recomputed by :meth:`relocate`)."""
-        fix = None if self.fix is None else Fix(self.fix.title, self.fix.safe, tuple(
-            Edit(e.start_byte + delta, e.end_byte + delta, e.text) for e in self.fix.edits))
-        return replace(self, start_byte=self.start_byte + delta, end_byte=self.end_byte + delta,
-                       anchor_bytes=(self.anchor_bytes[0] + delta, self.anchor_bytes[1] + delta),
-                       fix=fix)
+    def shifted(self, delta: int, rows: int = 0) -> "Finding":
+        """A copy moved by ``delta`` bytes. Rows move by ``rows`` (for a piece of text placed
+        in a larger one: columns stay); after an edit, :meth:`place` recomputes them."""
+        moved = object.__new__(Finding)  # (a plain copy: dataclasses.replace is slow per keystroke)
+        moved.__dict__.update(self.__dict__)
+        if delta or rows:
+            moved.start_byte, moved.end_byte = self.start_byte + delta, self.end_byte + delta
+            moved.anchor_bytes = (self.anchor_bytes[0] + delta, self.anchor_bytes[1] + delta)
+            if self.fix is not None:
+                moved.fix = Fix(self.fix.title, self.fix.safe,
+                                tuple(_shift_edit(e, delta, rows) for e in self.fix.edits))
+        if rows:
+            moved.start, moved.end = (self.start[0] + rows, self.start[1]), (self.end[0] + rows, self.end[1])
+            moved.anchor = (self.anchor[0] + rows, self.anchor[1] + rows)
+        return moved
 
-    def relocate(self, point) -> None:
-        """Recompute rows and columns from byte offsets with ``point(offset) -> (row, col)``."""
-        self.start = point(self.start_byte)
-        self.end = point(self.end_byte)
-        self.anchor = (point(self.anchor_bytes[0])[0], point(self.anchor_bytes[1])[0])
+    def place(self, index: LineIndex, changed: list[tuple[int, int]] | None = None) -> None:
+        """Rows (from the byte offsets) and columns in ``index``'s text, after edits.
+        ``changed``: the byte ranges edited since the columns were computed (None: all of
+        them); columns those edits cannot have moved are kept, so an edit costs column work
+        only for the findings on the lines it changed."""
+        start = index.point(self.start_byte)
+        self.start, self.end = start, index.point(self.end_byte)
+        self.anchor = (index.row_of(self.anchor_bytes[0]), index.row_of(self.anchor_bytes[1]))
+        if changed is None or edited_between(changed, self.start_byte - start[1], self.end_byte):
+            self.columns = None
+        if self.fix is not None:
+            edits = tuple(_moved_edit(e, index, changed) for e in self.fix.edits)
+            if any(a is not b for a, b in zip(edits, self.fix.edits)):
+                self.fix = Fix(self.fix.title, self.fix.safe, edits)
+        self.complete(index)
+
+    def complete(self, index: LineIndex) -> None:
+        """Fill in the columns not known yet (of the finding: from its rows and byte columns;
+        of its fix's edits: from their byte offsets)."""
+        if self.columns is None:
+            self.columns = index.columns(self.start, self.end)
+        if self.fix is not None and any(e.utf16 is None for e in self.fix.edits):
+            self.fix = Fix(self.fix.title, self.fix.safe, tuple(
+                e if e.utf16 is not None else
+                replace(e, utf16=(index.utf16_position(e.start_byte), index.utf16_position(e.end_byte)))
+                for e in self.fix.edits))
+
+
+def _shift_edit(e: Edit, delta: int, rows: int) -> Edit:
+    utf16 = e.utf16
+    if utf16 is not None and rows:
+        utf16 = ((utf16[0][0] + rows, utf16[0][1]), (utf16[1][0] + rows, utf16[1][1]))
+    return Edit(e.start_byte + delta, e.end_byte + delta, e.text, utf16)
+
+
+def _moved_edit(e: Edit, index: LineIndex, changed: list[tuple[int, int]] | None) -> Edit:
+    """The edit with its rows brought up to date, its columns dropped when they may have moved."""
+    if e.utf16 is None:
+        return e
+    row, col = index.point(e.start_byte)
+    if changed is None or edited_between(changed, e.start_byte - col, e.end_byte):
+        return replace(e, utf16=None)
+    rows = (row, index.row_of(e.end_byte))
+    if rows == (e.utf16[0][0], e.utf16[1][0]):
+        return e
+    return replace(e, utf16=((rows[0], e.utf16[0][1]), (rows[1], e.utf16[1][1])))
 
 
 def fingerprint(rule_id: str, path: str, matched: bytes) -> str:

@@ -8,7 +8,11 @@ arrive; analysis runs later (after a debounce) over everything that changed sinc
   shifted, not recomputed;
 * single-line text (secret) rules re-run only on the changed lines; multi-line ones (PEM
   blocks) re-run over the file when their keyword is present;
-* suppressions and severity overrides are applied to the merged list, as in a full analysis.
+* suppressions and severity overrides are applied to the merged list, as in a full analysis;
+* each analysis has the time budget of a full one (``config.analysis_budget``). Lines a rule
+  could not check are remembered by position, moved with edits and re-checked with their
+  region, so ``notes`` equals a full analysis's notes; an analysis cut short says so and the
+  next one starts over (a cut region's work is never silently dropped).
 
 Invariant (guarded by a property test): the result equals a fresh :func:`analyze.analyze` of
 the same text.
@@ -21,6 +25,8 @@ import bisect
 import tree_sitter
 
 from . import analyze as full
+from . import baseline as baselinemod
+from .budget import Budget, cut_note, long_text_note
 from .config import Config
 from .findings import Finding
 from .keywords import KeywordIndex
@@ -35,8 +41,9 @@ _TEXT_CONTEXT_LINES = 1
 
 class IncrementalDocument:
     def __init__(self, source: bytes, path: str, language: str | None, ruleset: RuleSet,
-                 config: Config):
+                 config: Config, baseline: frozenset[str] = frozenset()):
         self.path, self.language, self.ruleset, self.config = path, language, ruleset, config
+        self.baseline = baseline  # fingerprints of accepted findings (see analyze.finalize)
         self.source = source
         self.index = LineIndex(source)
         self.parser = full.languages.parser(language) if language else None
@@ -51,6 +58,10 @@ class IncrementalDocument:
         self.fact_spans: dict[int, set[tuple[int, int]]] = {}
         self._multi_keywords: KeywordIndex | None = None
         self.text_findings: list[Finding] = []
+        # lines or nodes a rule could not check (Budget.long_texts), by kind of rule
+        self.tree_skips: list[tuple[str, int, int]] = []
+        self.text_skips: list[tuple[str, int, int]] = []
+        self.cut = False  # the last analysis ran out of time: results are partial
         self.dirty: list[tuple[int, int]] = []  # byte ranges changed since the last analysis
         self.reparse_needed = False
         self.findings: list[Finding] = []
@@ -79,12 +90,20 @@ class IncrementalDocument:
                             + [(start, new_end)])
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
+        self.tree_skips = _shift_skips(self.tree_skips, start, old_end, delta)
+        self.text_skips = _shift_skips(self.text_skips, start, old_end, delta)
         # a statement the edit touches is re-checked at the next analysis: drop it until then
         self.fact_spans = {k: {(a + delta, b + delta) if a >= old_end else (a, b)
                                for a, b in spans if b <= start or a >= old_end}
                            for k, spans in self.fact_spans.items()}
 
     # -- analysis ----------------------------------------------------------------------
+    def set_baseline(self, baseline: frozenset[str]) -> None:
+        """The accepted fingerprints changed (the baseline file was edited): re-mark."""
+        if baseline != self.baseline:
+            self.baseline = baseline
+            baselinemod.mark(self.findings + self.suppressed, baseline)
+
     def reconfigure(self, ruleset: RuleSet, config: Config) -> list[Finding]:
         """New rules or config (hot reload): forget what depended on the old ones, re-analyse."""
         self.ruleset, self.config = ruleset, config
@@ -92,31 +111,53 @@ class IncrementalDocument:
         self.facts = {}
         return self.analyze_all()
 
+    @property
+    def notes(self) -> list[str]:
+        """Why the current findings are partial (empty when they are not): the same notes as
+        a full analysis of the text gives (in position order, not in the order found)."""
+        out = [self.note] if self.note else []
+        for rule_id, offset, length in sorted(self.tree_skips + self.text_skips,
+                                              key=lambda s: (s[1], s[0], s[2])):
+            text = long_text_note(rule_id, f"line {self.index.row_of(offset) + 1}", length)
+            if text not in out:
+                out.append(text)
+        if self.cut:
+            out.append(cut_note(self.config.analysis_budget))
+        return out
+
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
         if self.parser is not None and self.reparse_needed:
             self.tree = self.parser.parse(self.index.parser_source()) if self._parsable() else None
         self.reparse_needed = False
-        self.tree_findings = []
+        self.tree_findings, self.tree_skips = [], []
+        budget = Budget(self.config.analysis_budget)
         if self.tree is not None:
             self._all_facts()
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                                 self.config.enabled, facts=dict(self.facts),
-                                                source=self.source)
+                                                source=self.source, budget=budget)
+            self.tree_skips = list(budget.long_texts)
         self.text_findings = run_text_rules(self._text_rules(), self.source, self.index,
                                             self.path, self.config.enabled,
-                                            keywords=self.ruleset.keyword_index)
+                                            keywords=self.ruleset.keyword_index, budget=budget)
+        self.text_skips = budget.long_texts[len(self.tree_skips):]
         self.dirty = []
-        return self._finalize()
+        self.cut = budget.cut
+        return self._finalize(None)
 
     def analyze(self) -> list[Finding]:
         """Bring findings up to date with the edits made since the last analysis."""
         if not self.dirty and not self.reparse_needed:
             return self.findings
+        if self.cut:
+            return self.analyze_all()  # the last one was cut short: start over
+        budget = Budget(self.config.analysis_budget)
         dirty = merge_spans(self.dirty)
         if self.reparse_needed and not self._parsable():
             # typing pushed the text past what the grammar can take: text rules only
             self.tree, self.tree_findings, self.facts, self.fact_spans = None, [], {}, {}
+            self.tree_skips = []
             self.reparse_needed = False
         elif self.reparse_needed and self.tree is None:
             return self.analyze_all()  # back under the limit
@@ -125,12 +166,14 @@ class IncrementalDocument:
             self.tree = self.parser.parse(self.index.parser_source(), old)
             self.reparse_needed = False
             changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
-            self._update_tree_findings(old, merge_spans(dirty + changed))
-        self._update_text_findings(dirty)
+            self._update_tree_findings(old, merge_spans(dirty + changed), budget)
+        self._update_text_findings(dirty, budget)
         self.dirty = []
-        return self._finalize()
+        self.cut = budget.cut
+        return self._finalize(dirty)
 
-    def _update_tree_findings(self, old: tree_sitter.Tree, ranges: list[tuple[int, int]]) -> None:
+    def _update_tree_findings(self, old: tree_sitter.Tree, ranges: list[tuple[int, int]],
+                              budget: Budget) -> None:
         pack = self.ruleset.pack(self.language)
         if pack is None:
             return
@@ -154,18 +197,23 @@ class IncrementalDocument:
                 self._update_split_facts(pack, touched_new, regions)
             flipped = self.facts != before
         if pack.root_sensitive or flipped:
+            first = len(budget.long_texts)
             self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                                 self.config.enabled, facts=dict(self.facts),
-                                                source=self.source)
+                                                source=self.source, budget=budget)
+            self.tree_skips = budget.long_texts[first:]
             return
         kept = [f for f in self.tree_findings if not _touches_any(f, regions)]
+        skips = [k for k in self.tree_skips if not _in_any(k[1], regions)]
         for s, e in regions:
+            first = len(budget.long_texts)
             for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
                                     self.config.enabled, (s, e), facts=dict(self.facts),
-                                    source=self.source):
+                                    source=self.source, budget=budget):
                 if s <= f.start_byte and f.end_byte <= e:
                     kept.append(f)
-        self.tree_findings = kept
+            skips.extend(k for k in budget.long_texts[first:] if s <= k[1] < e and k not in skips)
+        self.tree_findings, self.tree_skips = kept, skips
 
     def _all_facts(self) -> None:
         """Every file fact of the current tree, and the statements behind the split ones."""
@@ -196,25 +244,30 @@ class IncrementalDocument:
             facts[key] = bool(spans) == (c.kind == "file-has")
         self.facts = facts
 
-    def _update_text_findings(self, dirty: list[tuple[int, int]]) -> None:
+    def _update_text_findings(self, dirty: list[tuple[int, int]], budget: Budget) -> None:
         rules = self._text_rules()
         single, multi = rules.part(multiline=False), rules.part(multiline=True)
         windows = merge_spans([self._line_window(s, e) for s, e in dirty])
         multi_ids = {r.id for r in multi}
         kept = [f for f in self.text_findings
                 if f.rule_id not in multi_ids and not _touches_any(f, windows)]
+        skips = [k for k in self.text_skips if k[0] not in multi_ids and not _in_any(k[1], windows)]
         for w in windows:
+            first = len(budget.long_texts)
             for f in run_text_rules(single, self.source, self.index, self.path,
-                                    self.config.enabled, w, self.ruleset.keyword_index):
+                                    self.config.enabled, w, self.ruleset.keyword_index, budget):
                 if w[0] <= f.start_byte and f.end_byte <= w[1]:
                     kept.append(f)
+            skips.extend(k for k in budget.long_texts[first:] if w[0] <= k[1] < w[1])
         if multi:
             # whole-file rules: look only for their own few keywords, not every text rule's
             if self._multi_keywords is None:
                 self._multi_keywords = KeywordIndex({k for r in multi for k in r.keywords})
+            first = len(budget.long_texts)
             kept.extend(run_text_rules(multi, self.source, self.index, self.path, self.config.enabled,
-                                       keywords=self._multi_keywords))
-        self.text_findings = kept
+                                       keywords=self._multi_keywords, budget=budget))
+            skips.extend(budget.long_texts[first:])
+        self.text_findings, self.text_skips = kept, skips
 
     def _line_window(self, start: int, end: int) -> tuple[int, int]:
         starts = self.index.starts
@@ -230,13 +283,14 @@ class IncrementalDocument:
     def _text_rules(self):
         return self.ruleset.text_rules_for(self.language)
 
-    def _finalize(self) -> list[Finding]:
+    def _finalize(self, changed: list[tuple[int, int]] | None) -> list[Finding]:
+        """``changed``: the byte ranges edited since the last analysis (None: everything)."""
         found = self.tree_findings + self.text_findings
         for f in found:
-            f.relocate(self.index.point)
+            f.place(self.index, changed)  # columns only where the edits may have moved them
         self.findings, self.suppressed = full.finalize(
             [_copy(f) for f in found], self.source, self.index, self.path, self.language,
-            self.ruleset, self.config, tree=self.tree)
+            self.ruleset, self.config, tree=self.tree, baseline=self.baseline)
         return self.findings
 
 
@@ -297,6 +351,18 @@ def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tree
         out.append(children[i])
         i += 1
     return out
+
+
+def _shift_skips(skips: list[tuple[str, int, int]], start: int, old_end: int, delta: int
+                 ) -> list[tuple[str, int, int]]:
+    """Skipped lines and nodes moved by an edit; one the edit is in is re-checked (its region
+    is dirty) and dropped until then."""
+    return [(r, o + delta if o >= old_end else o, n) for r, o, n in skips
+            if o < start or o >= old_end]
+
+
+def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in ranges)
 
 
 def _overlaps_any(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:

@@ -72,7 +72,8 @@ def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, pack: Lang
         text = _text(node)
         if not cond.value.linear and len(text) > MAX_BACKTRACK_TEXT:
             if budget is not None:  # unknown: no finding, and a note saying so
-                budget.skipped_long_text(rule_id, f"line {node.start_point[0] + 1}", len(text))
+                budget.skipped_long_text(rule_id, f"line {node.start_point[0] + 1}", len(text),
+                                         node.start_byte)
             return False
         return (cond.value.search(text) is not None) == (kind == "regex")
     if kind == "equals":
@@ -353,7 +354,8 @@ def _short_lines(rule: Rule, spans, source: bytes, index: LineIndex, budget: Bud
             end = e if nl < 0 else nl + 1
             if end - start > MAX_BACKTRACK_TEXT:
                 if budget is not None:
-                    budget.skipped_long_text(rule.id, f"line {index.point(start)[0] + 1}", end - start)
+                    budget.skipped_long_text(rule.id, f"line {index.point(start)[0] + 1}",
+                                             end - start, start)
             elif out and out[-1][1] == start:
                 out[-1] = (out[-1][0], end)
             else:

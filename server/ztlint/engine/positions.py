@@ -7,6 +7,15 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Columns:
+    """0-based start and end columns of a range, in characters (people, SARIF) and in UTF-16
+    code units (LSP). Rows and byte columns are the finding's own."""
+    char: tuple[int, int]
+    utf16: tuple[int, int]
 
 
 class LineIndex:
@@ -109,6 +118,22 @@ class LineIndex:
         row, col = self.point(offset)
         return row, byte_to_utf16_col(self.line_bytes(row), col)
 
+    def columns(self, start: tuple[int, int], end: tuple[int, int]) -> Columns:
+        """Character and UTF-16 columns of a range given as (row, byte column) points."""
+        (srow, scol), (erow, ecol) = start, end
+        sline = self.line_bytes(srow)
+        eline = sline if erow == srow else self.line_bytes(erow)
+        return Columns((byte_to_char_col(sline, scol), byte_to_char_col(eline, ecol)),
+                       (byte_to_utf16_col(sline, scol), byte_to_utf16_col(eline, ecol)))
+
+
+def edited_between(changed: list[tuple[int, int]], line_start: int, end: int) -> bool:
+    """Whether edits over the byte ranges ``changed`` (in current offsets) may have moved the
+    columns of a range that starts on the line at ``line_start`` and ends at ``end``: a column
+    depends only on the bytes from its line's start to it, so edits above it or after it leave
+    it as it was."""
+    return any(s <= end and e >= line_start for s, e in changed)
+
 
 _EOL = re.compile(rb"\r\n|\r|\n")
 _LONE_CR = re.compile(rb"\r(?!\n)")
@@ -150,11 +175,20 @@ def _grammar_safe(source: bytes) -> bytes:
         return _ESCAPED.sub("_", source.decode("utf-8", "surrogateescape")).encode("utf-8")
 
 
+def utf8_offset(text: str, index: int) -> int:
+    """Byte offset in ``text``'s UTF-8 encoding of its character ``index``."""
+    return len(text[:index].encode("utf-8", "surrogatepass"))
+
+
 def byte_to_utf16_col(line: bytes, byte_col: int) -> int:
+    if line.isascii():
+        return len(line[:byte_col])
     return len(line[:byte_col].decode("utf-8", "replace").encode("utf-16-le")) // 2
 
 
 def byte_to_char_col(line: bytes, byte_col: int) -> int:
+    if line.isascii():
+        return len(line[:byte_col])
     return len(line[:byte_col].decode("utf-8", "replace"))
 
 

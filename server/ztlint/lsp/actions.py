@@ -9,9 +9,9 @@ from lsprotocol import types
 from ..engine import config as cfgmod
 from ..engine import languages
 from ..engine.config_edit import disable_rule_edit
-from ..engine.positions import LineIndex
+from ..engine.positions import LineIndex, utf8_offset
 from . import convert
-from .state import Document
+from .document import Document
 
 FIX_ALL_KIND = "source.fixAll.ztlint"
 REASON = "reason: <why this is safe>"
@@ -34,19 +34,16 @@ def quick_fix(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
                             edit=_doc_edit(doc.uri, doc.version, edits))
 
 
-def _newline(source: bytes) -> str:
-    return "\r\n" if b"\r\n" in source[:4096] else "\n"
-
-
 def suppress_line(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
     syntax = languages.comment_syntax(doc.path, doc.language)
-    if syntax is None or doc.incr is None:
+    if syntax is None:
         return None
     rule_id = str(diag.code)
     row = int((diag.data or {}).get("anchorLine", diag.range.start.line))
-    line = doc.incr.index.line_bytes(row).decode("utf-8", "replace")
+    line = doc.line(row)
     indent = line[:len(line) - len(line.lstrip())]
-    text = f"{indent}{syntax[0]} ztlint: ignore[{rule_id}] {REASON}{syntax[1]}{_newline(doc.incr.source)}"
+    # the file's own line end: a suppression must not add one the file does not use
+    text = f"{indent}{syntax[0]} ztlint: ignore[{rule_id}] {REASON}{syntax[1]}{doc.newline}"
     edit = types.TextEdit(types.Range(types.Position(row, 0), types.Position(row, 0)), text)
     return types.CodeAction(title=f"ztlint: suppress {rule_id} here", kind=types.CodeActionKind.QuickFix,
                             diagnostics=[diag], edit=_doc_edit(doc.uri, doc.version, [edit]))
@@ -54,12 +51,11 @@ def suppress_line(doc: Document, diag: types.Diagnostic) -> types.CodeAction | N
 
 def suppress_file(doc: Document, diag: types.Diagnostic) -> types.CodeAction | None:
     syntax = languages.comment_syntax(doc.path, doc.language)
-    if syntax is None or doc.incr is None:
+    if syntax is None:
         return None
     rule_id = str(diag.code)
-    first = doc.incr.index.line_bytes(0)
-    row = 1 if first.startswith((b"#!", b"<?php")) else 0
-    text = f"{syntax[0]} ztlint: ignore-file[{rule_id}] {REASON}{syntax[1]}{_newline(doc.incr.source)}"
+    row = 1 if doc.line(0).startswith(("#!", "<?php")) else 0
+    text = f"{syntax[0]} ztlint: ignore-file[{rule_id}] {REASON}{syntax[1]}{doc.newline}"
     edit = types.TextEdit(types.Range(types.Position(row, 0), types.Position(row, 0)), text)
     return types.CodeAction(title=f"ztlint: suppress {rule_id} in this file",
                             kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
@@ -70,15 +66,15 @@ def disable_in_config(doc: Document, diag: types.Diagnostic, cfg: cfgmod.Config
                       ) -> types.CodeAction | None:
     rule_id = str(diag.code)
     folder = doc.folder or Path(doc.path).parent
-    target = cfg.source or folder / "ztlint.toml"
+    target = cfg.source or folder / cfgmod.DEFAULT_CONFIG_FILE
     exists = target.is_file()
     text = target.read_text(encoding="utf-8") if exists else ""
-    change = disable_rule_edit(text, rule_id, pyproject=target.name == "pyproject.toml")
+    change = disable_rule_edit(text, rule_id, pyproject=target.name == cfgmod.PYPROJECT)
     if change is None:
         return None
     start, end, new = change
     index = LineIndex(text.encode("utf-8"))
-    s_b, e_b = len(text[:start].encode()), len(text[:end].encode())
+    s_b, e_b = utf8_offset(text, start), utf8_offset(text, end)
     edit = types.TextEdit(convert.lsp_range(index, s_b, e_b), new)
     uri = target.as_uri()
     ident = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None)
@@ -91,15 +87,13 @@ def disable_in_config(doc: Document, diag: types.Diagnostic, cfg: cfgmod.Config
 
 def fix_all(doc: Document) -> types.CodeAction | None:
     """Every safe fix of the document's current findings, without overlaps, in one edit."""
-    if doc.incr is None:
-        return None
     edits, last_end = [], -1
-    fixes = sorted((f.fix for f in doc.incr.findings if f.fix is not None and f.fix.safe),
+    fixes = sorted((f.fix for f in doc.findings() if f.fix is not None and f.fix.safe),
                    key=lambda fx: min(e.start_byte for e in fx.edits))
     for fx in fixes:
         if min(e.start_byte for e in fx.edits) < last_end:
             continue
-        edits.extend(convert.text_edit(doc.incr.index, e) for e in fx.edits)
+        edits.extend(convert.text_edit(e) for e in fx.edits)
         last_end = max(e.end_byte for e in fx.edits)
     if not edits:
         return None
@@ -114,7 +108,7 @@ def for_diagnostics(doc: Document, diags: list[types.Diagnostic], cfg: cfgmod.Co
     wants_fix_all = not only or any(FIX_ALL_KIND.startswith(k) or k == FIX_ALL_KIND for k in only)
     if wants_quickfix:
         for diag in diags:
-            if diag.source != convert.SOURCE or not diag.code:
+            if diag.source != convert.SOURCE or not diag.code or diag.code == convert.NOTE_CODE:
                 continue
             for build in (quick_fix, suppress_line, suppress_file):
                 action = build(doc, diag)

@@ -1,4 +1,6 @@
-"""`ztlint lsp`: wires LSP features to the engine. Logic lives in state, actions and convert."""
+"""`ztlint lsp`: wires LSP features to the engine. Logic lives elsewhere: documents in document
+and state, what is published in publish, conversions in convert, code actions in actions, the
+workspace scan in workspace."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ import functools
 import logging
 import sys
 import threading
-import traceback
 import uuid
 from pathlib import Path
 
@@ -17,15 +18,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..engine import baseline as baselinemod
 from ..engine import rules
 from ..engine.config import CONFIG_FILES
-from ..engine.positions import LineIndex
-from ..scan import runner
-from . import actions, convert
+from . import actions, convert, workspace
 from .framing import FrameReader, ThreadReader, pipe_reader
 from .protocol import ZtlintProtocol
-from .state import Document, ServerState
+from .publish import (analyze_and_publish, announce_skip, clear, current_diagnostics, publish,
+                      publish_rule_errors, reload_all)
+from .state import ServerState
 
 log = logging.getLogger("ztlint.lsp")
 
@@ -66,88 +66,22 @@ server = ZtlintServer()
 
 
 def guarded(fn):
-    """Notifications have no reply: log any failure and keep serving."""
+    """Notifications have no reply: log any failure and keep serving. The client's log gets
+    the handler and the exception type only: exception text can quote the document (a
+    secret); the traceback goes to stderr."""
     @functools.wraps(fn)
     def wrapper(ls: ZtlintServer, params):
         try:
             return fn(ls, params)
         except Exception as exc:  # noqa: BLE001
-            ls.log(f"ztlint: {fn.__name__} failed: {type(exc).__name__}: {exc}\n"
-                   f"{traceback.format_exc()}", types.MessageType.Error)
+            log.exception("%s failed", fn.__name__)
+            ls.log(f"ztlint: {fn.__name__} failed: {type(exc).__name__} (traceback in the "
+                   "server's stderr)", types.MessageType.Error)
     return wrapper
 
 
 def _path(uri: str) -> Path:
     return Path(to_fs_path(uri) or uri)
-
-
-# -- publishing ---------------------------------------------------------------------------
-def diagnostics(ls: ZtlintServer, findings, ruleset, index, config, version) -> list[types.Diagnostic]:
-    """LSP diagnostics for findings; those accepted in the config's baseline become hints."""
-    accepted = ls.state.baseline_for(config)
-    if accepted:
-        baselinemod.mark(findings, accepted)
-    return [convert.diagnostic(f, ruleset.rules[f.rule_id], index, version) for f in findings]
-
-
-def document_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnostic]:
-    incr = doc.incr
-    return diagnostics(ls, incr.findings, incr.ruleset, incr.index, incr.config, doc.version)
-
-
-def publish(ls: ZtlintServer, doc: Document) -> None:
-    if ls.state.pull_mode:
-        return
-    diags = document_diagnostics(ls, doc) if doc.incr is not None else []  # skipped: none
-    ls.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=diags, version=doc.version))
-
-
-def analyze_and_publish(ls: ZtlintServer, uri: str, version: int | None) -> None:
-    doc = ls.state.documents.get(uri)
-    if doc is None or doc.version != version or doc.incr is None:
-        return  # closed, or a newer edit superseded this one: never publish stale results
-    doc.pending = None
-    try:
-        doc.incr.analyze()
-    except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only, visibly
-        log.exception("analysis of %s failed", doc.path)
-        ls.state.fail(doc, exc)
-        announce_skip(ls, doc)
-    publish(ls, doc)
-
-
-def publish_rule_errors(ls: ZtlintServer) -> None:
-    """Broken rule files and config files get diagnostics on themselves, never a crash."""
-    by_file: dict[str, list[types.Diagnostic]] = {}
-    for rs in ls.state.rulesets.values():
-        for err in rs.errors:
-            line = max(0, err.line - 1)
-            by_file.setdefault(err.path, []).append(types.Diagnostic(
-                range=types.Range(types.Position(line, 0), types.Position(line, 200)),
-                message=f"{err.field}: {err.message}", severity=types.DiagnosticSeverity.Error,
-                source=convert.SOURCE, code="rule-error"))
-    for path, message in ls.state.config_errors.items():
-        if path.startswith("/"):
-            by_file.setdefault(path, []).append(types.Diagnostic(
-                range=types.Range(types.Position(0, 0), types.Position(0, 200)), message=message,
-                severity=types.DiagnosticSeverity.Error, source=convert.SOURCE, code="config-error"))
-    for path in ls.state.rule_error_files - set(by_file):
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=Path(path).as_uri(), diagnostics=[]))
-    for path, diags in by_file.items():
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=Path(path).as_uri(), diagnostics=diags))
-    ls.state.rule_error_files = set(by_file)
-    ls.state.errors_published = ls.state.error_count()
-
-
-def reload_all(ls: ZtlintServer) -> None:
-    ls.state.invalidate()
-    for doc in list(ls.state.documents.values()):
-        ls.state.reanalyze(doc)
-        publish(ls, doc)
-    publish_rule_errors(ls)
 
 
 # -- lifecycle ----------------------------------------------------------------------------
@@ -240,10 +174,8 @@ def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
     doc.cancel_pending()
     if ls.state.recheck(doc) and doc.skipped:
         announce_skip(ls, doc)
-        if not ls.state.pull_mode:  # its findings are out of date
-            ls.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[], version=doc.version))
-    if ls.state.pull_mode or doc.incr is None:
+        clear(ls, doc.uri, doc.version)  # its findings are out of date
+    if ls.state.pull_mode or not doc.analysed:
         return
     delay = ls.state.debounce_ms
     if delay == 0:
@@ -253,40 +185,25 @@ def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
         doc.pending = loop.call_later(delay / 1000, analyze_and_publish, ls, doc.uri, doc.version)
 
 
-def announce_skip(ls: ZtlintServer, doc: Document) -> None:
-    ls.window_show_message(types.ShowMessageParams(
-        type=types.MessageType.Info, message=f"ztlint: not analysing {Path(doc.path).name}: {doc.skipped}"))
-
-
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 @guarded
 def did_close(ls: ZtlintServer, params: types.DidCloseTextDocumentParams):
     doc = ls.state.documents.pop(params.text_document.uri, None)
     if doc is not None:
         doc.cancel_pending()
-    if not ls.state.pull_mode:
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+    clear(ls, params.text_document.uri)
 
 
 # -- pull diagnostics (when the client offers them and asks for pull mode) ------------------
-def _current_diagnostics(ls: ZtlintServer, doc: Document) -> list[types.Diagnostic]:
-    if doc.incr is None:
-        return []
-    doc.cancel_pending()
-    doc.incr.analyze()
-    return document_diagnostics(ls, doc)
-
-
 def document_diagnostic(ls: ZtlintServer, params: types.DocumentDiagnosticParams):
     doc = ls.state.documents.get(params.text_document.uri)
-    items = _current_diagnostics(ls, doc) if doc else []
+    items = current_diagnostics(ls, doc) if doc else []
     return types.RelatedFullDocumentDiagnosticReport(items=items)
 
 
 def workspace_diagnostic(ls: ZtlintServer, params: types.WorkspaceDiagnosticParams):
     reports = [types.WorkspaceFullDocumentDiagnosticReport(
-        uri=doc.uri, version=doc.version, items=_current_diagnostics(ls, doc))
+        uri=doc.uri, version=doc.version, items=current_diagnostics(ls, doc))
         for doc in ls.state.documents.values()]
     return types.WorkspaceDiagnosticReport(items=reports)
 
@@ -296,7 +213,7 @@ def workspace_diagnostic(ls: ZtlintServer, params: types.WorkspaceDiagnosticPara
     code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=False))
 def code_action(ls: ZtlintServer, params: types.CodeActionParams):
     doc = ls.state.documents.get(params.text_document.uri)
-    if doc is None or doc.incr is None:
+    if doc is None or not doc.analysed:
         return []
     cfg = ls.state.config_for(doc.folder, Path(doc.path))
     return actions.for_diagnostics(doc, list(params.context.diagnostics), cfg, params.context.only)
@@ -305,18 +222,12 @@ def code_action(ls: ZtlintServer, params: types.CodeActionParams):
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: ZtlintServer, params: types.HoverParams):
     doc = ls.state.documents.get(params.text_document.uri)
-    if doc is None or doc.incr is None:
+    f = doc.finding_at(params.position.line, params.position.character) if doc else None
+    if f is None:
         return None
-    incr = doc.incr
-    offset = incr.index.offset_of_utf16(params.position.line, params.position.character)
-    for f in incr.findings:
-        if f.start_byte <= offset <= f.end_byte:
-            rule = incr.ruleset.rules[f.rule_id]
-            return types.Hover(
-                contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                             value=convert.hover_markdown(rule)),
-                range=convert.lsp_range(incr.index, f.start_byte, f.end_byte))
-    return None
+    return types.Hover(contents=types.MarkupContent(
+        kind=types.MarkupKind.Markdown, value=convert.hover_markdown(doc.rule(f.rule_id))),
+        range=convert.finding_range(f))
 
 
 # -- configuration and hot reload ---------------------------------------------------------
@@ -358,9 +269,8 @@ def show_rule_docs(ls: ZtlintServer, rule_id: str):
 @server.command("ztlint.fixAll")
 async def fix_all_command(ls: ZtlintServer, uri: str):
     doc = ls.state.documents.get(uri)
-    if doc is None or doc.incr is None:
+    if doc is None or not doc.analysed:
         return {"applied": False, "reason": "document is not open"}
-    doc.incr.analyze()
     action = actions.fix_all(doc)
     if action is None:
         return {"applied": False, "reason": "no safe fixes"}
@@ -372,73 +282,7 @@ async def fix_all_command(ls: ZtlintServer, uri: str):
 @server.command("ztlint.scanWorkspace")
 async def scan_workspace(ls: ZtlintServer, *args):
     """Scan every workspace folder like `ztlint scan`; stream diagnostics of closed files."""
-    st = ls.state
-    loop = asyncio.get_running_loop()
-    token = f"ztlint-scan-{uuid.uuid4()}"
-    progress = ls.work_done_progress
-    caps = ls.client_capabilities
-    use_progress = bool(caps.window and caps.window.work_done_progress)
-    cancel_future = None
-    if use_progress:
-        await progress.create_async(token)
-        progress.begin(token, types.WorkDoneProgressBegin(title="ztlint: scanning workspace",
-                                                          cancellable=True, percentage=0))
-        cancel_future = progress.tokens.get(token)
-    totals = {"files": 0, "findings": 0, "cancelled": False}
-    open_uris = set(st.documents)
-    last_pct = [-1]
-
-    def cancelled() -> bool:
-        return bool(cancel_future is not None and cancel_future.cancelled())
-
-    def on_progress(done: int, total: int) -> None:
-        pct = int(done * 100 / total) if total else 100
-        if use_progress and pct != last_pct[0]:
-            last_pct[0] = pct
-            loop.call_soon_threadsafe(progress.report, token, types.WorkDoneProgressReport(
-                message=f"{done}/{total} files", percentage=pct))
-
-    def on_file(fr: runner.FileResult, folder: Path) -> None:
-        path = (folder / fr.path) if not Path(fr.path).is_absolute() else Path(fr.path)
-        uri = path.resolve().as_uri()
-        if uri in open_uris:
-            return  # open documents have live diagnostics
-        if not fr.findings and uri not in st.scanned_uris:
-            return
-        cfg = st.config_for(folder)
-        diags = diagnostics(ls, fr.findings, st.ruleset_for(cfg), LineIndex(_read(path)), cfg, None)
-        (st.scanned_uris.add if diags else st.scanned_uris.discard)(uri)
-        loop.call_soon_threadsafe(ls.text_document_publish_diagnostics,
-                                  types.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
-
-    for folder in st.folders:
-        if cancelled():
-            break
-        cfg = st.config_for(folder)
-        rs = st.ruleset_for(cfg)
-        result = await loop.run_in_executor(None, functools.partial(
-            _scan_folder, folder, cfg, rs, on_progress, cancelled, lambda fr, f=folder: on_file(fr, f)))
-        totals["files"] += result.files
-        totals["findings"] += len(result.findings)
-    totals["cancelled"] = cancelled()
-    if use_progress:
-        progress.end(token, types.WorkDoneProgressEnd(
-            message=f"{totals['findings']} finding(s) in {totals['files']} file(s)"
-            + (" (cancelled)" if totals["cancelled"] else "")))
-        progress.tokens.pop(token, None)
-    return totals
-
-
-def _scan_folder(folder: Path, cfg, rs, on_progress, cancelled, on_file) -> runner.ScanResult:
-    return runner.scan([folder], cfg, ruleset=rs, progress=on_progress, cancelled=cancelled,
-                       on_file=on_file, base=folder)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
+    return await workspace.scan_workspace(ls)
 
 
 def main() -> None:

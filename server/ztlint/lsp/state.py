@@ -1,13 +1,12 @@
 """All mutable state of the language server lives here, in one ServerState object.
 
-Per document: the engine's IncrementalDocument (text, tree, findings), the LSP version and a
-pending debounce timer. Per workspace folder: the merged Config (repo file + editor settings).
+Per document: a Document (lsp/document.py: the engine's IncrementalDocument, the LSP version
+and a pending debounce timer). Per workspace folder: the merged Config (repo file + editor settings).
 Rule sets are cached by their rule directories and dropped when rules or config change.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,59 +15,12 @@ from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..engine import languages, rules
 from ..engine.incremental import IncrementalDocument
-from ..engine.positions import LineIndex
+from ..engine.source import admit
+from .document import Document
 
 log = logging.getLogger("ztlint.lsp")
 
 DEFAULT_DEBOUNCE_MS = 150
-_BINARY_SNIFF = 8192
-
-
-@dataclass
-class Document:
-    uri: str
-    path: str
-    folder: Path | None
-    language: str | None
-    version: int | None
-    incr: IncrementalDocument | None = None  # None when the document is skipped
-    skipped: str | None = None
-    pending: asyncio.TimerHandle | None = None
-    # the text of a skipped document (edits may bring it back under the limits); lines are
-    # indexed on its first edit only
-    text: bytes | LineIndex = b""
-
-    def cancel_pending(self) -> None:
-        if self.pending is not None:
-            self.pending.cancel()
-            self.pending = None
-
-    @property
-    def source(self) -> bytes:
-        if self.incr is not None:
-            return self.incr.source
-        return self.text.source if isinstance(self.text, LineIndex) else self.text
-
-    def apply_changes(self, changes) -> None:
-        """Apply didChange content changes, to the analysed or to the skipped text."""
-        for change in changes:
-            new = change.text.encode("utf-8", "surrogatepass")
-            if self.incr is None and not isinstance(self.text, LineIndex):
-                self.text = LineIndex(self.text)
-            index = self.incr.index if self.incr is not None else self.text
-            r = getattr(change, "range", None)
-            if r is None:  # the whole document
-                start, end = 0, len(index.source)
-            else:
-                start = index.offset_of_utf16(r.start.line, r.start.character)
-                end = index.offset_of_utf16(r.end.line, r.end.character)
-            if self.incr is not None:
-                self.incr.edit(start, end, new)
-            else:
-                old = index.source
-                start = max(0, min(start, len(old)))
-                end = max(start, min(end, len(old)))
-                index.apply_edit(old[:start] + new + old[end:], start, end, start + len(new))
 
 
 def settings_to_config(settings: dict) -> dict:
@@ -103,7 +55,7 @@ class ServerState:
     rulesets: dict[tuple, rules.RuleSet] = field(default_factory=dict)
     config_errors: dict[str, str] = field(default_factory=dict)  # config path -> message
     rule_error_files: set[str] = field(default_factory=set)
-    baselines: dict[Path, tuple[int, list[dict]]] = field(default_factory=dict)
+    baselines: dict[Path, tuple[int, frozenset[str]]] = field(default_factory=dict)
     errors_published: int = 0
     scanned_uris: set[str] = field(default_factory=set)
     pull_mode: bool = False
@@ -170,24 +122,28 @@ class ServerState:
             self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs))
         return self.rulesets[key]
 
-    def baseline_for(self, cfg: cfgmod.Config) -> list[dict]:
-        """Accepted findings of the config's baseline file (re-read when the file changes)."""
+    def baseline_for(self, cfg: cfgmod.Config) -> frozenset[str]:
+        """Fingerprints accepted in the config's baseline file (re-read when the file changes)."""
         path = cfg.baseline
         if path is None:
-            return []
+            return frozenset()
         try:
             stamp = path.stat().st_mtime_ns
         except OSError:
-            return []
+            return frozenset()
         cached = self.baselines.get(path)
         if cached is None or cached[0] != stamp:
             try:
-                cached = (stamp, baselinemod.load(path))
+                cached = (stamp, baselinemod.fingerprints(baselinemod.load(path)))
             except baselinemod.BaselineError as exc:
                 log.warning("%s", exc)
-                cached = (stamp, [])
+                cached = (stamp, frozenset())
             self.baselines[path] = cached
         return cached[1]
+
+    def refresh_baseline(self, doc: Document) -> None:
+        """Give the document the current baseline of its folder (the engine marks findings)."""
+        doc.set_baseline(self.baseline_for(self.config_for(doc.folder, Path(doc.path))))
 
     def error_count(self) -> int:
         return sum(len(rs.errors) for rs in self.rulesets.values()) + len(self.config_errors)
@@ -213,7 +169,7 @@ class ServerState:
         True when the document changed between skipped and analysed."""
         was_skipped = doc.skipped is not None
         cfg = self.config_for(doc.folder, Path(doc.path))
-        if (skip_reason(doc.source, cfg) is not None) == was_skipped:
+        if (admit(doc.source, cfg.max_file_size, doc.path).reason is not None) == was_skipped:
             return False
         self._attach(doc, doc.source)
         return was_skipped != (doc.skipped is not None)
@@ -221,12 +177,15 @@ class ServerState:
     def _attach(self, doc: Document, source: bytes) -> None:
         """Analyse ``source`` for ``doc``, or record why it is skipped."""
         cfg = self.config_for(doc.folder, Path(doc.path))
-        doc.incr, doc.text, doc.skipped = None, source, skip_reason(source, cfg)
-        if doc.skipped is not None:
+        # the CLI's admission: size limit, and NUL bytes only make unknown types binary
+        admitted = admit(source, cfg.max_file_size, doc.path)
+        doc.incr, doc.text, doc.skipped = None, source, admitted.reason
+        if doc.skipped is not None:  # (an editor's text is UTF-8: admit never decodes it)
             return
         display = _display(Path(doc.path), doc.folder)
         try:
-            doc.incr = IncrementalDocument(source, display, doc.language, self.ruleset_for(cfg), cfg)
+            doc.incr = IncrementalDocument(source, display, doc.language, self.ruleset_for(cfg), cfg,
+                                           self.baseline_for(cfg))
         except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only
             log.exception("analysis of %s failed", doc.path)
             doc.skipped = f"analysis failed: {type(exc).__name__}"
@@ -245,14 +204,6 @@ class ServerState:
             return
         cfg = self.config_for(doc.folder, Path(doc.path))
         doc.incr.reconfigure(self.ruleset_for(cfg), cfg)
-
-
-def skip_reason(source: bytes, cfg: cfgmod.Config) -> str | None:
-    if len(source) > cfg.max_file_size:
-        return f"larger than max-file-size ({len(source):,} > {cfg.max_file_size:,} bytes)"
-    if b"\0" in source[:_BINARY_SNIFF]:
-        return "binary content"
-    return None
 
 
 def _display(path: Path, folder: Path | None) -> str:

@@ -3,33 +3,17 @@ and a summary of what was not analysed."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from urllib.parse import quote
 
 from ..engine.findings import Finding
-from ..engine.positions import byte_to_char_col
-from ..engine.source import read_source
 from ..scan.discover import Skipped
 
-_MAX_REREAD = 64 * 1024 * 1024
-
-
-@lru_cache(maxsize=64)
-def _lines(path: str) -> list[bytes]:
-    # the bytes the engine analysed (decoded from UTF-16 ... as it did), never blocking
-    data = read_source(path, _MAX_REREAD).data
-    return data.split(b"\n") if data is not None else []
 
 
 def char_columns(f: Finding) -> tuple[int, int]:
-    """1-based start and end character columns (people and SARIF count characters)."""
-    lines = _lines(f.path)
-
-    def col(row: int, byte_col: int) -> int:
-        if row < len(lines):
-            return byte_to_char_col(lines[row], byte_col) + 1
-        return byte_col + 1
-    return col(*f.start), col(*f.end)
+    """1-based start and end character columns (people and SARIF count characters), as the
+    engine computed them from the text it analysed."""
+    return f.columns.char[0] + 1, f.columns.char[1] + 1
 
 
 def shown_path(path: str) -> str:

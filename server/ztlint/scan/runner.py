@@ -63,11 +63,12 @@ def load_ruleset(config: Config) -> rules.RuleSet:
 
 
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
-              report_unused: bool = False, parse: bool = True) -> FileResult:
+              report_unused: bool = False, parse: bool = True,
+              baseline: frozenset[str] = frozenset()) -> FileResult:
     src = source.read_source(path, config.max_file_size)
     if src.kind == "limit":
         if src.size <= chunked.TEXT_ONLY_LIMIT:
-            return _scan_large(path, display, ruleset, config, src)
+            return _scan_large(path, display, ruleset, config, src, baseline)
         return FileResult(display, skipped=Skipped(display, (
             f"too large to analyse ({src.size:,} > {chunked.TEXT_ONLY_LIMIT:,} bytes, "
             "even for text rules)"), "limit"))
@@ -75,7 +76,7 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
         return FileResult(display, skipped=Skipped(display, src.reason, src.kind))
     try:
         result = analyze(src.data, display, ruleset, config, report_unused=report_unused,
-                         parse_tree=parse)
+                         parse_tree=parse, baseline=baseline)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the scan
         return FileResult(display, skipped=Skipped(
             display, f"analysis failed: {type(exc).__name__}: {exc}", "error"), size=src.size)
@@ -85,7 +86,7 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
 
 
 def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
-                src: source.Source) -> FileResult:
+                src: source.Source, baseline: frozenset[str]) -> FileResult:
     """Text rules only, piece by piece, over a file larger than max-file-size."""
     piece = max(config.max_file_size, 1)
     chunks = source.read_chunks(path, piece, chunked.TEXT_ONLY_LIMIT + 1)
@@ -95,7 +96,8 @@ def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
             return FileResult(display, skipped=Skipped(display, src.reason, "limit"))
         if source.is_binary(head, os.fsdecode(path)):
             return FileResult(display, skipped=Skipped(display, "binary content"))
-        findings = chunked.analyze_chunks(itertools.chain([head], chunks), display, ruleset, config)
+        findings = chunked.analyze_chunks(itertools.chain([head], chunks), display, ruleset, config,
+                                          baseline)
     except source.Unreadable as exc:
         return FileResult(display, skipped=Skipped(display, exc.reason, exc.kind))
     except Exception as exc:  # noqa: BLE001 - as in scan_file
@@ -112,8 +114,10 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
          progress: Callable[[int, int], None] | None = None,
          cancelled: Callable[[], bool] | None = None,
          on_file: Callable[[FileResult], None] | None = None,
-         base: Path | None = None, isolate: bool = True) -> ScanResult:
+         base: Path | None = None, isolate: bool = True,
+         baseline: frozenset[str] = frozenset()) -> ScanResult:
     """Scan files and folders; ``progress(done, total)`` is called as files finish.
+    ``baseline``: fingerprints of accepted findings (marked by the engine, see analyze).
 
     Paths in findings are relative to ``base`` (default: the current directory). ``isolate``
     analyses in worker processes (at least one); without it, in this process (for debugging
@@ -151,14 +155,14 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
         for p, d in files:
             if cancelled and cancelled():
                 break
-            take(scan_file(p, d, ruleset, config, report_unused))
+            take(scan_file(p, d, ruleset, config, report_unused, baseline=baseline))
     else:
         def crashed(task: workers.Task, reason: str) -> None:
             take(FileResult(task.display, skipped=Skipped(
                 task.display, f"analysis crashed ({reason}), even with text rules only", "error")))
         workers.run([workers.Task(p, d) for p, d in files],
                     1 if total < _MIN_PARALLEL_FILES else jobs, config, report_unused, ruleset,
-                    _BATCH, take, crashed, cancelled)
+                    _BATCH, take, crashed, cancelled, baseline)
     result.findings.sort(key=Finding.sort_key)
     result.skipped.sort(key=lambda s: s.path)
     result.notes.sort(key=lambda n: n.path)

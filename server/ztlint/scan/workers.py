@@ -39,7 +39,7 @@ def mp_context():
     return mp.get_context(method)
 
 
-def _worker_main(conn, config: Config, report_unused: bool) -> None:
+def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[str]) -> None:
     from .runner import FileNote, load_ruleset, scan_file
     ruleset = _inherited.get("ruleset") or load_ruleset(config)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
@@ -52,7 +52,7 @@ def _worker_main(conn, config: Config, report_unused: bool) -> None:
             return
         for task in batch:
             fr = scan_file(task.path, task.display, ruleset, config, report_unused,
-                           parse=task.crashed is None)
+                           parse=task.crashed is None, baseline=baseline)
             if task.crashed:
                 fr.notes.insert(0, FileNote(task.display,
                                             f"parser crashed ({task.crashed}): text rules only"))
@@ -72,10 +72,10 @@ def crash_reason(exitcode: int | None) -> str:
 
 
 class _Worker:
-    def __init__(self, context, config: Config, report_unused: bool):
+    def __init__(self, context, config: Config, report_unused: bool, baseline: frozenset[str]):
         self.conn, child = context.Pipe()
-        self.proc = context.Process(target=_worker_main, args=(child, config, report_unused),
-                                    daemon=True)
+        self.proc = context.Process(target=_worker_main,
+                                    args=(child, config, report_unused, baseline), daemon=True)
         self.proc.start()
         child.close()
         self.batch: deque[Task] = deque()  # sent, not yet answered
@@ -94,7 +94,8 @@ class _Worker:
 
 def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
         ruleset: rules.RuleSet, batch_size: int, take: Callable, on_crash: Callable,
-        cancelled: Callable[[], bool] | None = None) -> None:
+        cancelled: Callable[[], bool] | None = None,
+        baseline: frozenset[str] = frozenset()) -> None:
     """Analyse ``tasks`` in up to ``jobs`` worker processes.
 
     ``take(FileResult)`` gets every result (in no particular order); ``on_crash(task, reason)``
@@ -112,7 +113,7 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
             while queue:
                 # up to two batches per worker: the next one waits in its pipe
                 if len(workers) < jobs:
-                    w = _Worker(context, config, report_unused)
+                    w = _Worker(context, config, report_unused, baseline)
                     workers.append(w)
                 else:
                     w = min(workers, key=lambda w: len(w.batch))
