@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 import tree_sitter
 
 from . import baseline as baselinemod
-from . import guard, languages, suppress
+from . import guard, kinds, languages, suppress
 from .budget import Budget
 from .config import Config
 from .findings import Finding
-from .match import run_text_rules, run_tree_rules
 from .positions import LineIndex, parser_text
 from .rules import UNUSED_SUPPRESSION, RuleSet
 from .severity import Confidence, Severity
@@ -36,19 +35,11 @@ def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None
 
 def collect(source: bytes, index: LineIndex, path: str, language: str | None,
             tree: tree_sitter.Tree | None, ruleset: RuleSet, config: Config,
-            tree_range: tuple[int, int] | None = None,
-            text_window: tuple[int, int] | None = None,
             budget: Budget | None = None) -> list[Finding]:
-    """Raw findings (before suppressions), optionally restricted to regions of the text.
-    With a ``budget``, the work stops when it is spent and the budget's notes say so."""
-    found: list[Finding] = []
-    if tree is not None and language is not None:
-        found.extend(run_tree_rules(ruleset, language, tree, path, config.enabled, tree_range,
-                                    source=source, budget=budget))
-    text_rules = ruleset.text_rules_for(language)
-    found.extend(run_text_rules(text_rules, source, index, path, config.enabled, text_window,
-                                ruleset.keyword_index, budget=budget))
-    return found
+    """Raw findings (before suppressions) of every kind of rule over the whole text (see
+    ``kinds``). With a ``budget``, the work stops when it is spent and the budget says so."""
+    view = kinds.View(source, index, path, language, tree, ruleset, config, budget)
+    return [f for kind in kinds.FULL for f in kind.run(view, None)]
 
 
 def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,

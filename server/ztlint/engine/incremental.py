@@ -20,8 +20,6 @@ the same text.
 
 from __future__ import annotations
 
-import bisect
-
 import tree_sitter
 
 from . import analyze as full
@@ -30,13 +28,10 @@ from .budget import Budget, cut_note, long_text_note
 from .config import Config
 from .findings import Finding
 from .keywords import KeywordIndex
-from .match import merge_spans, run_text_rules, run_tree_rules
+from . import kinds
+from .match import merge_spans
 from .positions import LineIndex
 from .rules import RuleSet, fact_key
-
-# Text rules see one extra line on each side of a change, so look-arounds at the window's
-# edges behave as they do over the whole file.
-_TEXT_CONTEXT_LINES = 1
 
 
 class IncrementalDocument:
@@ -132,15 +127,13 @@ class IncrementalDocument:
         self.reparse_needed = False
         self.tree_findings, self.tree_skips = [], []
         budget = Budget(self.config.analysis_budget)
+        view = self._view(budget)
         if self.tree is not None:
             self._all_facts()
-            self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                                self.config.enabled, facts=dict(self.facts),
-                                                source=self.source, budget=budget)
+            view.facts = dict(self.facts)
+            self.tree_findings = kinds.TREE.run(view, None)
             self.tree_skips = list(budget.long_texts)
-        self.text_findings = run_text_rules(self._text_rules(), self.source, self.index,
-                                            self.path, self.config.enabled,
-                                            keywords=self.ruleset.keyword_index, budget=budget)
+        self.text_findings = kinds.TEXT.run(view, None)
         self.text_skips = budget.long_texts[len(self.tree_skips):]
         self.dirty = []
         self.cut = budget.cut
@@ -166,54 +159,40 @@ class IncrementalDocument:
             self.tree = self.parser.parse(self.index.parser_source(), old)
             self.reparse_needed = False
             changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
-            self._update_tree_findings(old, merge_spans(dirty + changed), budget)
-        self._update_text_findings(dirty, budget)
+            self._update_tree_findings(self._view(budget, old), merge_spans(dirty + changed))
+        self._update_text_findings(self._view(budget), dirty)
         self.dirty = []
         self.cut = budget.cut
         return self._finalize(dirty)
 
-    def _update_tree_findings(self, old: tree_sitter.Tree, ranges: list[tuple[int, int]],
-                              budget: Budget) -> None:
+    def _view(self, budget: Budget, old_tree: tree_sitter.Tree | None = None) -> kinds.View:
+        return kinds.View(self.source, self.index, self.path, self.language, self.tree,
+                          self.ruleset, self.config, budget, old_tree=old_tree)
+
+    def _update_tree_findings(self, view: kinds.View, ranges: list[tuple[int, int]]) -> None:
         pack = self.ruleset.pack(self.language)
         if pack is None:
             return
-        # The top-level statements the changes touch, in the old tree (positions already moved
-        # by Tree.edit) and in the new one: a statement can be split, merged or re-parented by
-        # an edit elsewhere, and tree-sitter's changed ranges do not report reused subtrees
-        # that merely moved under another parent.
-        touched_new = [c for s, e in ranges for c in _touched_children(self.tree.root_node, s, e)]
-        touched = touched_new + [c for s, e in ranges for c in _touched_children(old.root_node, s, e)]
-        regions = merge_spans(ranges + [(c.start_byte, c.end_byte) for c in touched])
+        regions = kinds.TREE.regions(view, ranges)
         flipped = False
         if pack.fact_conditions:
             before = self.facts
+            touched_new = kinds.touched_statements(view, ranges, old=False)
+            touched = touched_new + kinds.touched_statements(view, ranges, new=False)
             # Facts (imports ...) can only change when a top-level statement of a type their
             # queries mention changed, before or after the edit.
-            types = {c.type for c in touched} | ({"ERROR"} if "ERROR" in (self.tree.root_node.type,
-                                                                          old.root_node.type) else set())
+            types = {c.type for c in touched} | ({"ERROR"} if "ERROR" in (
+                self.tree.root_node.type, view.old_tree.root_node.type) else set())
             if pack.fact_types is None or types & pack.fact_types:
                 self._all_facts()
             else:
                 self._update_split_facts(pack, touched_new, regions)
             flipped = self.facts != before
+        view.facts = dict(self.facts)
         if pack.root_sensitive or flipped:
-            first = len(budget.long_texts)
-            self.tree_findings = run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                                self.config.enabled, facts=dict(self.facts),
-                                                source=self.source, budget=budget)
-            self.tree_skips = budget.long_texts[first:]
-            return
-        kept = [f for f in self.tree_findings if not _touches_any(f, regions)]
-        skips = [k for k in self.tree_skips if not _in_any(k[1], regions)]
-        for s, e in regions:
-            first = len(budget.long_texts)
-            for f in run_tree_rules(self.ruleset, self.language, self.tree, self.path,
-                                    self.config.enabled, (s, e), facts=dict(self.facts),
-                                    source=self.source, budget=budget):
-                if s <= f.start_byte and f.end_byte <= e:
-                    kept.append(f)
-            skips.extend(k for k in budget.long_texts[first:] if s <= k[1] < e and k not in skips)
-        self.tree_findings, self.tree_skips = kept, skips
+            regions = [(0, len(self.source))]  # the whole file: no finding is kept
+        self.tree_findings, self.tree_skips = _rerun(kinds.TREE, view, regions,
+                                                     self.tree_findings, self.tree_skips)
 
     def _all_facts(self) -> None:
         """Every file fact of the current tree, and the statements behind the split ones."""
@@ -244,44 +223,26 @@ class IncrementalDocument:
             facts[key] = bool(spans) == (c.kind == "file-has")
         self.facts = facts
 
-    def _update_text_findings(self, dirty: list[tuple[int, int]], budget: Budget) -> None:
-        rules = self._text_rules()
-        single, multi = rules.part(multiline=False), rules.part(multiline=True)
-        windows = merge_spans([self._line_window(s, e) for s, e in dirty])
+    def _update_text_findings(self, view: kinds.View, dirty: list[tuple[int, int]]) -> None:
+        multi = kinds.TEXT_MULTILINE.rules(view)
         multi_ids = {r.id for r in multi}
-        kept = [f for f in self.text_findings
-                if f.rule_id not in multi_ids and not _touches_any(f, windows)]
-        skips = [k for k in self.text_skips if k[0] not in multi_ids and not _in_any(k[1], windows)]
-        for w in windows:
-            first = len(budget.long_texts)
-            for f in run_text_rules(single, self.source, self.index, self.path,
-                                    self.config.enabled, w, self.ruleset.keyword_index, budget):
-                if w[0] <= f.start_byte and f.end_byte <= w[1]:
-                    kept.append(f)
-            skips.extend(k for k in budget.long_texts[first:] if w[0] <= k[1] < w[1])
+        lines = [f for f in self.text_findings if f.rule_id not in multi_ids]
+        line_skips = [k for k in self.text_skips if k[0] not in multi_ids]
+        found, skips = _rerun(kinds.TEXT_LINES, view, kinds.TEXT_LINES.regions(view, dirty),
+                              lines, line_skips)
         if multi:
             # whole-file rules: look only for their own few keywords, not every text rule's
             if self._multi_keywords is None:
                 self._multi_keywords = KeywordIndex({k for r in multi for k in r.keywords})
-            first = len(budget.long_texts)
-            kept.extend(run_text_rules(multi, self.source, self.index, self.path, self.config.enabled,
-                                       keywords=self._multi_keywords, budget=budget))
-            skips.extend(budget.long_texts[first:])
-        self.text_findings, self.text_skips = kept, skips
-
-    def _line_window(self, start: int, end: int) -> tuple[int, int]:
-        starts = self.index.starts
-        first = max(0, self.index.point(start)[0] - _TEXT_CONTEXT_LINES)
-        last = self.index.point(end)[0] + _TEXT_CONTEXT_LINES + 1
-        return starts[first], starts[last] if last < len(starts) else len(self.source)
+            view.keywords = self._multi_keywords
+            more, more_skips = _rerun(kinds.TEXT_MULTILINE, view, [(0, len(self.source))], [], [])
+            found, skips = found + more, skips + more_skips
+        self.text_findings, self.text_skips = found, skips
 
     def _parsable(self) -> bool:
         """Whether the grammar can take the current text (sets or clears ``note``)."""
         self.note = full.guard.refuse(self.source, self.language)
         return self.note is None
-
-    def _text_rules(self):
-        return self.ruleset.text_rules_for(self.language)
 
     def _finalize(self, changed: list[tuple[int, int]] | None) -> list[Finding]:
         """``changed``: the byte ranges edited since the last analysis (None: everything)."""
@@ -340,25 +301,29 @@ def _shift(findings: list[Finding], start: int, old_end: int, delta: int) -> lis
     return out
 
 
-def _touched_children(root: tree_sitter.Node, start: int, end: int) -> list[tree_sitter.Node]:
-    """The top-level statements (children of the root) touching [start, end]. Plain iteration
-    over ``children``: sibling navigation on an edited old tree is not safe (and an old tree's
-    nodes are only good for their type and position: its text is the old text)."""
-    children = root.children
-    i = bisect.bisect_left([c.end_byte for c in children], start)
-    out = []
-    while i < len(children) and children[i].start_byte <= end:
-        out.append(children[i])
-        i += 1
-    return out
-
-
 def _shift_skips(skips: list[tuple[str, int, int]], start: int, old_end: int, delta: int
                  ) -> list[tuple[str, int, int]]:
     """Skipped lines and nodes moved by an edit; one the edit is in is re-checked (its region
     is dirty) and dropped until then."""
     return [(r, o + delta if o >= old_end else o, n) for r, o, n in skips
             if o < start or o >= old_end]
+
+
+def _rerun(kind: kinds.RuleKind, view: kinds.View, regions: list[tuple[int, int]],
+           findings: list[Finding], skips: list[tuple[str, int, int]]):
+    """One kind's findings (and the lines it could not check) after re-running it over
+    ``regions``: what lies outside them is kept, what lies inside is found again."""
+    budget = view.budget
+    whole = regions == [(0, len(view.source))]
+    kept = [] if whole else [f for f in findings if not _touches_any(f, regions)]
+    kept_skips = [] if whole else [k for k in skips if not _in_any(k[1], regions)]
+    for s, e in regions:
+        first = len(budget.long_texts)
+        found = kind.run(view, None if whole else (s, e))
+        kept.extend(f for f in found if s <= f.start_byte and f.end_byte <= e)
+        kept_skips.extend(k for k in budget.long_texts[first:]
+                          if s <= k[1] < e and k not in kept_skips)
+    return kept, kept_skips
 
 
 def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
