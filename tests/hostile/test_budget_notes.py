@@ -9,7 +9,7 @@ from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config, load_config
 from ztlint.scan import runner
 
-from ..conftest import write
+from ..helpers import write
 
 _SOURCE = b"import os\n" + b"os.system(input())\n" * 200 + b'password = "Xk9mQ2vLp8zR4tW"\n' * 200
 

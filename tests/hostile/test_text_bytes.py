@@ -16,7 +16,7 @@ from ztlint.engine.config import Config
 from ztlint.engine.incremental import IncrementalDocument
 from ztlint.scan.runner import scan_file
 
-from ..conftest import write
+from ..helpers import write
 
 RULES = Path(rules.bundled_rules_dir())
 

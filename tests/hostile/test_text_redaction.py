@@ -9,7 +9,7 @@ from ztlint.engine import rules
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 
-from ..conftest import TOKEN_RULE, write
+from ..helpers import TOKEN_RULE, write
 
 # split so that scanning this repository does not report its own test data
 TOKEN = "ghp_" "cLq0tI1jkszp88r7fYkDc96kVncLVP41QdEW"

@@ -7,7 +7,7 @@ import yaml
 
 from ztlint.engine import rules, yamlsource
 
-from ..conftest import EVAL_RULE, write
+from ..helpers import EVAL_RULE, write
 
 
 def _alias_bomb(levels: int, width: int = 10) -> str:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 from lsprotocol import types
+from pytest_lsp import LanguageClient, client_capabilities
 
 
 def to_offset(text: str, pos: types.Position) -> int:
@@ -61,3 +63,48 @@ def change(client, uri: str, version: int, text: str, start: types.Position | No
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
         content_changes=[ev]))
+
+
+# -- starting a server (used by the fixtures in conftest.py and by tests) --------------
+SERVER = [sys.executable, "-m", "ztlint.cli", "lsp"]
+
+APP = '''import subprocess
+import yaml
+
+def load(stream):
+    return yaml.load(stream)
+
+TOKEN = "ztk_9f8e7d6c5b4a39281706f5e4"
+'''
+
+
+def record_publishes(client: LanguageClient) -> list[types.PublishDiagnosticsParams]:
+    """Every publishDiagnostics, in order (pytest-lsp keeps only the latest per file)."""
+    seen: list[types.PublishDiagnosticsParams] = []
+    fm = client.protocol.fm
+    original = fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def recorder(params):
+        seen.append(params)
+        return original(params)
+    fm.features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = recorder
+    return seen
+
+
+def vscode_caps() -> types.ClientCapabilities:
+    return client_capabilities("visual-studio-code")
+
+
+async def start(client: LanguageClient, ws: Path, init: dict | None = None,
+                caps: types.ClientCapabilities | None = None):
+    client.published = record_publishes(client)
+    client.registrations = []
+    if types.CLIENT_REGISTER_CAPABILITY not in client.protocol.fm.features:
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams):
+            client.registrations.extend(params.registrations)
+    await client.initialize_session(types.InitializeParams(
+        capabilities=caps or vscode_caps(),
+        workspace_folders=[types.WorkspaceFolder(uri=ws.as_uri(), name="ws")],
+        initialization_options={"debounceMs": 0, **(init or {})},
+    ))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .conftest import APP
+from .helpers import APP
 from .helpers import apply_edits, change, open_doc, wait_for
 
 

@@ -7,7 +7,7 @@ import asyncio
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from .conftest import APP, start, vscode_caps
+from .helpers import APP, start, vscode_caps
 from .helpers import change, open_doc, position_of, wait_for
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import subprocess
-import sys
 
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from ..conftest import EVAL_RULE, write
-from .conftest import SERVER, start
+from ..helpers import EVAL_RULE, write
+from .helpers import SERVER, start
 from .helpers import open_doc, wait_for
 from .test_actions import wait_for_codes
 

@@ -11,7 +11,7 @@ import pytest
 
 from ztlint import cli
 
-from .conftest import REPO, write
+from ..helpers import REPO, write
 
 TOKEN = "ztk_" + "9f8e7d6c5b4a39281706f5e4"
 

@@ -9,7 +9,7 @@ import re
 
 from ztlint.engine import languages
 
-from .conftest import REPO
+from ..helpers import REPO
 
 # ids other editors send (Neovim, Helix: the file type); VS Code uses "shellscript" for both
 NON_VSCODE_IDS = {"bash", "sh"}

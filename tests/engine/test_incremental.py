@@ -14,7 +14,7 @@ from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 from ztlint.engine.incremental import IncrementalDocument
 
-from .conftest import TOKEN_RULE, write
+from ..helpers import TOKEN_RULE, write
 
 RULES_DIR = rules.bundled_rules_dir()
 SAMPLES = sorted(p for p in RULES_DIR.rglob("*")

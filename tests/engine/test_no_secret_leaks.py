@@ -14,8 +14,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 from ztlint import cli
 
-from .conftest import write
-from .lsp.conftest import start
+from ..helpers import write
+from ..lsp.helpers import start
 
 # Split literals: the planted values exist only at run time, so scanning this repository
 # (dogfood) does not report its own test data.
@@ -75,7 +75,7 @@ async def lsp(lsp_client: LanguageClient, project):
 
 
 async def test_language_server_never_sends_planted_secrets(lsp: LanguageClient, project):
-    from .lsp.helpers import open_doc, wait_for
+    from ..lsp.helpers import open_doc, wait_for
     seen: list[str] = []
     uri = open_doc(lsp, project / "settings.py")
     diags = await wait_for(lsp, uri)

@@ -4,7 +4,7 @@ import pytest
 
 from ztlint.engine import config as cfgmod
 
-from .conftest import write
+from ..helpers import write
 
 
 def test_no_config_gives_defaults(tmp_path):
@@ -76,7 +76,7 @@ def test_config_file_names_are_one_constant():
     on the dedicated ones (not on every pyproject.toml)."""
     import json
 
-    from .conftest import REPO
+    from ..helpers import REPO
     assert cfgmod.CONFIG_FILES == ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
     server = (REPO / "server" / "ztlint" / "lsp" / "server.py").read_text(encoding="utf-8")
     assert "CONFIG_FILES" in server and ".toml" not in server

@@ -4,7 +4,6 @@ from ztlint.engine import rules
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 
-from .conftest import write
 
 
 def _ids(source: str, path: str, rs, report_unused=False):

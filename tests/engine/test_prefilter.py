@@ -15,7 +15,7 @@ from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 from ztlint.engine.incremental import IncrementalDocument
 
-from .conftest import REPO
+from ..helpers import REPO
 
 
 @pytest.mark.parametrize("pattern, expected", [

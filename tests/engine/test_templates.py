@@ -6,7 +6,7 @@ from ztlint.engine import rules, templates
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 
-from .conftest import write
+from ..helpers import write
 
 
 @pytest.mark.parametrize("text,expected", [

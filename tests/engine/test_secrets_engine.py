@@ -10,7 +10,7 @@ from ztlint.engine import keywords, rules, secrets
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 
-from .conftest import write
+from ..helpers import write
 
 
 def _github(body: str, prefix="ghp_") -> str:

@@ -8,7 +8,7 @@ import jsonschema
 
 from ztlint.engine import rules
 
-from .conftest import EVAL_RULE, write
+from ..helpers import EVAL_RULE, write
 
 
 def _errors(tmp_path, text):

@@ -13,7 +13,7 @@ from ztlint.engine.ruledocs import rule_markdown, rule_text
 from ztlint.lsp import convert
 from ztlint.report import sarif
 
-from .conftest import REPO, write
+from ..helpers import REPO, write
 
 GEN = REPO / "scripts" / "gen_rule_docs.py"
 

@@ -9,7 +9,7 @@ import pytest
 from ztlint.commands import fixtures
 from ztlint.engine import rules
 
-from .conftest import write
+from ..helpers import write
 
 RULE_FILES = rules.rule_files(rules.bundled_rules_dir())
 

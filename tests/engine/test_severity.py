@@ -15,7 +15,7 @@ from ztlint.engine.severity import CONFIDENCES, SEVERITIES, Confidence, Severity
 from ztlint.lsp import convert
 from ztlint.report import text
 
-from .conftest import REPO
+from ..helpers import REPO
 
 SERVER = REPO / "server" / "ztlint"
 

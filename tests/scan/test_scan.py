@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 
 from ztlint.engine import rules
 from ztlint.engine.config import Config
 from ztlint.scan import runner
 from ztlint.scan.discover import discover
 
-from .conftest import write
+from ..helpers import write
 
 TOKEN = "ztk_" + "9f8e7d6c5b4a39281706f5e4"
 
