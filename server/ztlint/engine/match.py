@@ -330,13 +330,44 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
         for s, e in spans:
             if budget is not None and budget.spent():
                 break
-            for m in rule.regex.finditer(source, s, e):
+            for m in _text_matches(rule, source, s, e):
                 if not rule.multiline and b"\n" in m.group(0):
                     continue
                 f = _text_finding(rule, m, index, path)
                 if f is not None:
                     out.append(f)
     return out
+
+
+def _text_matches(rule: Rule, source: bytes, start: int, end: int):
+    """The rule's matches in [start, end) whose groups pass its conditions. A match that fails
+    them is dropped and the search goes on from its next character, as a look-ahead in the
+    regex would make it."""
+    if not rule.conditions:
+        yield from rule.regex.finditer(source, start, end)
+        return
+    pos = start
+    while pos <= end:
+        m = rule.regex.search(source, pos, end)
+        if m is None:
+            return
+        s, e = m.span()
+        if all(_text_holds(c, m.group(c.capture)) for c in rule.conditions):
+            yield m
+            pos = e if e > s else e + 1
+        else:
+            pos = s + 1
+
+
+def _text_holds(cond: Condition, value: bytes | None) -> bool:
+    kind = cond.kind
+    if value is None:
+        return kind.startswith("not-")
+    if kind in ("regex", "not-regex"):
+        return (cond.value.search(value) is not None) == (kind == "regex")
+    if kind in ("equals", "not-equals"):
+        return (value == cond.value) == (kind == "equals")
+    return (value in cond.value) == (kind == "any-of")
 
 
 def _short_lines(rule: Rule, spans, source: bytes, index: LineIndex, budget: Budget | None):

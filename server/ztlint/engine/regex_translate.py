@@ -40,6 +40,8 @@ class Unsupported(Exception):
 class Plan:
     body: str | bytes  # RE2 syntax; group 1 is the reported match
     lead: bool  # a context character before the match may have been consumed
+    groupindex: dict  # as re.compile(pattern).groupindex and .groups
+    groups: int
 
 
 def plan(pattern, flags: int, boolean: bool = False) -> Plan:
@@ -47,14 +49,15 @@ def plan(pattern, flags: int, boolean: bool = False) -> Plan:
     text = pattern.decode("latin-1") if is_bytes else pattern
     parsed = _sre.parse(text, flags | (re.ASCII if is_bytes else 0))
     flags = parsed.state.flags
+    groups = (dict(parsed.state.groupdict), parsed.state.groups - 1)
     emit = _Emitter(is_bytes, boolean)
     if boolean:
         # only "is there a match" is asked: edges inside alternatives count too
         out = emit.seq(list(parsed.data), flags, lead=True, tail=True)
-        return Plan(out.encode("latin-1") if is_bytes else out, False)
+        return Plan(out.encode("latin-1") if is_bytes else out, False, *groups)
     pre, body, post = _edges(list(parsed.data), flags, emit)
     out = f"{pre}({body}){post}"
-    return Plan(out.encode("latin-1") if is_bytes else out, bool(pre))
+    return Plan(out.encode("latin-1") if is_bytes else out, bool(pre), *groups)
 
 
 def _edges(items, flags, emit) -> tuple[str, str, str]:
@@ -136,9 +139,43 @@ def _lookaround_class(item, behind: bool, flags: int, emit: "_Emitter"):
     if (direction == -1) != behind:
         return None
     data = list(sub.data)
+    if len(data) == 1 and data[0][0] == _c.BRANCH and not behind:
+        return _class_or_end(op == _c.ASSERT_NOT, data[0][1][1], flags)
     if len(data) != 1 or not _single(data[0]):
         return None
     return op == _c.ASSERT_NOT, data[0], flags
+
+
+def _class_or_end(negated: bool, branches, flags):
+    """``(?=C|$)``, ``(?!C|$)``: one character of a class, or the end. When ``$`` can only mean
+    "before a newline the class holds, or the end", that is ``(?![^C])`` (``(?=[^C])``)."""
+    entries, end = [], None
+    for b in branches:
+        data = list(b.data)
+        if len(data) != 1:
+            return None
+        op, av = data[0]
+        if op == _c.AT and av in (_c.AT_END, _c.AT_END_STRING):
+            end = av
+        elif op == _c.LITERAL:
+            entries.append((_c.LITERAL, av))
+        elif op == _c.IN and not any(iop == _c.NEGATE for iop, _ in av):
+            entries.extend(av)
+        else:
+            return None
+    if end is None:
+        return negated, (_c.IN, entries), flags
+    if end == _c.AT_END:  # `$`: before a newline (any, with MULTILINE; the last one, without)
+        if flags & re.MULTILINE:
+            entries = entries + [(_c.LITERAL, 10)]
+        elif not _class_has_newline(entries, flags):
+            return None
+    return not negated, (_c.IN, [(_c.NEGATE, None)] + entries), flags
+
+
+def _class_has_newline(entries, flags) -> bool:
+    emit = _Emitter(True)
+    return 10 in emit._byte_set((_c.IN, entries), flags)
 
 
 def _take_lead(items, flags, emit):
@@ -287,6 +324,8 @@ class _Emitter:
         elif len(conds) == 1:
             neg, item, flags = conds[0]
             cls = self._str_class(item, flags)
+            if item[0] == _c.LITERAL and not flags & re.IGNORECASE:
+                cls = f"[{cls}]"
             if not neg:
                 char = cls
             elif cls.startswith("[^") and cls.endswith("]") and "(?" not in cls:

@@ -636,7 +636,7 @@ def _compile_condition(cond, names, langs, fail, doc, base, i, trusted=False) ->
         raise fail(where + ("capture",), f"'{kind}' looks at the whole file and takes no 'capture'")
     if kind in ("regex", "not-regex"):
         try:
-            value = linear_regex.compile(cond[kind], trusted=trusted, boolean=True)
+            value = linear_regex.compile(cond[kind], trusted=trusted, boolean=True, lazy=trusted)
         except re.error as exc:
             raise fail(where + (kind,), f"invalid regex: {exc}") from None
         except linear_regex.NotLinear as exc:
@@ -652,12 +652,16 @@ def _compile_condition(cond, names, langs, fail, doc, base, i, trusted=False) ->
 
 def _compile_text(match, common, fail, trusted=False) -> Rule:
     flags = re.MULTILINE | (re.DOTALL if match.get("multiline") else 0)
+    pattern = match["regex"].encode("utf-8")
     try:
-        regex = linear_regex.compile(match["regex"].encode("utf-8"), flags, trusted=trusted)
+        regex = linear_regex.compile(pattern, flags, trusted=trusted, lazy=trusted)
+        names = set(regex.groupindex)  # a lazy one is parsed here, compiled on first use
     except re.error as exc:
         raise fail(("match", "regex"), f"invalid regex: {exc}") from None
     except linear_regex.NotLinear as exc:
         raise fail(("match", "regex"), str(exc)) from None
+    conditions = tuple(_compile_text_condition(cond, names, fail, i, trusted)
+                       for i, cond in enumerate(match.get("where", ())))
     group = match.get("secret-group", "secret")
     if group not in regex.groupindex and group != "secret":
         raise fail(("match", "secret-group"), f"the regex has no group named {group!r}")
@@ -666,9 +670,39 @@ def _compile_text(match, common, fail, trusted=False) -> Rule:
         raise fail(("match", "validate"),
                    f"unknown validator {validator!r} (known: {', '.join(sorted(secrets.VALIDATORS))})")
     keywords = tuple(k.lower().encode("utf-8") for k in match.get("keywords", ()))
-    return Rule(**common, regex=regex, keywords=keywords, secret_group=group,
+    return Rule(**common, regex=regex, keywords=keywords, secret_group=group, conditions=conditions,
                 min_entropy=float(match.get("min-entropy", 0.0)), validator=validator,
                 multiline=bool(match.get("multiline")))
+
+
+def _compile_text_condition(cond, names, fail, i, trusted=False) -> Condition:
+    """A check on one group of a text rule's match (on its bytes, as the regex sees them): a
+    match that fails it is dropped and the search goes on from the next position, as a
+    look-ahead in the regex would. It keeps value filters out of the regex itself, where they
+    would need backtracking."""
+    where = ("match", "where", i)
+    kinds = [k for k in _CAPTURE_KINDS if k in cond]
+    if len(kinds) != 1 or any(k in cond for k in _TREE_KINDS):
+        raise fail(where, "a text rule's condition needs exactly one of " + ", ".join(_CAPTURE_KINDS))
+    kind = kinds[0]
+    capture = cond.get("capture")
+    if capture is None:
+        raise fail(where, f"'{kind}' needs a 'capture'")
+    if capture not in names:
+        raise fail(where + ("capture",), f"capture {capture!r} is not a group of the regex")
+    if kind in ("regex", "not-regex"):
+        try:
+            value = linear_regex.compile(cond[kind].encode("utf-8"), trusted=trusted, boolean=True,
+                                         lazy=trusted)
+        except re.error as exc:
+            raise fail(where + (kind,), f"invalid regex: {exc}") from None
+        except linear_regex.NotLinear as exc:
+            raise fail(where + (kind,), str(exc)) from None
+    elif kind in ("any-of", "not-any-of"):
+        value = frozenset(v.encode("utf-8") for v in cond[kind])
+    else:
+        value = cond[kind].encode("utf-8")
+    return Condition(capture, kind, value)
 
 
 def default_rule_dirs(extra: list[str | os.PathLike] = ()) -> list[Path]:
