@@ -14,9 +14,9 @@ from ztlint.engine import rules
 
 _BUNDLED = rules.load_rules([rules.bundled_rules_dir()])
 _TEXT = sorted({r.regex.pattern: r.regex for r in _BUNDLED.rules.values()
-                if r.regex is not None and r.regex._re2 is not None}.items())
+                if r.regex is not None and r.regex.engine == "re2"}.items())
 _COND = sorted({c.value.pattern: c.value for r in _BUNDLED.rules.values() for c in r.conditions
-                if c.kind in ("regex", "not-regex") and c.value._re2 is not None}.items())
+                if c.kind in ("regex", "not-regex") and c.value.engine != "python"}.items())
 _FIXTURES = [p.read_bytes() for p in sorted(rules.bundled_rules_dir().rglob("*"))
              if p.is_file() and not p.name.endswith((".yaml", ".md")) or ".fixture." in p.name]
 

@@ -91,6 +91,9 @@ class LinearRegex:
             self._groupindex, self._groups = plan_.groupindex, plan_.groups
             self._re2 = _re2_compile(plan_.body, self._bytes)
             self._lead = plan_.lead
+            self._checks = tuple((positive, _re2_compile(body, self._bytes), gids)
+                                 for positive, body, gids in plan_.checks)
+            self._main_groups = plan_.main_groups
             self._linear = True
             self._built = True
             return
@@ -174,14 +177,33 @@ class LinearRegex:
         # look past it, so it gets a view that ends there. A lookbehind sees before pos in
         # both: start one character early so a context character there can be consumed.
         view = _view(text, endpos)
-        start = pos - 1 if self._lead and pos > 0 else pos
-        m = self._re2.search(view, start)
-        if m is None:
-            return None
-        if self._boolean:
-            return Match([m.span()], text, {})
-        spans = [m.span(i + 1) for i in range(self.groups + 1)]
-        return Match(spans, text, self.groupindex)
+        while True:
+            start = pos - 1 if self._lead and pos > 0 else pos
+            m = self._re2.search(view, start)
+            if m is None:
+                return None
+            if self._boolean:
+                return Match([m.span()], text, {})
+            spans = [(-1, -1)] * (self._groups + 1)
+            spans[0] = m.span(1)
+            for i, gid in enumerate(self._main_groups):
+                spans[gid] = m.span(i + 2)
+            if self._checks and not self._checks_hold(view, spans):
+                pos = spans[0][0] + 1  # as Python's engine: try the next start
+                if pos > endpos:
+                    return None
+                continue
+            return Match(spans, text, self._groupindex)
+
+    def _checks_hold(self, view, spans) -> bool:
+        at = spans[0][0]
+        for positive, check, gids in self._checks:
+            m = check.match(view, at)
+            if (m is not None) != positive:
+                return False
+            for i, gid in enumerate(gids if m is not None else ()):
+                spans[gid] = m.span(i + 1)
+        return True
 
 
 def _view(text, endpos: int):

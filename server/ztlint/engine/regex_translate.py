@@ -42,6 +42,11 @@ class Plan:
     lead: bool  # a context character before the match may have been consumed
     groupindex: dict  # as re.compile(pattern).groupindex and .groups
     groups: int
+    # Look-aheads at the start of the match, checked there after RE2 finds it: (positive,
+    # RE2 body, the pattern's group numbers inside it in RE2's order). A match failing one is
+    # dropped and the search resumes one character on, as Python's engine would go on.
+    checks: tuple = ()
+    main_groups: tuple = ()  # the pattern's group numbers in the body, in RE2's order (from 2)
 
 
 def plan(pattern, flags: int, boolean: bool = False) -> Plan:
@@ -55,17 +60,53 @@ def plan(pattern, flags: int, boolean: bool = False) -> Plan:
         # only "is there a match" is asked: edges inside alternatives count too
         out = emit.seq(list(parsed.data), flags, lead=True, tail=True)
         return Plan(out.encode("latin-1") if is_bytes else out, False, *groups)
-    pre, body, post = _edges(list(parsed.data), flags, emit)
-    out = f"{pre}({body}){post}"
-    return Plan(out.encode("latin-1") if is_bytes else out, bool(pre), *groups)
+    items = _hoist(list(parsed.data))
+    pre, items = _take_lead(items, flags, emit)
+    checks, items = _take_checks(items, flags, emit)
+    post, items = _take_trail(items, flags, emit)
+    out = f"{pre or ''}({emit.seq(items, flags)}){post or ''}"
+    enc = (lambda x: x.encode("latin-1")) if is_bytes else (lambda x: x)
+    return Plan(enc(out), bool(pre), *groups, tuple((pos, enc(body), gids) for pos, body, gids in checks),
+                tuple(_group_ids(items)))
 
 
-def _edges(items, flags, emit) -> tuple[str, str, str]:
-    """(leading context, body, trailing context) of one sequence, in RE2 syntax."""
-    items = _hoist(items)
-    lead, items = _take_lead(items, flags, emit)
-    trail, items = _take_trail(items, flags, emit)
-    return lead or "", emit.seq(items, flags), trail or ""
+def _take_checks(items, flags, emit):
+    r"""Look-aheads at the start of the match (after anchors), as checks: ``(?=mysql|redis)``,
+    ``(?=(?P<name>[\w-]+))``, ``^(?=.*password=)(?!.*jdbc:)``."""
+    checks, kept = [], []
+    while items and (items[0][0] == _c.AT or (items[0][0] in (_c.ASSERT, _c.ASSERT_NOT)
+                                              and items[0][1][0] == 1)):
+        op, av = items[0]
+        if op == _c.AT:
+            kept.append(items[0])
+        else:
+            sub = list(av[1].data)
+            checks.append((op == _c.ASSERT, emit.seq(sub, flags), _group_ids(sub)))
+        items = items[1:]
+    if checks and len(items) == 0:
+        raise Unsupported("only look-aheads")
+    return checks, kept + items
+
+
+def _group_ids(items) -> list[int]:
+    """Capturing groups in the order their parentheses open."""
+    out = []
+    for op, av in items:
+        if op == _c.SUBPATTERN:
+            if av[0]:
+                out.append(av[0])
+            subs = [av[3]]
+        elif op == _c.BRANCH:
+            subs = av[1]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            subs = [av[2]]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            subs = [av[1]]
+        else:
+            subs = []
+        for sub in subs:
+            out.extend(_group_ids(list(sub.data)))
+    return out
 
 
 def _is_lookbehind(item, positive=None) -> bool:
@@ -181,7 +222,7 @@ def _class_has_newline(entries, flags) -> bool:
 def _take_lead(items, flags, emit):
     """Leading one-character lookbehinds as a consumed context group; None if none."""
     conds = []
-    while items and _zero_width(items[0]) and items[0][0] != _c.AT:
+    while items and _zero_width(items[0]) and items[0][0] != _c.AT and items[0][1][0] == -1:
         found = _lookaround_class(items[0], True, flags, emit)
         if found is None:
             raise Unsupported("a lookaround inside the match")
