@@ -180,6 +180,10 @@ class LinearRegex:
         while True:
             start = pos - 1 if self._lead and pos > 0 else pos
             m = self._re2.search(view, start)
+            if m is not None and start < pos and m.start(1) < pos:
+                # the context matched the text's start there, not a character: no match may
+                # start before pos, so look from pos itself
+                m = self._re2.search(view, pos)
             if m is None:
                 return None
             if self._boolean:
@@ -187,7 +191,9 @@ class LinearRegex:
             spans = [(-1, -1)] * (self._groups + 1)
             spans[0] = m.span(1)
             for i, gid in enumerate(self._main_groups):
-                spans[gid] = m.span(i + 2)
+                span = m.span(i + 2)
+                if span[0] >= 0 or spans[gid][0] < 0:  # a group may appear twice (see plan)
+                    spans[gid] = span
             if self._checks and not self._checks_hold(view, spans):
                 pos = spans[0][0] + 1  # as Python's engine: try the next start
                 if pos > endpos:

@@ -63,6 +63,7 @@ def plan(pattern, flags: int, boolean: bool = False) -> Plan:
     items = _hoist(list(parsed.data))
     pre, items = _take_lead(items, flags, emit)
     checks, items = _take_checks(items, flags, emit)
+    items = _distribute_conditional(items)
     post, items = _take_trail(items, flags, emit)
     out = f"{pre or ''}({emit.seq(items, flags)}){post or ''}"
     enc = (lambda x: x.encode("latin-1")) if is_bytes else (lambda x: x)
@@ -86,6 +87,26 @@ def _take_checks(items, flags, emit):
     if checks and len(items) == 0:
         raise Unsupported("only look-aheads")
     return checks, kept + items
+
+
+def _distribute_conditional(items):
+    """``(?:(?P<g>A)|B) M (?(g)Y|N)`` -> ``(?:A M Y|B M N)``: a condition on which alternative
+    matched, spelled out. M's groups then appear twice; the one that took part counts."""
+    if not items or items[-1][0] != _c.GROUPREF_EXISTS:
+        return items
+    gid, yes, no = items[-1][1]
+    for i, (op, av) in enumerate(items[:-1]):
+        if op != _c.BRANCH:
+            continue
+        alts = [list(b.data) for b in av[1]]
+        owners = [k for k, alt in enumerate(alts) if gid in _group_ids(alt)]
+        if len(owners) != 1:
+            continue
+        middle = items[i + 1:-1]
+        tails = (list(yes.data), list(no.data) if no is not None else [])
+        new = [_Seq(alt + middle + tails[0 if k in owners else 1]) for k, alt in enumerate(alts)]
+        return items[:i] + [(_c.BRANCH, (None, new))]
+    raise Unsupported("a conditional group")
 
 
 def _group_ids(items) -> list[int]:
