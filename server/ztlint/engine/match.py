@@ -352,17 +352,25 @@ def _text_matches(rule: Rule, source: bytes, start: int, end: int):
         if m is None:
             return
         s, e = m.span()
-        if all(_text_holds(c, m.group(c.capture)) for c in rule.conditions):
+        if all(_text_holds(c, m, source) for c in rule.conditions):
             yield m
             pos = e if e > s else e + 1
         else:
             pos = s + 1
 
 
-def _text_holds(cond: Condition, value: bytes | None) -> bool:
+def _text_holds(cond: Condition, m, source: bytes) -> bool:
     kind = cond.kind
+    value = m.group(cond.capture)
     if value is None:
         return kind.startswith("not-")
+    if kind in ("same-as", "not-same-as"):
+        return (value == m.group(cond.value)) == (kind == "same-as")
+    if kind in ("ahead", "not-ahead"):  # what a look-ahead at the capture's start would see
+        start = m.start(cond.capture)
+        nl = source.find(b"\n", start)
+        found = cond.value.search(memoryview(source)[start:nl if nl >= 0 else len(source)])
+        return (found is not None) == (kind == "ahead")
     if kind in ("regex", "not-regex"):
         return (cond.value.search(value) is not None) == (kind == "regex")
     if kind in ("equals", "not-equals"):

@@ -617,6 +617,9 @@ def _compile_tree(item, match, common, fail, doc, base, trusted=False) -> Rule:
 
 
 _CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
+# text rules only: a look-ahead from the capture's start (on the rest of its line); the
+# capture's text equal to (different from) another group's
+_AHEAD_KINDS = ("ahead", "not-ahead", "same-as", "not-same-as")
 _TREE_KINDS = ("inside", "not-inside", "has", "not-has", "file-has", "file-not-has")
 FILE_KINDS = ("file-has", "file-not-has")
 
@@ -681,19 +684,29 @@ def _compile_text_condition(cond, names, fail, i, trusted=False) -> Condition:
     look-ahead in the regex would. It keeps value filters out of the regex itself, where they
     would need backtracking."""
     where = ("match", "where", i)
-    kinds = [k for k in _CAPTURE_KINDS if k in cond]
+    kinds = [k for k in _CAPTURE_KINDS + _AHEAD_KINDS if k in cond]
     if len(kinds) != 1 or any(k in cond for k in _TREE_KINDS):
-        raise fail(where, "a text rule's condition needs exactly one of " + ", ".join(_CAPTURE_KINDS))
+        raise fail(where, "a text rule's condition needs exactly one of "
+                   + ", ".join(_CAPTURE_KINDS + _AHEAD_KINDS))
     kind = kinds[0]
     capture = cond.get("capture")
     if capture is None:
         raise fail(where, f"'{kind}' needs a 'capture'")
     if capture not in names:
         raise fail(where + ("capture",), f"capture {capture!r} is not a group of the regex")
-    if kind in ("regex", "not-regex"):
+    if kind in ("same-as", "not-same-as"):
+        if cond[kind] not in names:
+            raise fail(where + (kind,), f"{cond[kind]!r} is not a group of the regex")
+        value = cond[kind]
+    elif kind in ("regex", "not-regex", "ahead", "not-ahead"):
+        pattern = cond[kind].encode("utf-8")
+        if kind in ("ahead", "not-ahead"):  # matched at the capture's start: a look-ahead
+            flags = re.match(rb"\(\?[aiLmsux]+\)", pattern)  # global flags stay first
+            cut = flags.end() if flags else 0
+            end = b"\n)" if flags and b"x" in flags.group() else b")"  # after a comment
+            pattern = pattern[:cut] + rb"\A(?:" + pattern[cut:] + end
         try:
-            value = linear_regex.compile(cond[kind].encode("utf-8"), trusted=trusted, boolean=True,
-                                         lazy=trusted)
+            value = linear_regex.compile(pattern, trusted=trusted, boolean=True, lazy=trusted)
         except re.error as exc:
             raise fail(where + (kind,), f"invalid regex: {exc}") from None
         except linear_regex.NotLinear as exc:
