@@ -90,23 +90,40 @@ def _take_checks(items, flags, emit):
 
 
 def _distribute_conditional(items):
-    """``(?:(?P<g>A)|B) M (?(g)Y|N)`` -> ``(?:A M Y|B M N)``: a condition on which alternative
-    matched, spelled out. M's groups then appear twice; the one that took part counts."""
-    if not items or items[-1][0] != _c.GROUPREF_EXISTS:
-        return items
-    gid, yes, no = items[-1][1]
-    for i, (op, av) in enumerate(items[:-1]):
-        if op != _c.BRANCH:
+    """``(?:(?P<g>A)|B) M (?(g)Y|N) R`` -> ``(?:A M Y|B M N) R``: a condition on which
+    alternative matched, spelled out. Groups then appear twice; the one that took part counts."""
+    for j, (op, av) in enumerate(items):
+        if op != _c.GROUPREF_EXISTS:
             continue
-        alts = [list(b.data) for b in av[1]]
-        owners = [k for k, alt in enumerate(alts) if gid in _group_ids(alt)]
-        if len(owners) != 1:
-            continue
-        middle = items[i + 1:-1]
+        gid, yes, no = av
         tails = (list(yes.data), list(no.data) if no is not None else [])
-        new = [_Seq(alt + middle + tails[0 if k in owners else 1]) for k, alt in enumerate(alts)]
-        return items[:i] + [(_c.BRANCH, (None, new))]
-    raise Unsupported("a conditional group")
+        variants = _split_seq(items[:j], gid)
+        if len(variants) < 2 or not any(has for _, has in variants):
+            raise Unsupported("a conditional group")
+        alts = [_Seq(seq + tails[0 if has else 1]) for seq, has in variants]
+        return [(_c.BRANCH, (None, alts))] + _distribute_conditional(items[j + 1:])
+    return items
+
+
+def _split_seq(items, gid):
+    """``items`` as alternatives, each known to set group ``gid`` or not: [(items, sets)]."""
+    for i, item in enumerate(items):
+        if gid in _group_ids([item]):
+            return [(items[:i] + seq + items[i + 1:], has) for seq, has in _split_item(item, gid)]
+    return [(items, False)]
+
+
+def _split_item(item, gid):
+    op, av = item
+    if op == _c.SUBPATTERN:
+        g, add, dele, sub = av
+        if g == gid:
+            return [([item], True)]
+        return [([(_c.SUBPATTERN, (g, add, dele, _Seq(seq)))], has)
+                for seq, has in _split_seq(list(sub.data), gid)]
+    if op == _c.BRANCH:
+        return [v for alt in av[1] for v in _split_seq(list(alt.data), gid)]
+    raise Unsupported("a conditional on a group inside a repetition")
 
 
 def _group_ids(items) -> list[int]:
