@@ -366,6 +366,10 @@ def _text_holds(cond: Condition, m, source: bytes) -> bool:
         return kind.startswith("not-")
     if kind in ("same-as", "not-same-as"):
         return (value == m.group(cond.value)) == (kind == "same-as")
+    if kind in ("behind", "not-behind"):  # what a look-behind at the capture's start would see
+        start = m.start(cond.capture)
+        found = cond.value.search(memoryview(source)[source.rfind(b"\n", 0, start) + 1:start])
+        return (found is not None) == (kind == "behind")
     if kind in ("ahead", "not-ahead"):  # what a look-ahead at the capture's start would see
         start = m.start(cond.capture)
         nl = source.find(b"\n", start)

@@ -97,11 +97,14 @@ def _distribute_conditional(items):
             continue
         gid, yes, no = av
         tails = (list(yes.data), list(no.data) if no is not None else [])
-        variants = _split_seq(items[:j], gid)
-        if len(variants) < 2 or not any(has for _, has in variants):
+        owner = next((i for i in range(j) if gid in _group_ids([items[i]])), None)
+        if owner is None:
             raise Unsupported("a conditional group")
-        alts = [_Seq(seq + tails[0 if has else 1]) for seq, has in variants]
-        return [(_c.BRANCH, (None, alts))] + _distribute_conditional(items[j + 1:])
+        # only the item that sets the group is split: the items before it keep their order
+        variants = _split_item(items[owner], gid)
+        middle = items[owner + 1:j]
+        alts = [_Seq(seq + middle + tails[0 if has else 1]) for seq, has in variants]
+        return items[:owner] + [(_c.BRANCH, (None, alts))] + _distribute_conditional(items[j + 1:])
     return items
 
 
@@ -191,8 +194,8 @@ def _prefix_lookbehind(inner: list) -> list:
         if _is_lookbehind(it, positive=False):
             body = list(it[1][1].data)
             n = len(body) - 1
-            if n >= 1 and i >= n and body[1:] == inner[i - n:i] and _single(body[0]) \
-                    and all(x[0] == _c.LITERAL for x in body[1:]):
+            # (the look-behind is fixed-width, so its tail covers just what the prefix matched)
+            if n >= 1 and i >= n and body[1:] == inner[i - n:i] and _single(body[0]):
                 return inner[:i - n] + [(_c.ASSERT_NOT, (-1, _Seq([body[0]])))] + inner[i - n:i] + inner[i + 1:]
     return inner
 

@@ -619,7 +619,7 @@ def _compile_tree(item, match, common, fail, doc, base, trusted=False) -> Rule:
 _CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
 # text rules only: a look-ahead from the capture's start (on the rest of its line); the
 # capture's text equal to (different from) another group's
-_AHEAD_KINDS = ("ahead", "not-ahead", "same-as", "not-same-as")
+_AHEAD_KINDS = ("ahead", "not-ahead", "behind", "not-behind", "same-as", "not-same-as")
 _TREE_KINDS = ("inside", "not-inside", "has", "not-has", "file-has", "file-not-has")
 FILE_KINDS = ("file-has", "file-not-has")
 
@@ -698,13 +698,18 @@ def _compile_text_condition(cond, names, fail, i, trusted=False) -> Condition:
         if cond[kind] not in names:
             raise fail(where + (kind,), f"{cond[kind]!r} is not a group of the regex")
         value = cond[kind]
-    elif kind in ("regex", "not-regex", "ahead", "not-ahead"):
+    elif kind in ("regex", "not-regex", "ahead", "not-ahead", "behind", "not-behind"):
         pattern = cond[kind].encode("utf-8")
         if kind in ("ahead", "not-ahead"):  # matched at the capture's start: a look-ahead
             flags = re.match(rb"\(\?[aiLmsux]+\)", pattern)  # global flags stay first
             cut = flags.end() if flags else 0
             end = b"\n)" if flags and b"x" in flags.group() else b")"  # after a comment
             pattern = pattern[:cut] + rb"\A(?:" + pattern[cut:] + end
+        elif kind in ("behind", "not-behind"):  # ending at the capture's start: a look-behind
+            flags = re.match(rb"\(\?[aiLmsux]+\)", pattern)
+            cut = flags.end() if flags else 0
+            end = b"\n)\\Z" if flags and b"x" in flags.group() else b")\\Z"
+            pattern = pattern[:cut] + b"(?:" + pattern[cut:] + end
         try:
             value = linear_regex.compile(pattern, trusted=trusted, boolean=True, lazy=trusted)
         except re.error as exc:
