@@ -100,6 +100,10 @@ class Rule:
     min_entropy: float = 0.0
     validator: str | None = None
     multiline: bool = False  # a text rule whose matches may span lines (PEM blocks ...)
+    # (end markers, min gap, max gap): the match runs on to the first marker that starts between
+    # min and max characters after the regex's match (a PEM block's END line), found by plain
+    # string search: a lazy `[\s\S]{64,16000}?` in the regex would be slow on any engine
+    until: tuple | None = None
 
     @property
     def is_text(self) -> bool:
@@ -673,9 +677,15 @@ def _compile_text(match, common, fail, trusted=False) -> Rule:
         raise fail(("match", "validate"),
                    f"unknown validator {validator!r} (known: {', '.join(sorted(secrets.VALIDATORS))})")
     keywords = tuple(k.lower().encode("utf-8") for k in match.get("keywords", ()))
+    until = None
+    if "until" in match:
+        u = match["until"]
+        if u["min-gap"] > u["max-gap"]:
+            raise fail(("match", "until", "min-gap"), "min-gap is larger than max-gap")
+        until = (tuple(t.encode("utf-8") for t in u["any-of"]), u["min-gap"], u["max-gap"])
     return Rule(**common, regex=regex, keywords=keywords, secret_group=group, conditions=conditions,
                 min_entropy=float(match.get("min-entropy", 0.0)), validator=validator,
-                multiline=bool(match.get("multiline")))
+                multiline=bool(match.get("multiline")), until=until)
 
 
 def _compile_text_condition(cond, names, fail, i, trusted=False) -> Condition:
