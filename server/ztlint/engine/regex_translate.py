@@ -406,8 +406,9 @@ class _Emitter:
         elif len(conds) == 1:
             neg, item, flags = conds[0]
             cls = self._str_class(item, flags)
-            if item[0] == _c.LITERAL and not flags & re.IGNORECASE:
-                cls = f"[{cls}]"
+            if item[0] == _c.LITERAL and (not flags & re.IGNORECASE
+                                          or chr(item[1]).lower() == chr(item[1]).upper()):
+                cls = f"[{self._str_class(item, flags & ~re.IGNORECASE)}]"  # no case to fold
             if not neg:
                 char = cls
             elif cls.startswith("[^") and cls.endswith("]") and "(?" not in cls:
