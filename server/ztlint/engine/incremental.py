@@ -43,7 +43,7 @@ class IncrementalDocument:
         # why the text is not parsed (too deep for the grammar), re-checked before every parse
         self.note: str | None = None
         # parsed as LineIndex.parser_source: no lone \r, no bytes that are not UTF-8
-        self.tree: tree_sitter.Tree | None = (self.parser.parse(self.index.parser_source())
+        self.tree: tree_sitter.Tree | None = (self._parse()
                                               if self.parser and self._parsable() else None)
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
@@ -95,7 +95,7 @@ class IncrementalDocument:
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
         if self.parser is not None and self.reparse_needed:
-            self.tree = self.parser.parse(self.index.parser_source()) if self._parsable() else None
+            self.tree = self._parse() if self._parsable() else None
         self.reparse_needed = False
         self.tree_findings = []
         if self.tree is not None:
@@ -122,10 +122,13 @@ class IncrementalDocument:
             return self.analyze_all()  # back under the limit
         if self.tree is not None:
             old = self.tree
-            self.tree = self.parser.parse(self.index.parser_source(), old)
+            self.tree = self._parse(old)
             self.reparse_needed = False
-            changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
-            self._update_tree_findings(old, merge_spans(dirty + changed))
+            if self.tree is None:  # the parse ran out of time: text rules only
+                self.tree_findings, self.facts, self.fact_spans = [], {}, {}
+            else:
+                changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
+                self._update_tree_findings(old, merge_spans(dirty + changed))
         self._update_text_findings(dirty)
         self.dirty = []
         return self._finalize()
@@ -221,6 +224,15 @@ class IncrementalDocument:
         first = max(0, self.index.point(start)[0] - _TEXT_CONTEXT_LINES)
         last = self.index.point(end)[0] + _TEXT_CONTEXT_LINES + 1
         return starts[first], starts[last] if last < len(starts) else len(self.source)
+
+    def _parse(self, old: tree_sitter.Tree | None = None) -> tree_sitter.Tree | None:
+        """The text's tree, or None (with a note) when parsing takes longer than the budget."""
+        try:
+            return full.parse_text(self.parser, self.index.parser_source(), old,
+                                   self.config.analysis_budget)
+        except full.ParseTimeout as exc:
+            self.note = str(exc)
+            return None
 
     def _parsable(self) -> bool:
         """Whether the grammar can take the current text (sets or clears ``note``)."""
