@@ -29,11 +29,17 @@ class ParseTimeout(Exception):
     """Parsing took longer than the file's budget (deep nesting, thousands of heredocs ...)."""
 
     def __init__(self, seconds: float):
-        super().__init__(f"not parsed: parse took longer than the {seconds:g} s budget "
-                         "(only text rules ran): results are partial")
+        super().__init__(f"not parsed: parse took longer than {seconds:g} s, half of the "
+                         "budget (only text rules ran): results are partial")
 
 
 _CHUNK = 1 << 16
+
+
+def parse_seconds(budget_seconds: float | None) -> float | None:
+    """The part of a file's budget its parse may take: half, so the text (secret) rules
+    still run when the parse is cut short."""
+    return None if budget_seconds is None else budget_seconds / 2
 
 
 def parse_text(parser: tree_sitter.Parser, text: bytes, old_tree: tree_sitter.Tree | None = None,
@@ -168,7 +174,7 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
     notes: list[str] = []
     if tree is None and language and parse_tree:
         try:
-            tree = parse(source, language, seconds=budget.seconds)
+            tree = parse(source, language, seconds=parse_seconds(budget.seconds))
         except (guard.TooDeep, ParseTimeout) as exc:
             notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)

@@ -229,7 +229,7 @@ class IncrementalDocument:
         """The text's tree, or None (with a note) when parsing takes longer than the budget."""
         try:
             return full.parse_text(self.parser, self.index.parser_source(), old,
-                                   self.config.analysis_budget)
+                                   full.parse_seconds(self.config.analysis_budget))
         except full.ParseTimeout as exc:
             self.note = str(exc)
             return None
