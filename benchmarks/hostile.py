@@ -63,6 +63,13 @@ def inputs(scale: float) -> list[tuple[str, str, bytes]]:
         ("python nesting 3000", "deep.py", b"x = " + b"[" * n(3000) + b"eval(a)" + b"]" * n(3000) + b"\n"),
         ("js nesting 3000", "deep.js", b"x = " + b"(" * n(3000) + b"eval(a)" + b")" * n(3000) + b";\n"),
         ("json nesting 3000", "deep.json", b'{"a": ' * n(3000) + b'{"password": "Zq8#kLm2pW9x"}' + b"}" * n(3000)),
+        # slow parses (tree-sitter has no time limit of its own)
+        ("python 3000 indent levels", "indent.py",
+         b"".join(b" " * i + b"if x:\n" for i in range(n(3000))) + b" " * n(3000) + b"pass\n"),
+        ("bash 20000 heredocs on one line", "heredocs.sh",
+         b"cat " + b" ".join(b"<<E%d" % i for i in range(n(20_000))) + b"\n"
+         + b"".join(b"x\nE%d\n" % i for i in range(n(20_000)))),
+        ("bash 20000 heredocs", "heredocs2.sh", b"".join(b"cat <<EOF\nx\nEOF\n" for _ in range(n(20_000)))),
     ]
     for kw in (b"password", b"secret", b"token", b"api_key", b"AKIA", b"ghp_", b"sk_live_", b"eyJ"):
         cases.append((f"{kw.decode()} x 100 KB", "long.txt", (kw + b"=") * n(100_000 // (len(kw) + 1)) + b"\n"))

@@ -31,13 +31,17 @@ def test_a_cut_file_is_visible_in_the_scan(bundled, tmp_path):
     path = tmp_path / "a.py"
     path.write_bytes(_SOURCE)
     fr = runner.scan_file(path, "a.py", bundled, replace(Config(root=tmp_path), analysis_budget=1e-9))
-    assert fr.skipped is None and [n.path for n in fr.notes] == ["a.py"]
-    assert fr.notes[0].kind == "partial" and "budget" in fr.notes[0].note
+    # (the parse is cut at half the budget too: two notes, both for a.py)
+    assert fr.skipped is None and {n.path for n in fr.notes} == {"a.py"}
+    assert all(n.kind == "partial" for n in fr.notes) and any("budget" in n.note for n in fr.notes)
 
 
 def test_a_long_line_note_reaches_the_scan(bundled, tmp_path):
-    path = tmp_path / "run.sh"
-    path.write_bytes(b"mysqladmin --password A" + b"a" * 50_000 + b"\n")
-    fr = runner.scan_file(path, "run.sh", bundled, Config(root=tmp_path))
+    # the few tree-rule conditions left on Python's engine skip node texts over 4,096 characters
+    path = tmp_path / ".github" / "workflows" / "ci.yml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "
+                     + b"a" * 5_000 + b" ${{ github.event.issue.title }}\n")
+    fr = runner.scan_file(path, ".github/workflows/ci.yml", bundled, Config(root=tmp_path))
     assert fr.skipped is None and fr.notes and fr.notes[0].kind == "partial"
-    assert "not checked on line 1" in fr.notes[0].note
+    assert "not checked on line 6" in fr.notes[0].note

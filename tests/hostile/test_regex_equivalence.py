@@ -14,9 +14,12 @@ from ztlint.engine import rules
 
 _BUNDLED = rules.load_rules([rules.bundled_rules_dir()])
 _TEXT = sorted({r.regex.pattern: r.regex for r in _BUNDLED.rules.values()
-                if r.regex is not None and r.regex._re2 is not None}.items())
+                if r.regex is not None and r.regex.engine == "re2"}.items())
 _COND = sorted({c.value.pattern: c.value for r in _BUNDLED.rules.values() for c in r.conditions
-                if c.kind in ("regex", "not-regex") and c.value._re2 is not None}.items())
+                if c.kind in ("regex", "not-regex") and not r.is_text and c.value.engine != "python"}.items())
+# text rules' checks on groups run on bytes (ahead/behind ones are wrapped in \A ... or ... \Z)
+_TEXT_COND = sorted({c.value.pattern: c.value for r in _BUNDLED.rules.values() if r.is_text
+                     for c in r.conditions if hasattr(c.value, "engine")}.items())
 _FIXTURES = [p.read_bytes() for p in sorted(rules.bundled_rules_dir().rglob("*"))
              if p.is_file() and not p.name.endswith((".yaml", ".md")) or ".fixture." in p.name]
 
@@ -61,6 +64,21 @@ def test_condition_regex_agrees_with_python(pattern):
     lines = [line for f in _FIXTURES for line in f.decode("utf-8", "replace").splitlines()]
     samples = rng.sample(lines, 300)
     samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(200)]
+    for text in samples:
+        assert (pattern.search(text) is not None) == (py.search(text) is not None), text
+
+
+@pytest.mark.parametrize("pattern", [p for _, p in _TEXT_COND], ids=[k[:40].decode("latin-1") for k, _ in _TEXT_COND])
+def test_text_condition_regex_agrees_with_python(pattern):
+    assert pattern.engine != "python"
+    py = re.compile(pattern.pattern, pattern.flags)
+    rng = random.Random(pattern.pattern)
+    alphabet = _alphabet(pattern)
+    lines = [line for f in _FIXTURES for line in f.splitlines()]
+    samples = rng.sample(lines, 300)
+    for line in rng.sample(lines, 200):  # the tails of lines, as ahead: sees them
+        samples.append(line[rng.randrange(len(line) + 1):])
+    samples += [bytes(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(200)]
     for text in samples:
         assert (pattern.search(text) is not None) == (py.search(text) is not None), text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -25,12 +26,55 @@ class Analysis:
     notes: list[str] = field(default_factory=list)
 
 
-def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None) -> tree_sitter.Tree:
-    """Raises :class:`guard.TooDeep` for input the grammar would crash on."""
+class ParseTimeout(Exception):
+    """Parsing took longer than the file's budget (deep nesting, thousands of heredocs ...)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"not parsed: parse took longer than {seconds:g} s, half of the "
+                         "budget (only text rules ran): results are partial")
+
+
+_CHUNK = 1 << 16
+
+
+def parse_seconds(budget_seconds: float | None) -> float | None:
+    """The part of a file's budget its parse may take: half, so the text (secret) rules
+    still run when the parse is cut short."""
+    return None if budget_seconds is None else budget_seconds / 2
+
+
+def parse_text(parser: tree_sitter.Parser, text: bytes, old_tree: tree_sitter.Tree | None = None,
+               seconds: float | None = None) -> tree_sitter.Tree:
+    """``parser`` run on ``text`` (already LineIndex.parser_source), stopped after ``seconds``
+    (raises :class:`ParseTimeout`). tree-sitter checks a progress callback only when it reads
+    the text through a callback, so the text is handed over in chunks."""
+    if seconds is None:
+        return parser.parse(text, old_tree) if old_tree is not None else parser.parse(text)
+    deadline = time.monotonic() + seconds
+
+    def read(byte: int, _point) -> bytes:
+        return text[byte:byte + _CHUNK]
+
+    def late(*_) -> bool:
+        return time.monotonic() > deadline
+
+    try:
+        if old_tree is not None:
+            return parser.parse(read, old_tree, progress_callback=late)
+        return parser.parse(read, progress_callback=late)
+    except ValueError:  # cancelled by the callback
+        parser.reset()  # or the next parse would resume this one
+        raise ParseTimeout(seconds) from None
+
+
+def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None,
+          seconds: float | None = None) -> tree_sitter.Tree:
+    """Raises :class:`guard.TooDeep` for input the grammar would crash on, and
+    :class:`ParseTimeout` when parsing takes longer than ``seconds``."""
     guard.check(source, language)
     parser = languages.parser(language)
     source = parser_text(source)  # same offsets; no lone \r, NUL or bytes that are not UTF-8
-    return parser.parse(source, old_tree) if old_tree is not None else parser.parse(source)
+    return parse_text(parser, source, old_tree, seconds)
 
 
 def collect(source: bytes, index: LineIndex, path: str, language: str | None,
@@ -126,8 +170,8 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
     notes: list[str] = []
     if tree is None and language and parse_tree:
         try:
-            tree = parse(source, language)
-        except guard.TooDeep as exc:
+            tree = parse(source, language, seconds=parse_seconds(budget.seconds))
+        except (guard.TooDeep, ParseTimeout) as exc:
             notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config, budget=budget)

@@ -45,7 +45,7 @@ class IncrementalDocument:
         # why the text is not parsed (too deep for the grammar), re-checked before every parse
         self.note: str | None = None
         # parsed as LineIndex.parser_source: no lone \r, no bytes that are not UTF-8
-        self.tree: tree_sitter.Tree | None = (self.parser.parse(self.index.parser_source())
+        self.tree: tree_sitter.Tree | None = (self._parse()
                                               if self.parser and self._parsable() else None)
         self.tree_findings: list[Finding] = []
         self.facts: dict = {}  # file-level facts of the current tree (imports ...)
@@ -123,7 +123,7 @@ class IncrementalDocument:
     def analyze_all(self) -> list[Finding]:
         """Full analysis (on open, or when rules or config change)."""
         if self.parser is not None and self.reparse_needed:
-            self.tree = self.parser.parse(self.index.parser_source()) if self._parsable() else None
+            self.tree = self._parse() if self._parsable() else None
         self.reparse_needed = False
         self.tree_findings, self.tree_skips = [], []
         budget = Budget(self.config.analysis_budget)
@@ -156,10 +156,13 @@ class IncrementalDocument:
             return self.analyze_all()  # back under the limit
         if self.tree is not None:
             old = self.tree
-            self.tree = self.parser.parse(self.index.parser_source(), old)
+            self.tree = self._parse(old)
             self.reparse_needed = False
-            changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
-            self._update_tree_findings(self._view(budget, old), merge_spans(dirty + changed))
+            if self.tree is None:  # the parse ran out of time: text rules only
+                self.tree_findings, self.tree_skips, self.facts, self.fact_spans = [], [], {}, {}
+            else:
+                changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
+                self._update_tree_findings(self._view(budget, old), merge_spans(dirty + changed))
         self._update_text_findings(self._view(budget), dirty)
         self.dirty = []
         self.cut = budget.cut
@@ -238,6 +241,15 @@ class IncrementalDocument:
             more, more_skips = _rerun(kinds.TEXT_MULTILINE, view, [(0, len(self.source))], [], [])
             found, skips = found + more, skips + more_skips
         self.text_findings, self.text_skips = found, skips
+
+    def _parse(self, old: tree_sitter.Tree | None = None) -> tree_sitter.Tree | None:
+        """The text's tree, or None (with a note) when parsing takes longer than the budget."""
+        try:
+            return full.parse_text(self.parser, self.index.parser_source(), old,
+                                   full.parse_seconds(self.config.analysis_budget))
+        except full.ParseTimeout as exc:
+            self.note = str(exc)
+            return None
 
     def _parsable(self) -> bool:
         """Whether the grammar can take the current text (sets or clears ``note``)."""

@@ -24,6 +24,7 @@ import re
 
 import re2
 
+from . import regex_logic
 from .regex_translate import MAXREPEAT, Unsupported, plan, sre_c as _c, sre_parse as _sre
 
 
@@ -63,43 +64,103 @@ class Match:
         return {name: self.group(i) for name, i in self._names.items()}
 
 class LinearRegex:
-    """A compiled rule regex. ``pattern``, ``flags`` and ``groupindex`` are the original's."""
+    """A compiled rule regex. ``pattern``, ``flags`` and ``groupindex`` are the original's.
 
-    def __init__(self, pattern, flags: int = 0, trusted: bool = False, boolean: bool = False):
+    A ``lazy`` one (a bundled rule: tested, and hundreds of them) is translated and compiled
+    on first use, so loading the rules stays cheap and a rule that never runs costs nothing."""
+
+    def __init__(self, pattern, flags: int = 0, trusted: bool = False, boolean: bool = False,
+                 lazy: bool = False):
         self.pattern = pattern
         self.flags = flags
-        self._py = re.compile(pattern, flags)
-        self.groupindex = dict(self._py.groupindex)
-        self.groups = self._py.groups
+        self._trusted = trusted
         self._bytes = isinstance(pattern, bytes)
         self._boolean = boolean
+        self._built = False
+        if not lazy:
+            self._build()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        pattern, flags = self.pattern, self.flags
+        self._py = self._logic = self._re2 = None
+        self._lead = False
         try:
-            plan_ = plan(pattern, flags, boolean)
-            options = re2.Options()
-            options.max_mem = 64 << 20
-            options.log_errors = False  # a refused pattern is expected: it goes to Python
-            if self._bytes:
-                options.encoding = re2.Options.Encoding.LATIN1
-            self._re2 = re2.compile(plan_.body, options)
+            plan_ = plan(pattern, flags, self._boolean)
+            self._groupindex, self._groups = plan_.groupindex, plan_.groups
+            self._re2 = _re2_compile(plan_.body, self._bytes)
             self._lead = plan_.lead
-            self.linear = True
+            self._checks = tuple((positive, _re2_compile(body, self._bytes), gids)
+                                 for positive, body, gids in plan_.checks)
+            self._main_groups = plan_.main_groups
+            self._linear = True
+            self._built = True
+            return
         except (Unsupported, re2.error) as exc:
-            reason = bounded_work_problem(pattern, flags)
-            if reason is not None and not trusted:
-                raise NotLinear(f"regex needs backtracking ({exc}) and {reason}: "
-                                "not linear-time") from None
-            self._re2 = None
-            # a backtracking pattern with bounded work per position is linear too
-            self.linear = reason is None
+            error = exc
+        py = re.compile(pattern, flags)
+        self._groupindex, self._groups = dict(py.groupindex), py.groups
+        if self._boolean:  # "is there a match": lookarounds may split into and/or/not
+            try:
+                self._logic = _compile_tree(regex_logic.tree(pattern, flags), self._bytes)
+                self._linear = self._built = True
+                return
+            except (Unsupported, re2.error):
+                pass
+        reason = bounded_work_problem(pattern, flags)
+        if reason is not None and not self._trusted:
+            raise NotLinear(f"regex needs backtracking ({error}) and {reason}: "
+                            "not linear-time") from None
+        self._py = py
+        # a backtracking pattern with bounded work per position is linear too
+        self._linear = reason is None
+        self._built = True
+
+    def _parse_groups(self) -> None:
+        # the groups without compiling (a lazy regex's groups are checked at load); raises
+        # re.error for an invalid pattern
+        if not hasattr(self, "_groupindex"):
+            text = self.pattern.decode("latin-1") if self._bytes else self.pattern
+            state = _sre.parse(text, self.flags).state
+            self._groupindex, self._groups = dict(state.groupdict), state.groups - 1
+
+    @property
+    def groupindex(self) -> dict:
+        self._parse_groups()
+        return self._groupindex
+
+    @property
+    def groups(self) -> int:
+        self._parse_groups()
+        return self._groups
+
+    @property
+    def linear(self) -> bool:
+        """Linear time in the text: on RE2, or bounded work per position on Python's engine."""
+        self._build()
+        return self._linear
+
+    @property
+    def engine(self) -> str:
+        """"re2", "re2-logic" (and/or/not of RE2 regexes) or "python" (backtracking)."""
+        self._build()
+        return "re2" if self._re2 is not None else "re2-logic" if self._logic is not None else "python"
 
     def search(self, text, pos: int = 0, endpos: int | None = None) -> Match | re.Match | None:
+        self._build()
         endpos = len(text) if endpos is None else min(endpos, len(text))
+        if self._logic is not None:
+            return Match([(pos, pos)], text, {}) if _holds(self._logic, _view(text, endpos), pos) else None
         if self._re2 is None:
             return self._py.search(text, pos, endpos)
         return self._search(text, pos, endpos)
 
     def finditer(self, text, pos: int = 0, endpos: int | None = None):
+        self._build()
         endpos = len(text) if endpos is None else min(endpos, len(text))
+        if self._logic is not None:
+            raise TypeError("a boolean regex only answers search()")
         if self._re2 is None:
             yield from self._py.finditer(text, pos, endpos)
             return
@@ -115,25 +176,85 @@ class LinearRegex:
         # Python treats endpos as the end of the text (for $, \b and lookaheads); RE2 would
         # look past it, so it gets a view that ends there. A lookbehind sees before pos in
         # both: start one character early so a context character there can be consumed.
-        view = memoryview(text)[:endpos] if self._bytes and endpos < len(text) else (
-            text[:endpos] if endpos < len(text) else text)
-        start = pos - 1 if self._lead and pos > 0 else pos
-        m = self._re2.search(view, start)
-        if m is None:
-            return None
-        if self._boolean:
-            return Match([m.span()], text, {})
-        spans = [m.span(i + 1) for i in range(self.groups + 1)]
-        return Match(spans, text, self.groupindex)
+        view = _view(text, endpos)
+        while True:
+            start = pos - 1 if self._lead and pos > 0 else pos
+            m = self._re2.search(view, start)
+            if m is not None and start < pos and m.start(1) < pos:
+                # the context matched the text's start there, not a character: no match may
+                # start before pos, so look from pos itself
+                m = self._re2.search(view, pos)
+            if m is None:
+                return None
+            if self._boolean:
+                return Match([m.span()], text, {})
+            spans = [(-1, -1)] * (self._groups + 1)
+            spans[0] = m.span(1)
+            for i, gid in enumerate(self._main_groups):
+                span = m.span(i + 2)
+                if span[0] >= 0 or spans[gid][0] < 0:  # a group may appear twice (see plan)
+                    spans[gid] = span
+            if self._checks and not self._checks_hold(view, spans):
+                pos = spans[0][0] + 1  # as Python's engine: try the next start
+                if pos > endpos:
+                    return None
+                continue
+            return Match(spans, text, self._groupindex)
+
+    def _checks_hold(self, view, spans) -> bool:
+        at = spans[0][0]
+        for positive, check, gids in self._checks:
+            m = check.match(view, at)
+            if (m is not None) != positive:
+                return False
+            for i, gid in enumerate(gids if m is not None else ()):
+                spans[gid] = m.span(i + 1)
+        return True
 
 
-@functools.lru_cache(maxsize=2048)  # rules repeat patterns; a matcher is immutable
+def _view(text, endpos: int):
+    if endpos >= len(text):
+        return text
+    return memoryview(text)[:endpos] if isinstance(text, bytes) else text[:endpos]
+
+
+def _re2_compile(body, is_bytes: bool):
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False  # a refused pattern is expected: it goes to Python
+    if is_bytes:
+        options.encoding = re2.Options.Encoding.LATIN1
+    return re2.compile(body, options)
+
+
+def _compile_tree(node, is_bytes: bool):
+    kind, value = node
+    if kind == "re":
+        return kind, _re2_compile(value, is_bytes)
+    if kind == "not":
+        return kind, _compile_tree(value, is_bytes)
+    return kind, [_compile_tree(v, is_bytes) for v in value]
+
+
+def _holds(node, text, pos: int) -> bool:
+    kind, value = node
+    if kind == "re":
+        return value.search(text, pos) is not None
+    if kind == "not":
+        return not _holds(value, text, pos)
+    if kind == "and":
+        return all(_holds(v, text, pos) for v in value)
+    return any(_holds(v, text, pos) for v in value)
+
+
+@functools.lru_cache(maxsize=4096)  # rules repeat patterns; a matcher is immutable
 def compile(pattern, flags: int = 0, trusted: bool = False,  # noqa: A001
-            boolean: bool = False) -> LinearRegex:
+            boolean: bool = False, lazy: bool = False) -> LinearRegex:
     """A matcher for ``pattern``; raises re.error (invalid) or NotLinear (not linear-time and
     not ``trusted``). A ``boolean`` matcher only answers whether there is a match (search()
-    is truthy or None); its spans are not meaningful."""
-    return LinearRegex(pattern, flags, trusted, boolean)
+    is truthy or None); its spans are not meaningful. A ``lazy`` one is checked and compiled
+    on first use (for bundled rules, which the test suite compiles)."""
+    return LinearRegex(pattern, flags, trusted, boolean, lazy)
 
 # ---------------------------------------------------------------------------------------------
 # Bounded work: what a backtracking engine may run linearly

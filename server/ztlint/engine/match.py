@@ -11,6 +11,7 @@ from . import secrets, templates
 from .budget import MAX_BACKTRACK_TEXT, Budget
 from .findings import Edit, Finding, Fix, fingerprint
 from .keywords import KeywordIndex, line_windows
+from .linear_regex import Match
 from .positions import LineIndex, lf_only
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, TextRules, fact_key
 
@@ -331,13 +332,84 @@ def run_text_rules(rules: list[Rule], source: bytes, index: LineIndex, path: str
         for s, e in spans:
             if budget is not None and budget.spent():
                 break
-            for m in rule.regex.finditer(source, s, e):
+            for m in _text_matches(rule, source, s, e):
                 if not rule.multiline and b"\n" in m.group(0):
                     continue
                 f = _text_finding(rule, m, index, path)
                 if f is not None:
                     out.append(f)
     return out
+
+
+def _text_matches(rule: Rule, source: bytes, start: int, end: int):
+    """The rule's matches in [start, end) whose groups pass its conditions. A match that fails
+    them is dropped and the search goes on from its next character, as a look-ahead in the
+    regex would make it."""
+    if not rule.conditions and rule.until is None:
+        yield from rule.regex.finditer(source, start, end)
+        return
+    pos = start
+    ends: dict = {}  # end marker -> where it occurs next (a cache: one pass over the text)
+    while pos <= end:
+        m = rule.regex.search(source, pos, end)
+        if m is None:
+            return
+        s, e = m.span()
+        if rule.until is not None:
+            m = _run_until(rule, m, source, end, ends)
+            if m is None:
+                pos = s + 1
+                continue
+            e = m.end()
+        if all(_text_holds(c, m, source) for c in rule.conditions):
+            yield m
+            pos = e if e > s else e + 1
+        else:
+            pos = s + 1
+
+
+def _run_until(rule: Rule, m, source: bytes, limit: int, ends: dict):
+    """``m`` run on to the rule's first end marker that starts min..max characters after it
+    (with every group that ended where the match did), or None when there is none."""
+    markers, lo, hi = rule.until
+    base = m.end()
+    best = None
+    for marker in markers:
+        at = ends.get(marker, -1)
+        if at < base + lo:  # not found yet, or behind us: look again from here
+            at = source.find(marker, base + lo, limit)
+            ends[marker] = at if at >= 0 else len(source)
+        if 0 <= at <= base + hi and at + len(marker) <= limit and (best is None or at < best[0]):
+            best = (at, at + len(marker))
+    if best is None:
+        return None
+    n = rule.regex.groups
+    spans = [m.span(i) for i in range(n + 1)]
+    spans = [(a, best[1]) if b == base and a >= 0 else (a, b) for a, b in spans]
+    return Match(spans, source, rule.regex.groupindex)
+
+
+def _text_holds(cond: Condition, m, source: bytes) -> bool:
+    kind = cond.kind
+    value = m.group(cond.capture)
+    if value is None:
+        return kind.startswith("not-")
+    if kind in ("same-as", "not-same-as"):
+        return (value == m.group(cond.value)) == (kind == "same-as")
+    if kind in ("behind", "not-behind"):  # what a look-behind at the capture's start would see
+        start = m.start(cond.capture)
+        found = cond.value.search(memoryview(source)[source.rfind(b"\n", 0, start) + 1:start])
+        return (found is not None) == (kind == "behind")
+    if kind in ("ahead", "not-ahead"):  # what a look-ahead at the capture's start would see
+        start = m.start(cond.capture)
+        nl = source.find(b"\n", start)
+        found = cond.value.search(memoryview(source)[start:nl if nl >= 0 else len(source)])
+        return (found is not None) == (kind == "ahead")
+    if kind in ("regex", "not-regex"):
+        return (cond.value.search(value) is not None) == (kind == "regex")
+    if kind in ("equals", "not-equals"):
+        return (value == cond.value) == (kind == "equals")
+    return (value in cond.value) == (kind == "any-of")
 
 
 def _short_lines(rule: Rule, spans, source: bytes, index: LineIndex, budget: Budget | None):

@@ -98,6 +98,10 @@ class Rule:
     min_entropy: float = 0.0
     validator: str | None = None
     multiline: bool = False  # a text rule whose matches may span lines (PEM blocks ...)
+    # (end markers, min gap, max gap): the match runs on to the first marker that starts between
+    # min and max characters after the regex's match (a PEM block's END line), found by plain
+    # string search: a lazy `[\s\S]{64,16000}?` in the regex would be slow on any engine
+    until: tuple | None = None
 
     @property
     def is_text(self) -> bool:
@@ -615,6 +619,9 @@ def _compile_tree(item, match, common, fail, doc, base, trusted=False) -> Rule:
 
 
 _CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
+# text rules only: a look-ahead from the capture's start (on the rest of its line); the
+# capture's text equal to (different from) another group's
+_AHEAD_KINDS = ("ahead", "not-ahead", "behind", "not-behind", "same-as", "not-same-as")
 _TREE_KINDS = ("inside", "not-inside", "has", "not-has", "file-has", "file-not-has")
 FILE_KINDS = ("file-has", "file-not-has")
 
@@ -634,7 +641,7 @@ def _compile_condition(cond, names, langs, fail, doc, base, i, trusted=False) ->
         raise fail(where + ("capture",), f"'{kind}' looks at the whole file and takes no 'capture'")
     if kind in ("regex", "not-regex"):
         try:
-            value = linear_regex.compile(cond[kind], trusted=trusted, boolean=True)
+            value = linear_regex.compile(cond[kind], trusted=trusted, boolean=True, lazy=trusted)
         except re.error as exc:
             raise fail(where + (kind,), f"invalid regex: {exc}") from None
         except linear_regex.NotLinear as exc:
@@ -650,12 +657,16 @@ def _compile_condition(cond, names, langs, fail, doc, base, i, trusted=False) ->
 
 def _compile_text(match, common, fail, trusted=False) -> Rule:
     flags = re.MULTILINE | (re.DOTALL if match.get("multiline") else 0)
+    pattern = match["regex"].encode("utf-8")
     try:
-        regex = linear_regex.compile(match["regex"].encode("utf-8"), flags, trusted=trusted)
+        regex = linear_regex.compile(pattern, flags, trusted=trusted, lazy=trusted)
+        names = set(regex.groupindex)  # a lazy one is parsed here, compiled on first use
     except re.error as exc:
         raise fail(("match", "regex"), f"invalid regex: {exc}") from None
     except linear_regex.NotLinear as exc:
         raise fail(("match", "regex"), str(exc)) from None
+    conditions = tuple(_compile_text_condition(cond, names, fail, i, trusted)
+                       for i, cond in enumerate(match.get("where", ())))
     group = match.get("secret-group", "secret")
     if group not in regex.groupindex and group != "secret":
         raise fail(("match", "secret-group"), f"the regex has no group named {group!r}")
@@ -664,9 +675,60 @@ def _compile_text(match, common, fail, trusted=False) -> Rule:
         raise fail(("match", "validate"),
                    f"unknown validator {validator!r} (known: {', '.join(sorted(secrets.VALIDATORS))})")
     keywords = tuple(k.lower().encode("utf-8") for k in match.get("keywords", ()))
-    return Rule(**common, regex=regex, keywords=keywords, secret_group=group,
+    until = None
+    if "until" in match:
+        u = match["until"]
+        if u["min-gap"] > u["max-gap"]:
+            raise fail(("match", "until", "min-gap"), "min-gap is larger than max-gap")
+        until = (tuple(t.encode("utf-8") for t in u["any-of"]), u["min-gap"], u["max-gap"])
+    return Rule(**common, regex=regex, keywords=keywords, secret_group=group, conditions=conditions,
                 min_entropy=float(match.get("min-entropy", 0.0)), validator=validator,
-                multiline=bool(match.get("multiline")))
+                multiline=bool(match.get("multiline")), until=until)
+
+
+def _compile_text_condition(cond, names, fail, i, trusted=False) -> Condition:
+    """A check on one group of a text rule's match (on its bytes, as the regex sees them): a
+    match that fails it is dropped and the search goes on from the next position, as a
+    look-ahead in the regex would. It keeps value filters out of the regex itself, where they
+    would need backtracking."""
+    where = ("match", "where", i)
+    kinds = [k for k in _CAPTURE_KINDS + _AHEAD_KINDS if k in cond]
+    if len(kinds) != 1 or any(k in cond for k in _TREE_KINDS):
+        raise fail(where, "a text rule's condition needs exactly one of "
+                   + ", ".join(_CAPTURE_KINDS + _AHEAD_KINDS))
+    kind = kinds[0]
+    capture = cond.get("capture")
+    if capture is None:
+        raise fail(where, f"'{kind}' needs a 'capture'")
+    if capture not in names:
+        raise fail(where + ("capture",), f"capture {capture!r} is not a group of the regex")
+    if kind in ("same-as", "not-same-as"):
+        if cond[kind] not in names:
+            raise fail(where + (kind,), f"{cond[kind]!r} is not a group of the regex")
+        value = cond[kind]
+    elif kind in ("regex", "not-regex", "ahead", "not-ahead", "behind", "not-behind"):
+        pattern = cond[kind].encode("utf-8")
+        if kind in ("ahead", "not-ahead"):  # matched at the capture's start: a look-ahead
+            flags = re.match(rb"\(\?[aiLmsux]+\)", pattern)  # global flags stay first
+            cut = flags.end() if flags else 0
+            end = b"\n)" if flags and b"x" in flags.group() else b")"  # after a comment
+            pattern = pattern[:cut] + rb"\A(?:" + pattern[cut:] + end
+        elif kind in ("behind", "not-behind"):  # ending at the capture's start: a look-behind
+            flags = re.match(rb"\(\?[aiLmsux]+\)", pattern)
+            cut = flags.end() if flags else 0
+            end = b"\n)\\Z" if flags and b"x" in flags.group() else b")\\Z"
+            pattern = pattern[:cut] + b"(?:" + pattern[cut:] + end
+        try:
+            value = linear_regex.compile(pattern, trusted=trusted, boolean=True, lazy=trusted)
+        except re.error as exc:
+            raise fail(where + (kind,), f"invalid regex: {exc}") from None
+        except linear_regex.NotLinear as exc:
+            raise fail(where + (kind,), str(exc)) from None
+    elif kind in ("any-of", "not-any-of"):
+        value = frozenset(v.encode("utf-8") for v in cond[kind])
+    else:
+        value = cond[kind].encode("utf-8")
+    return Condition(capture, kind, value)
 
 
 def default_rule_dirs(extra: list[str | os.PathLike] = ()) -> list[Path]:
