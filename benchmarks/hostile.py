@@ -1,10 +1,11 @@
 """Pathological inputs: per-file analysis time must stay linear (run with ztlint's Python).
 
-    .venv/bin/python benchmarks/hostile.py [--only NAME] [--scale 1.0]
+    .venv/bin/python benchmarks/hostile.py [--only NAME] [--scale 1.0] [--soak]
 
 Every file is generated here and analysed in-process with the bundled rules (full analysis,
 default config: a 5 s budget per file). Target: every file under 5 MB analysed in <= 2 s, or
-cut at the budget with a note. Prints one line per file and the worst.
+cut at the budget with a note. Prints one line per file and the worst. ``--soak`` then runs
+the language-server soak (``lsp_soak.py``: 20,000 edits and 8,000 open/close cycles, RSS growth).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", help="run only cases whose name contains this")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    ap.add_argument("--soak", action="store_true", help="then run the language-server soak")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "user.yaml").write_text(_USER_RULE)
@@ -101,6 +103,12 @@ def main() -> None:
                   f"{status:15s} {name}")
     worst = max(results)
     print(f"worst: {worst[0]:.3f} s ({worst[1]})")
+    if args.soak:
+        import sys
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import lsp_soak
+        sys.argv = [sys.argv[0]]
+        lsp_soak.main()
 
 
 if __name__ == "__main__":
