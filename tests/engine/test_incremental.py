@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ztlint.engine import languages, rules
+from ztlint.engine import facts, languages, rules
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 from ztlint.engine.incremental import IncrementalDocument
@@ -172,7 +172,7 @@ def test_random_edits_keep_statement_facts_exact(data):
     incremental = doc.analyze()
     same_tree = analyze(doc.source, "m.py", ruleset, cfg, language="python", tree=doc.tree)
     assert _key(incremental) == _key(same_tree.findings)
-    assert doc.facts == ruleset.pack("python").facts(doc.tree.root_node)
+    assert doc.facts == facts.all_facts(ruleset.pack("python"), doc.tree.root_node)
 
 
 def test_renaming_a_class_flips_a_statement_fact():

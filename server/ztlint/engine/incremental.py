@@ -24,14 +24,15 @@ import tree_sitter
 
 from . import analyze as full
 from . import baseline as baselinemod
+from . import facts as file_facts
+from . import kinds
 from .budget import Budget, cut_note, long_text_note
 from .config import Config
 from .findings import Finding
 from .keywords import KeywordIndex
-from . import kinds
-from .match import merge_spans
 from .positions import LineIndex
 from .rules import RuleSet, fact_key
+from .spans import merge_spans, overlaps_any, shift_range
 
 
 class IncrementalDocument:
@@ -81,7 +82,7 @@ class IncrementalDocument:
         if self.parser is not None:
             self.reparse_needed = True  # (also when unparsed: the edit may bring it back)
         # merged as they come: a burst of typing stays one range, not hundreds
-        self.dirty = merge_spans([_shift_range(r, start, old_end, delta) for r in self.dirty]
+        self.dirty = merge_spans([shift_range(r, start, old_end, delta) for r in self.dirty]
                             + [(start, new_end)])
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
@@ -206,10 +207,10 @@ class IncrementalDocument:
         root = self.tree.root_node
         for c in pack.fact_conditions:
             if c in pack.split_facts:
-                spans = self.fact_spans[fact_key(c)] = pack.fact_statements(c, root)
+                spans = self.fact_spans[fact_key(c)] = file_facts.fact_statements(pack, c, root)
                 self.facts[fact_key(c)] = bool(spans) == (c.kind == "file-has")
             else:
-                self.facts[fact_key(c)] = pack.fact(c, root)
+                self.facts[fact_key(c)] = file_facts.fact(pack, c, root)
 
     def _update_split_facts(self, pack, touched_new: list, regions: list[tuple[int, int]]) -> None:
         """Split facts after an edit: statements in the changed regions are re-checked, the
@@ -217,10 +218,10 @@ class IncrementalDocument:
         facts = dict(self.facts)
         for c in pack.split_facts:
             key = fact_key(c)
-            spans = {sp for sp in self.fact_spans[key] if not _overlaps_any(sp, regions)}
+            spans = {sp for sp in self.fact_spans[key] if not overlaps_any(sp, regions)}
             roots = pack.cond_types[id(c)]
             for node in touched_new:
-                if node.type in roots and pack.fact_matches_at(c, node):
+                if node.type in roots and file_facts.fact_matches_at(pack, c, node):
                     spans.add((node.start_byte, node.end_byte))
             self.fact_spans[key] = spans
             facts[key] = bool(spans) == (c.kind == "file-has")
@@ -284,13 +285,6 @@ def _copy(f: Finding) -> Finding:
     return f.shifted(0)
 
 
-def _shift_range(r: tuple[int, int], start: int, old_end: int, delta: int) -> tuple[int, int]:
-    s, e = r
-    s = s if s <= start else (s + delta if s >= old_end else start)
-    e = e if e <= start else (e + delta if e >= old_end else start + max(0, delta + (old_end - start)))
-    return s, max(s, e)
-
-
 def _shift(findings: list[Finding], start: int, old_end: int, delta: int) -> list[Finding]:
     """Move findings after the edit. Findings whose reported range overlaps it are dropped:
     they lie in a dirty region, which the next analysis re-checks."""
@@ -340,10 +334,6 @@ def _rerun(kind: kinds.RuleKind, view: kinds.View, regions: list[tuple[int, int]
 
 def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in ranges)
-
-
-def _overlaps_any(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in regions)
 
 
 def _touches_any(f: Finding, ranges: list[tuple[int, int]]) -> bool:

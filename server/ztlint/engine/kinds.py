@@ -27,9 +27,11 @@ from .budget import Budget
 from .config import Config
 from .findings import Finding
 from .keywords import KeywordIndex
-from .match import merge_spans, run_text_rules, run_tree_rules
+from .match import run_tree_rules
+from .match_text import run_text_rules
 from .positions import LineIndex
 from .rules import RuleSet
+from .spans import merge_spans
 
 Span = tuple[int, int]
 

@@ -25,7 +25,8 @@ import re
 import re2
 
 from . import regex_logic
-from .regex_translate import MAXREPEAT, Unsupported, plan, sre_c as _c, sre_parse as _sre
+from .regex_plan import plan
+from .regex_translate import MAXREPEAT, Unsupported, sre_c as _c, sre_parse as _sre
 
 
 class NotLinear(ValueError):

@@ -1,0 +1,161 @@
+"""Loading rule files: YAML, schema validation, definitions, then compile.py per rule. A broken
+rule file becomes a :class:`RuleError` naming file, line and field; the other rules keep
+working."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+from .. import yamlsource
+from . import definitions
+from .compile import compile_rule
+from .model import Rule, RuleError, RuleLoadError
+from .packs import RuleSet
+
+def bundled_rules_dir() -> Path:
+    """Rules shipped in the wheel (``ztlint/rules``), or the repo's ``rules/`` when run from source."""
+    packaged = resources.files("ztlint") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[4] / "rules"
+
+
+@functools.cache
+def _schema_validator() -> jsonschema.Draft202012Validator:
+    text = (resources.files("ztlint.engine") / "rule-schema.json").read_text(encoding="utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def rule_schema() -> dict:
+    return _schema_validator().schema
+
+
+def is_rule_file(path: Path) -> bool:
+    name = path.name
+    return name.endswith((".yaml", ".yml")) and ".fixture." not in name and ".fixed." not in name \
+        and not name.startswith(".") and name != definitions.FILE_NAME
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in Path(directory).rglob("*") if p.is_file() and is_rule_file(p))
+
+
+def load_rules(dirs: list[Path | str], files: list[Path | str] = ()) -> RuleSet:
+    """Load every rule file under ``dirs`` (and the given files). Errors are collected, not raised."""
+    rules: list[Rule] = []
+    errors: list[RuleError] = []
+    paths: list[Path] = []
+    for d in dirs:
+        d = Path(d)
+        if not d.is_dir():
+            errors.append(RuleError(str(d), 0, "rule-dirs", "not a directory"))
+            continue
+        paths.extend(rule_files(d))
+    paths.extend(Path(f) for f in files)
+    seen: dict[str, str] = {}
+    roots = [Path(d) for d in dirs]
+    shared: dict[Path, dict] = {}  # _definitions.yaml files, read once
+    for path in paths:
+        layers = []
+        for dpath in definitions.folder_files(path, roots):
+            if dpath not in shared:
+                shared[dpath], errs = _definitions_file(dpath)
+                errors.extend(errs)
+            layers.append(shared[dpath])
+        file_rules, file_errors = load_rule_file(path, layers)
+        errors.extend(file_errors)
+        for rule in file_rules:
+            if rule.id in seen:
+                errors.append(RuleError(str(path), rule.line, "id",
+                                        f"duplicate rule id {rule.id!r} (first in {seen[rule.id]})"))
+                continue
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return RuleSet(rules, errors)
+
+
+def _read(path: Path) -> tuple[yamlsource.YamlDoc | None, RuleError | None]:
+    """The schema-checked YAML of a rule or definitions file, or why not."""
+    spath = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > yamlsource.MAX_BYTES:  # refused before reading it
+            return None, RuleError(spath, 1, "yaml", yamlsource.too_large(size))
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, RuleError(spath, 0, "file", f"cannot read: {exc}")
+    try:
+        doc = yamlsource.load(text)
+    except yamlsource.YamlSyntaxError as exc:
+        return None, RuleError(spath, exc.line, "yaml", exc.message)
+    errors = sorted(_schema_validator().iter_errors(doc.data), key=lambda e: list(e.absolute_path))
+    if errors:
+        return None, _schema_error(spath, doc, errors)
+    return doc, None
+
+
+def _definitions_file(path: Path) -> tuple[dict, list[RuleError]]:
+    doc, error = _read(path)
+    if error is not None:
+        return {}, [error]
+    if "definitions" not in doc.data or set(doc.data) != {"definitions"}:
+        return {}, [RuleError(str(path), 1, "<root>", f"{definitions.FILE_NAME} holds only `definitions:`")]
+    return definitions.from_doc(doc, str(path)), []
+
+
+def load_rule_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], list[RuleError]]:
+    """The rules of one file; ``shared``: the definitions of its folders (outermost first)."""
+    spath = str(path)
+    doc, error = _read(Path(path))
+    if error is not None:
+        return [], [error]
+    if "rules" not in doc.data and "id" not in doc.data:
+        return [], [RuleError(spath, 1, "rules", "a rule file needs `rules:` (or one rule)")]
+    scope = definitions.Scope([*shared, definitions.from_doc(doc, spath)])
+    trusted = _is_bundled(Path(path))
+    items = doc.data["rules"] if "rules" in doc.data else [doc.data]
+    prefix = ("rules",) if "rules" in doc.data else ()
+    rules, errs = [], []
+    for i, item in enumerate(items):
+        base = prefix + ((i,) if prefix else ())
+        try:
+            if "(?&" in repr(item["match"]):
+                item = {**item, "match": scope.expand(item["match"], doc, spath, base + ("match",))}
+            rules.append(compile_rule(item, spath, doc, base, trusted))
+        except (RuleLoadError, definitions.DefinitionError) as exc:
+            errs.append(exc.error)
+    return rules, errs
+
+
+def _schema_error(path: str, doc: yamlsource.YamlDoc, errors: list) -> RuleError:
+    # oneOf failures hide the useful message one level down: pick the deepest leaf error.
+    err = errors[0]
+    while err.context:
+        err = max(err.context, key=lambda e: len(e.absolute_path))
+    where = tuple(err.absolute_path)
+    field_name = ".".join(str(p) for p in where) or "<root>"
+    if err.validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)
+        if missing:
+            field_name = ".".join([*map(str, where), missing[0]])
+    return RuleError(path, doc.line_of(where), field_name, err.message)
+
+
+def _is_bundled(path: Path) -> bool:
+    """Bundled rules may keep regexes that need backtracking (run with a length cap, see
+    match.py); a user's rule must be linear-time (or provably bounded) to load."""
+    try:
+        return path.resolve().is_relative_to(bundled_rules_dir().resolve())
+    except OSError:
+        return False
+
+
+def default_rule_dirs(extra: list[str | os.PathLike] = ()) -> list[Path]:
+    return [bundled_rules_dir(), *map(Path, extra)]

@@ -1,0 +1,126 @@
+"""The rule model: what a loaded rule is (no loading or compiling here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import languages, linear_regex
+
+
+@dataclass(frozen=True)
+class RuleError:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class RuleLoadError(Exception):
+    def __init__(self, error: RuleError):
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclass(frozen=True)
+class Condition:
+    capture: str | None
+    kind: str  # regex, not-regex, equals, not-equals, any-of, not-any-of, inside, not-inside, has, not-has
+    value: object  # compiled regex, string or frozenset; None for tree conditions (see LanguagePack)
+    source: str | None = None  # the query text of tree conditions
+    line: int = 0  # where the query text starts in the rule file
+
+
+@dataclass(frozen=True)
+class EditSpec:
+    capture: str
+    replace: str | None = None
+    insert_before: str | None = None
+    insert_after: str | None = None
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    title: str
+    safe: bool
+    edits: tuple[EditSpec, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    confidence: str
+    category: str
+    cwe: tuple[str, ...]
+    owasp: tuple[str, ...]
+    languages: tuple[str, ...]
+    message: str
+    docs: str
+    references: tuple[str, ...]
+    path: str
+    line: int
+    fix: FixSpec | None = None
+    tags: tuple[str, ...] = ()
+    # secret rules: the captures shown as they are (names, hosts); every other is redacted
+    plain_captures: frozenset[str] = frozenset()
+    # tree rules
+    query: str | None = None
+    report: str | None = None
+    statement: str | None = None
+    conditions: tuple[Condition, ...] = ()
+    tree_languages: tuple[str, ...] = ()
+    query_line: int = 0  # where the query text starts in the rule file
+    # text rules
+    regex: linear_regex.LinearRegex | None = None
+    keywords: tuple[bytes, ...] = ()
+    secret_group: str = "secret"
+    min_entropy: float = 0.0
+    validator: str | None = None
+    multiline: bool = False  # a text rule whose matches may span lines (PEM blocks ...)
+    # (end markers, min gap, max gap): the match runs on to the first marker that starts between
+    # min and max characters after the regex's match (a PEM block's END line), found by plain
+    # string search: a lazy `[\s\S]{64,16000}?` in the regex would be slow on any engine
+    until: tuple | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.regex is not None
+
+    @property
+    def is_secret(self) -> bool:
+        return self.category == "secret"
+
+    def applies_to(self, language: str | None) -> bool:
+        if self.is_text:
+            return (languages.GENERIC in self.languages or language in self.languages
+                    or (language is None and languages.UNPARSED in self.languages))
+        return language in self.tree_languages
+
+
+UNUSED_SUPPRESSION = Rule(
+    id="ztlint-unused-suppression", title="Suppression comment that suppresses nothing",
+    severity="info", confidence="high", category="security", cwe=("CWE-1164",), owasp=(),
+    languages=(languages.GENERIC,),
+    message="unused suppression: no {rules} finding here", path="<builtin>", line=0,
+    docs="A `ztlint: ignore[...]` comment that no longer matches a finding hides nothing today "
+         "but would silently hide a future finding. Remove it. Reported with "
+         "`--report-unused-suppressions`.", references=(),
+)
+
+
+_CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
+
+
+# text rules only: a look-ahead from the capture's start (on the rest of its line); the
+# capture's text equal to (different from) another group's
+_AHEAD_KINDS = ("ahead", "not-ahead", "behind", "not-behind", "same-as", "not-same-as")
+
+
+_TREE_KINDS = ("inside", "not-inside", "has", "not-has", "file-has", "file-not-has")
+
+
+FILE_KINDS = ("file-has", "file-not-has")
