@@ -7,7 +7,7 @@ from ztlint.engine import rules
 from ztlint.engine.analyze import analyze
 from ztlint.engine.config import Config
 
-from .conftest import write
+from ..helpers import write
 
 _HEAD = """
     title: A custom rule
