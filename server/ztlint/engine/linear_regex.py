@@ -126,15 +126,9 @@ class LinearRegex:
             state = _sre.parse(text, self.flags).state
             self._groupindex, self._groups = dict(state.groupdict), state.groups - 1
 
-    @property
-    def groupindex(self) -> dict:
-        self._parse_groups()
-        return self._groupindex
-
-    @property
-    def groups(self) -> int:
-        self._parse_groups()
-        return self._groups
+    # as re.Pattern's: name -> number, and how many groups
+    groupindex = property(lambda self: self._parse_groups() or self._groupindex)
+    groups = property(lambda self: self._parse_groups() or self._groups)
 
     @property
     def linear(self) -> bool:
