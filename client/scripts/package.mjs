@@ -25,7 +25,9 @@ const dist = join(root, "client", "dist");
 const wheelhouse = join(dist, "wheelhouse");
 const python = process.env.ZTLINT_PACKAGE_PYTHON || "python3";
 const PYTHONS = ["3.10", "3.11", "3.12", "3.13"];
-const PLATFORMS = ["manylinux2014_x86_64", "manylinux_2_17_x86_64"];
+// manylinux_2_28: google-re2 ships only glibc 2.28 wheels for its recent releases (Codespaces and
+// current distributions have a newer glibc)
+const PLATFORMS = ["manylinux2014_x86_64", "manylinux_2_17_x86_64", "manylinux_2_28_x86_64"];
 const clean = process.argv.includes("--clean");
 const t0 = Date.now();
 
