@@ -119,3 +119,28 @@ def test_the_bundled_rules_use_definitions():
     rule = ruleset.rules["python-insecure-random-secret"] if "python-insecure-random-secret" in ruleset.rules \
         else next(r for r in ruleset.rules.values() if r.path.endswith("python/insecure-random.yaml"))
     assert "(?&" not in "".join(c.source or "" for c in rule.conditions)
+
+
+def test_definitions_of_a_parent_folder_apply_when_a_file_is_checked_alone(tmp_path):
+    # `ztlint rules test DIR` checks each file alone: the definitions of DIR and of the folders
+    # between it and the file still apply (the bundled SQL rules use rules/_definitions.yaml)
+    from ztlint.commands import fixtures
+    write(tmp_path / "_definitions.yaml", "definitions:\n  risky: '^risky$'\n")
+    rule = (tmp_path / "py" / "r.yaml")
+    write(rule, """
+        id: t-def
+        title: a risky call
+        severity: warning
+        confidence: high
+        cwe: [CWE-95]
+        owasp: []
+        languages: [python]
+        match:
+          query: '(call function: (identifier) @fn (#match? @fn "(?&risky)")) @call'
+          report: call
+        message: risky call
+        docs: Risky calls are risky.
+        """)
+    write(tmp_path / "py" / "r.py", "# ruleid: t-def\nrisky()\n# ok: t-def\nsafe()\n")
+    assert fixtures.check_rule_file(rule, tmp_path).problems == []
+    assert any("unknown definition" in p for p in fixtures.check_rule_file(rule).problems)

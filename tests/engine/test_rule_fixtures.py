@@ -24,7 +24,7 @@ def test_bundled_rules_load_and_compile_without_errors(bundled):
 
 @pytest.mark.parametrize("rule_file", RULE_FILES, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_rule_fixture(rule_file: Path):
-    report = fixtures.check_rule_file(rule_file)
+    report = fixtures.check_rule_file(rule_file, rules.bundled_rules_dir())
     assert report.problems == []
     assert report.hits >= 1 and report.oks >= 1
 

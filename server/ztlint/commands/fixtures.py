@@ -64,9 +64,10 @@ def annotations(text: str) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
     return expect, clean
 
 
-def check_rule_file(rule_file: Path) -> FixtureReport:
+def check_rule_file(rule_file: Path, root: Path | None = None) -> FixtureReport:
+    """``root``: the rule directory the file belongs to (its folders' definitions apply)."""
     report = FixtureReport(rule_file)
-    ruleset = rules.load_rules([], [rule_file])
+    ruleset = rules.load_rules([], [rule_file], roots=[root] if root else [])
     for err in ruleset.compile_all():
         report.problems.append(str(err))
     own = {rid for rid, r in ruleset.rules.items() if r.path == str(rule_file)}

@@ -47,18 +47,21 @@ def _list(args, ruleset: rules.RuleSet) -> int:
 
 def _test(args) -> int:
     targets = [Path(d) for d in args.dirs] or [rules.bundled_rules_dir()]
-    files: list[Path] = []
+    files: list[tuple[Path, Path | None]] = []  # (rule file, the rule directory it is in)
+    bundled = rules.bundled_rules_dir().resolve()
     for t in targets:
+        # a file or folder of the bundled rules still sees the definitions of rules/ itself
+        root = bundled if t.resolve().is_relative_to(bundled) else None
         if t.is_file():
-            files.append(t)
+            files.append((t, root))
         elif t.is_dir():
-            files.extend(rules.rule_files(t))
+            files.extend((f, root or t) for f in rules.rule_files(t))
         else:
             print(f"ztlint: {t}: no such file or directory", file=sys.stderr)
             return EXIT_ERROR
     failed = 0
-    for f in files:
-        report = fixtures.check_rule_file(f)
+    for f, root in files:
+        report = fixtures.check_rule_file(f, root)
         if report.problems:
             failed += 1
             for prob in report.problems:

@@ -47,8 +47,11 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in Path(directory).rglob("*") if p.is_file() and is_rule_file(p))
 
 
-def load_rules(dirs: list[Path | str], files: list[Path | str] = ()) -> RuleSet:
-    """Load every rule file under ``dirs`` (and the given files). Errors are collected, not raised."""
+def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
+               roots: list[Path | str] = ()) -> RuleSet:
+    """Load every rule file under ``dirs`` (and the given files). Errors are collected, not raised.
+    ``roots``: more rule directories whose ``_definitions.yaml`` files apply to ``files`` (a
+    file checked alone still sees the definitions of the folders above it)."""
     rules: list[Rule] = []
     errors: list[RuleError] = []
     paths: list[Path] = []
@@ -60,7 +63,7 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = ()) -> RuleSet:
         paths.extend(rule_files(d))
     paths.extend(Path(f) for f in files)
     seen: dict[str, str] = {}
-    roots = [Path(d) for d in dirs]
+    roots = [Path(d) for d in [*dirs, *roots]]
     shared: dict[Path, dict] = {}  # _definitions.yaml files, read once
     for path in paths:
         layers = []
