@@ -32,14 +32,6 @@ def _scan(wire: Wire) -> dict:
                         {"command": "ztlint.scanWorkspace", "arguments": []})["result"]
 
 
-@pytest.fixture
-def wire(tmp_path):
-    w = Wire(tmp_path)
-    w.initialize(tmp_path)
-    yield w
-    w.close()
-
-
 def test_workspace_scan_positions_a_utf16_file_in_its_decoded_text(wire, tmp_path):
     text = f"# café 中\nkey = 'é中😀'; aws_access_key_id={AWS_KEY}\n"
     path = tmp_path / "keys.env"

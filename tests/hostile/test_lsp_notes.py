@@ -8,7 +8,6 @@ import random
 import time
 from dataclasses import replace
 
-import pytest
 
 from ztlint.engine import rules
 from ztlint.engine.analyze import analyze
@@ -43,14 +42,6 @@ def _latest(wire: Wire, uri: str, version: int) -> list[dict]:
 
 def _notes(diags: list[dict]) -> list[dict]:
     return [d for d in diags if d.get("code") == NOTE_CODE]
-
-
-@pytest.fixture
-def wire(tmp_path):
-    w = Wire(tmp_path)
-    w.initialize(tmp_path)
-    yield w
-    w.close()
 
 
 def test_deep_yaml_shows_a_note_and_still_its_secret(wire, tmp_path):

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from .lsp_wire import Wire, frame
+from .lsp_wire import frame
 
 CODE = "import os\nos.system(input())\n"
-
-
-@pytest.fixture
-def wire(tmp_path):
-    w = Wire(tmp_path)
-    w.initialize(tmp_path)
-    yield w
-    w.close()
 
 
 def invalid_requests(uri: str) -> dict:
