@@ -28,7 +28,8 @@ sys.path.insert(0, str(HERE))
 from ztlint.engine import analyze as full  # noqa: E402
 from ztlint.engine import languages  # noqa: E402
 from ztlint.engine.config import Config, load_config  # noqa: E402
-from ztlint.engine.match import run_text_rules, run_tree_rules  # noqa: E402
+from ztlint.engine.match import run_tree_rules  # noqa: E402
+from ztlint.engine.match_text import run_text_rules  # noqa: E402
 from ztlint.engine.positions import LineIndex  # noqa: E402
 from ztlint.scan import runner  # noqa: E402
 from ztlint.scan.discover import discover  # noqa: E402

@@ -10,7 +10,6 @@ import tree_sitter
 from .budget import MAX_BACKTRACK_TEXT, Budget
 from .facts import fact
 from .findings import Finding, fingerprint
-from .match_text import run_text_rules  # noqa: F401 (callers import it from here)
 from .render import build_fix, interpolate, safe_values
 from .spans import merge_spans
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, fact_key
