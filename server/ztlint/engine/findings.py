@@ -24,6 +24,18 @@ class Fix:
     edits: tuple[Edit, ...]
 
 
+@dataclass(frozen=True)
+class FlowStep:
+    """One step of a flow finding's path, from the source to the sink."""
+    start_byte: int
+    end_byte: int
+    message: str
+    # set by Finding.complete: rows with byte, character and UTF-16 columns
+    start: tuple[int, int] = (0, 0)
+    end: tuple[int, int] = (0, 0)
+    columns: Columns | None = None
+
+
 @dataclass
 class Finding:
     rule_id: str
@@ -41,6 +53,7 @@ class Finding:
     path: str = ""
     baseline: bool = False  # matched a baseline entry: shown, never a failure
     columns: Columns | None = None  # character and UTF-16 columns (see place)
+    flow: tuple[FlowStep, ...] = ()  # flow rules: the steps from the source to the sink
 
     @property
     def line(self) -> int:
@@ -57,6 +70,9 @@ class Finding:
         if delta or rows:
             moved.start_byte, moved.end_byte = self.start_byte + delta, self.end_byte + delta
             moved.anchor_bytes = (self.anchor_bytes[0] + delta, self.anchor_bytes[1] + delta)
+            if self.flow:
+                moved.flow = tuple(FlowStep(f.start_byte + delta, f.end_byte + delta, f.message)
+                                   for f in self.flow)
             if self.fix is not None:
                 moved.fix = Fix(self.fix.title, self.fix.safe,
                                 tuple(_shift_edit(e, delta, rows) for e in self.fix.edits))
@@ -86,11 +102,18 @@ class Finding:
         of its fix's edits: from their byte offsets)."""
         if self.columns is None:
             self.columns = index.columns(self.start, self.end)
+        if any(s.columns is None for s in self.flow):
+            self.flow = tuple(s if s.columns is not None else _placed_step(s, index) for s in self.flow)
         if self.fix is not None and any(e.utf16 is None for e in self.fix.edits):
             self.fix = Fix(self.fix.title, self.fix.safe, tuple(
                 e if e.utf16 is not None else
                 replace(e, utf16=(index.utf16_position(e.start_byte), index.utf16_position(e.end_byte)))
                 for e in self.fix.edits))
+
+
+def _placed_step(s: FlowStep, index: LineIndex) -> FlowStep:
+    start, end = index.point(s.start_byte), index.point(s.end_byte)
+    return FlowStep(s.start_byte, s.end_byte, s.message, start, end, index.columns(start, end))
 
 
 def _shift_edit(e: Edit, delta: int, rows: int) -> Edit:

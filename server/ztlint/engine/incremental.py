@@ -54,6 +54,10 @@ class IncrementalDocument:
         self.fact_spans: dict[int, set[tuple[int, int]]] = {}
         self._multi_keywords: KeywordIndex | None = None
         self.text_findings: list[Finding] = []
+        # flow rules: re-run over the whole file after each edit (cached per function)
+        self.flow_findings: list[Finding] = []
+        self.flow_notes: list[str] = []
+        self.flow_cache: dict = {}
         # lines or nodes a rule could not check (Budget.long_texts), by kind of rule
         self.tree_skips: list[tuple[str, int, int]] = []
         self.text_skips: list[tuple[str, int, int]] = []
@@ -86,6 +90,7 @@ class IncrementalDocument:
                             + [(start, new_end)])
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
+        self.flow_findings = _shift(self.flow_findings, start, old_end, delta)
         self.tree_skips = _shift_skips(self.tree_skips, start, old_end, delta)
         self.text_skips = _shift_skips(self.text_skips, start, old_end, delta)
         # a statement the edit touches is re-checked at the next analysis: drop it until then
@@ -112,6 +117,7 @@ class IncrementalDocument:
         """Why the current findings are partial (empty when they are not): the same notes as
         a full analysis of the text gives (in position order, not in the order found)."""
         out = [self.note] if self.note else []
+        out.extend(n for n in self.flow_notes if n not in out)
         for rule_id, offset, length in sorted(self.tree_skips + self.text_skips,
                                               key=lambda s: (s[1], s[0], s[2])):
             text = long_text_note(rule_id, f"line {self.index.row_of(offset) + 1}", length)
@@ -134,6 +140,7 @@ class IncrementalDocument:
             view.facts = dict(self.facts)
             self.tree_findings = kinds.TREE.run(view, None)
             self.tree_skips = list(budget.long_texts)
+        self._update_flow_findings(view)
         self.text_findings = kinds.TEXT.run(view, None)
         self.text_skips = budget.long_texts[len(self.tree_skips):]
         self.dirty = []
@@ -164,10 +171,18 @@ class IncrementalDocument:
             else:
                 changed = [(r.start_byte, r.end_byte) for r in old.changed_ranges(self.tree)]
                 self._update_tree_findings(self._view(budget, old), merge_spans(dirty + changed))
+        self._update_flow_findings(self._view(budget))
         self._update_text_findings(self._view(budget), dirty)
         self.dirty = []
         self.cut = budget.cut
         return self._finalize(dirty)
+
+    def _update_flow_findings(self, view: kinds.View) -> None:
+        if self.tree is None:
+            self.flow_findings, self.flow_notes = [], []
+            return
+        view.flow_cache = self.flow_cache
+        self.flow_findings, self.flow_notes = kinds.FLOW.analyse(view)
 
     def _view(self, budget: Budget, old_tree: tree_sitter.Tree | None = None) -> kinds.View:
         return kinds.View(self.source, self.index, self.path, self.language, self.tree,
@@ -259,7 +274,7 @@ class IncrementalDocument:
 
     def _finalize(self, changed: list[tuple[int, int]] | None) -> list[Finding]:
         """``changed``: the byte ranges edited since the last analysis (None: everything)."""
-        found = self.tree_findings + self.text_findings
+        found = self.tree_findings + self.flow_findings + self.text_findings
         for f in found:
             f.place(self.index, changed)  # columns only where the edits may have moved them
         self.findings, self.suppressed = full.finalize(

@@ -26,6 +26,7 @@ import tree_sitter
 from .budget import Budget
 from .config import Config
 from .findings import Finding
+from .flow import run as flow_run
 from .keywords import KeywordIndex
 from .match import run_tree_rules
 from .match_text import run_text_rules
@@ -54,6 +55,8 @@ class View:
     facts: dict | None = None  # tree rules' file facts (kept by the incremental document)
     old_tree: tree_sitter.Tree | None = None  # before the edits (incremental only)
     keywords: KeywordIndex | None = None  # a narrower keyword index for the text rules run
+    flow_cache: dict | None = None  # flow rules' per-function results (kept by the document)
+    externals: object = None  # flow summaries of other modules: qualified name -> Summary
 
 
 class RuleKind(Protocol):
@@ -135,10 +138,32 @@ def _line_window(view: View, start: int, end: int) -> Span:
     return starts[first], starts[last] if last < len(starts) else len(view.source)
 
 
+class FlowRules:
+    """Taint flows from sources to sinks (``flow``). A flow can cross the whole file (a helper
+    defined anywhere), so the region is the whole text; the work per edit stays small because
+    the analysis of each function is cached by its text (see flow.cache)."""
+    name = "flow"
+
+    def run(self, view: View, span: Span | None) -> list[Finding]:
+        found, notes = self.analyse(view)
+        if view.budget is not None:
+            for n in notes:
+                view.budget.note(n)
+        return found
+
+    def analyse(self, view: View) -> tuple[list[Finding], list[str]]:
+        """(findings, notes: where the flow rules could not look)."""
+        return flow_run.analyse(view, view.externals)
+
+    def regions(self, view: View, changed: list[Span]) -> list[Span]:
+        return [(0, len(view.source))]
+
+
 TREE = TreeRules()
 TEXT = TextRules()
 TEXT_LINES = TextRules(multiline=False)
 TEXT_MULTILINE = TextRules(multiline=True)
+FLOW = FlowRules()
 
 #: The kinds a full analysis runs, in order.
-FULL: tuple[RuleKind, ...] = (TREE, TEXT)
+FULL: tuple[RuleKind, ...] = (TREE, FLOW, TEXT)

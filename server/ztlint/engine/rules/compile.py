@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import languages, linear_regex, secrets, templates, yamlsource
+from .taint import compile_taint
 from .model import (_AHEAD_KINDS, _CAPTURE_KINDS, _TREE_KINDS, FILE_KINDS, Condition, EditSpec,
                     FixSpec, Rule, RuleError, RuleLoadError)
 
@@ -30,6 +31,8 @@ def compile_rule(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple, tr
     )
     if "query" in match:
         rule = _compile_tree(item, match, common, fail, doc, base, trusted)
+    elif "taint" in match:
+        rule = Rule(**common, taint=compile_taint(match, item["id"], fail))
     else:
         rule = _compile_text(match, common, fail, trusted)
     names = _capture_names(rule)
@@ -74,6 +77,8 @@ _CAPTURE = re.compile(r"@([A-Za-z_][\w.-]*)")
 
 
 def _capture_names(rule: Rule) -> set[str]:
+    if rule.is_flow:
+        return {"source", "sink"}
     if rule.is_text:
         return set(rule.regex.groupindex) | {"match"}
     return set(_CAPTURE.findall(rule.query))

@@ -18,6 +18,12 @@ from . import definitions
 from .compile import compile_rule
 from .model import Rule, RuleError, RuleLoadError
 from .packs import RuleSet
+from .taint import compile_models
+
+# A folder's taint models (sources, sanitizers ...): they apply to every flow rule loaded with
+# a rule directory above them.
+MODELS_FILE = "_models.yaml"
+
 
 def bundled_rules_dir() -> Path:
     """Rules shipped in the wheel (``ztlint/rules``), or the repo's ``rules/`` when run from source."""
@@ -40,7 +46,7 @@ def rule_schema() -> dict:
 def is_rule_file(path: Path) -> bool:
     name = path.name
     return name.endswith((".yaml", ".yml")) and ".fixture." not in name and ".fixed." not in name \
-        and not name.startswith(".") and name != definitions.FILE_NAME
+        and not name.startswith(".") and name not in (definitions.FILE_NAME, MODELS_FILE)
 
 
 def rule_files(directory: Path) -> list[Path]:
@@ -63,8 +69,15 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
         paths.extend(rule_files(d))
     paths.extend(Path(f) for f in files)
     seen: dict[str, str] = {}
+    models: list = []  # (language, flow.spec.Model) of every `models:` file
     roots = [Path(d) for d in [*dirs, *roots]]
     shared: dict[Path, dict] = {}  # _definitions.yaml files, read once
+    for mpath in sorted({m for d in roots if d.is_dir() for m in d.rglob(MODELS_FILE) if m.is_file()}):
+        file_rules, file_models, file_errors = _load_file(mpath)
+        models.extend(file_models)
+        errors.extend(file_errors)
+        if file_rules:
+            errors.append(RuleError(str(mpath), 1, "models", f"{MODELS_FILE} holds only `models:`"))
     for path in paths:
         layers = []
         for dpath in definitions.folder_files(path, roots):
@@ -72,8 +85,9 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
                 shared[dpath], errs = _definitions_file(dpath)
                 errors.extend(errs)
             layers.append(shared[dpath])
-        file_rules, file_errors = load_rule_file(path, layers)
+        file_rules, file_models, file_errors = _load_file(path, layers)
         errors.extend(file_errors)
+        models.extend(file_models)
         for rule in file_rules:
             if rule.id in seen:
                 errors.append(RuleError(str(path), rule.line, "id",
@@ -81,7 +95,7 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
                 continue
             seen[rule.id] = str(path)
             rules.append(rule)
-    return RuleSet(rules, errors)
+    return RuleSet(rules, errors, models)
 
 
 def _read(path: Path) -> tuple[yamlsource.YamlDoc | None, RuleError | None]:
@@ -115,12 +129,21 @@ def _definitions_file(path: Path) -> tuple[dict, list[RuleError]]:
 
 def load_rule_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], list[RuleError]]:
     """The rules of one file; ``shared``: the definitions of its folders (outermost first)."""
+    found, _models, errors = _load_file(path, shared)
+    return found, errors
+
+
+def _load_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], list, list[RuleError]]:
+    """(rules, taint models, errors) of one file."""
     spath = str(path)
     doc, error = _read(Path(path))
     if error is not None:
-        return [], [error]
+        return [], [], [error]
+    if "models" in doc.data:
+        found, errs = compile_models(doc.data["models"], spath, doc)
+        return [], found, errs
     if "rules" not in doc.data and "id" not in doc.data:
-        return [], [RuleError(spath, 1, "rules", "a rule file needs `rules:` (or one rule)")]
+        return [], [], [RuleError(spath, 1, "rules", "a rule file needs `rules:` (or one rule)")]
     scope = definitions.Scope([*shared, definitions.from_doc(doc, spath)])
     trusted = _is_bundled(Path(path))
     items = doc.data["rules"] if "rules" in doc.data else [doc.data]
@@ -134,7 +157,7 @@ def load_rule_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], lis
             rules.append(compile_rule(item, spath, doc, base, trusted))
         except (RuleLoadError, definitions.DefinitionError) as exc:
             errs.append(exc.error)
-    return rules, errs
+    return rules, [], errs
 
 
 def _schema_error(path: str, doc: yamlsource.YamlDoc, errors: list) -> RuleError:

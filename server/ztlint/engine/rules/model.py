@@ -85,6 +85,12 @@ class Rule:
     # min and max characters after the regex's match (a PEM block's END line), found by plain
     # string search: a lazy `[\s\S]{64,16000}?` in the regex would be slow on any engine
     until: tuple | None = None
+    # flow rules: the sink kind and sinks (flow.spec.TaintRule); sources come from the models
+    taint: object | None = None
+
+    @property
+    def is_flow(self) -> bool:
+        return self.taint is not None
 
     @property
     def is_text(self) -> bool:
@@ -95,6 +101,8 @@ class Rule:
         return self.category == "secret"
 
     def applies_to(self, language: str | None) -> bool:
+        if self.is_flow:
+            return language in self.languages
         if self.is_text:
             return (languages.GENERIC in self.languages or language in self.languages
                     or (language is None and languages.UNPARSED in self.languages))

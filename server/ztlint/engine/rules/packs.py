@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import tree_sitter
 
 from .. import languages, linear_regex, prefilter, querytext
+from ..flow.spec import merge
 from ..keywords import KeywordIndex, indexes_hit, keyword_map
 from .model import FILE_KINDS, UNUSED_SUPPRESSION, Condition, Rule, RuleError
 
@@ -65,8 +66,10 @@ def fact_key(cond: "Condition") -> int:
 class RuleSet:
     """The compiled rules of one configuration. Immutable after construction."""
 
-    def __init__(self, rules: list[Rule], errors: list[RuleError]):
+    def __init__(self, rules: list[Rule], errors: list[RuleError], models: list = ()):
         self.rules: dict[str, Rule] = {r.id: r for r in rules}
+        self.models = list(models)  # (language, flow.spec.Model) from `models:` files
+        self._flow: dict[str, tuple] = {}
         self.rules.setdefault(UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION)
         self.errors = errors
         self.text_rules = [r for r in rules if r.is_text]
@@ -87,6 +90,13 @@ class RuleSet:
         if language not in self._text_by_language:
             self._text_by_language[language] = TextRules(r for r in self.text_rules if r.applies_to(language))
         return self._text_by_language[language]
+
+    def flow_rules(self, language: str | None) -> tuple[list[Rule], object]:
+        """The flow rules for ``language`` and its merged taint model (cached)."""
+        if language not in self._flow:
+            found = [r for r in self.rules.values() if r.is_flow and language in r.languages]
+            self._flow[language] = (found, merge([m for lang, m in self.models if lang == language]))
+        return self._flow[language]
 
     def compile_all(self) -> list[RuleError]:
         """Compile every language's queries now (rule tests, `rules list`); returns all errors."""

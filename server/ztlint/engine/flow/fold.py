@@ -1,0 +1,154 @@
+"""Constant folding and guards: what a condition decides from literals, and what a check on
+a tainted value proves about it in each branch."""
+
+from __future__ import annotations
+
+import operator
+
+from . import ir
+from .taint import ALL
+
+UNKNOWN = object()
+
+_COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le,
+            ">": operator.gt, ">=": operator.ge, "is": operator.is_, "is not": operator.is_not,
+            "in": lambda a, b: a in b, "not in": lambda a, b: a not in b}
+
+
+def fold(e: ir.Expr, lookup) -> object:
+    """The value of ``e`` when literals decide it, else UNKNOWN. ``lookup(name)``: a name's
+    known constant value (or UNKNOWN)."""
+    if isinstance(e, ir.Const):
+        return e.value
+    if isinstance(e, ir.Name):
+        return lookup(e.id)
+    if isinstance(e, ir.Not):
+        v = fold(e.expr, lookup)
+        return UNKNOWN if v is UNKNOWN else not v
+    if isinstance(e, ir.BoolOp):
+        for item in e.items:
+            v = fold(item, lookup)
+            if v is UNKNOWN:
+                return UNKNOWN
+            if (e.op == "and") != bool(v):
+                return v
+        return v
+    if isinstance(e, ir.Compare):
+        a, b = fold(e.left, lookup), fold(e.right, lookup)
+        f = _COMPARE.get(e.op)
+        if a is UNKNOWN or b is UNKNOWN or f is None:
+            return UNKNOWN
+        try:
+            return bool(f(a, b))
+        except TypeError:
+            return UNKNOWN
+    if isinstance(e, ir.Op) and e.op == "+" and e.items:
+        values = [fold(i, lookup) for i in e.items]
+        if any(v is UNKNOWN for v in values) or len(values) > 64:
+            return UNKNOWN
+        try:
+            out = values[0]
+            for v in values[1:]:
+                out = out + v
+            return out if not isinstance(out, str) or len(out) < 4096 else UNKNOWN
+        except TypeError:
+            return UNKNOWN
+    if isinstance(e, ir.Cond):
+        t = fold(e.test, lookup)
+        if t is UNKNOWN:
+            return UNKNOWN
+        return fold(e.body if t else e.orelse, lookup)
+    return UNKNOWN
+
+
+def truth(e: ir.Expr, lookup) -> bool | None:
+    v = fold(e, lookup)
+    if v is UNKNOWN:
+        return None
+    try:
+        return bool(v)
+    except Exception:  # noqa: BLE001 - a literal whose truth cannot be taken
+        return None
+
+
+# Checks on a value and the sink kinds they make it safe for, where the check holds.
+_VALUE_METHODS = {"isdigit": ALL, "isnumeric": ALL, "isdecimal": ALL, "isalnum": ALL,
+                  "isalpha": ALL, "isidentifier": ALL}
+_ROOTED = frozenset({"path", "redirect", "ssrf"})
+_PREFIX_METHODS = {"startswith": _ROOTED, "is_relative_to": _ROOTED}
+_NUMERIC_TYPES = {"int", "float", "bool", "uuid.UUID", "UUID", "decimal.Decimal", "Decimal"}
+_SAFE_URL_CHECKS = {"url_has_allowed_host_and_scheme", "is_safe_url"}
+
+
+def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozenset[str]]]:
+    """(variable, sink kinds it is safe for) in the branch where ``test`` is ``holds``.
+    ``is_clean(expr)``: the expression carries no taint (an allow-list, a root);
+    ``qual(expr)``: its qualified name or None."""
+    if isinstance(test, ir.Not):
+        return guards(test.expr, not holds, is_clean, qual)
+    if isinstance(test, ir.BoolOp):
+        # a and b holds: both hold; a or b fails: both fail
+        if (test.op == "and") == holds:
+            return [g for item in test.items for g in guards(item, holds, is_clean, qual)]
+        return []
+    if isinstance(test, ir.Compare):
+        name = checked_name(test.left)
+        if name is None:
+            return []
+        if test.op in ("in", "==") and holds or test.op in ("not in", "!=") and not holds:
+            if is_clean(test.right):
+                return [(name, frozenset({ALL}))]
+        return []
+    if isinstance(test, ir.Call) and holds:
+        func = test.func
+        if isinstance(func, ir.Attr):
+            name = checked_name(func.obj)
+            if func.name in _VALUE_METHODS and name and not test.args:
+                return [(name, frozenset({_VALUE_METHODS[func.name]}))]
+            if func.name in _PREFIX_METHODS and name and test.args and is_clean(test.args[0]):
+                return [(name, _PREFIX_METHODS[func.name])]
+            if func.name in ("fullmatch", "match") and test.args:
+                target = test.args[-1] if qual(func.obj) == "re" else test.args[0]
+                pattern = test.args[0] if qual(func.obj) == "re" and len(test.args) > 1 else None
+                name = checked_name(target)
+                if name and (func.name == "fullmatch" or _anchored(pattern)):
+                    return [(name, frozenset({ALL}))]
+            return []
+        q = qual(func) or ""
+        if q in ("isinstance",) and len(test.args) == 2:
+            name = checked_name(test.args[0])
+            types = test.args[1].items if isinstance(test.args[1], ir.Seq) else [test.args[1]]
+            if name and all((qual(t) or "") in _NUMERIC_TYPES for t in types):
+                return [(name, frozenset({ALL}))]
+        if q.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS and test.args:
+            name = checked_name(test.args[0])
+            if name:
+                return [(name, frozenset({"redirect"}))]
+    return []
+
+
+def _anchored(pattern: ir.Expr | None) -> bool:
+    return isinstance(pattern, ir.Const) and isinstance(pattern.value, str) and \
+        pattern.value.endswith(("$", "\\Z"))
+
+
+def checked_name(e: ir.Expr) -> str | None:
+    """The variable a check is about: ``x``, ``x.lower()``, ``os.path.realpath(x)``."""
+    for _ in range(8):
+        if isinstance(e, ir.Name):
+            return e.id
+        if isinstance(e, ir.Call):
+            if isinstance(e.func, ir.Attr) and not e.args and isinstance(
+                    e.func.obj, (ir.Name, ir.Call)) and _is_local_value(e.func.obj):
+                e = e.func.obj  # x.lower(), p.resolve()
+            elif e.args:
+                e = e.args[0]  # os.path.realpath(x), str(x)
+            else:
+                return None
+        else:
+            return None
+    return None
+
+
+def _is_local_value(e: ir.Expr) -> bool:
+    return isinstance(e, (ir.Name, ir.Call))

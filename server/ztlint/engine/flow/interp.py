@@ -1,0 +1,386 @@
+"""One function's abstract interpretation: taint through statements and expressions.
+
+The walk is linear in the function: each statement is visited a bounded number of times
+(loop bodies twice, or once when nested deeper than ``LOOP_DEPTH``), branches are joined, and
+a branch whose condition literals decide is skipped.
+"""
+
+from __future__ import annotations
+
+from . import fold, ir
+from .calls import CallSemantics
+from .state import ANY, Path, State, join
+from .taint import ALL, CLEAN, Label, clean, step, union
+
+LOOP_DEPTH = 3  # loops nested deeper run their body once (keeps the work linear)
+
+
+class Interpreter(CallSemantics):
+    def __init__(self, ctx, fn: ir.Function):
+        self.ctx = ctx  # the file's context (model, rules, summaries, findings): see analysis
+        self.fn = fn
+        self.loops: list[tuple[list, list]] = []  # (break states, continue states) per loop
+        self.stmt: ir.Span = fn.span
+        self.returns = CLEAN
+        self.sink_flows: list = []  # parameters reaching sinks (for the summary)
+
+    # -- names ---------------------------------------------------------------------------
+    def const(self, st: State, name: str) -> object:
+        if name in st.consts:
+            return st.consts[name]
+        if st.bound(name):
+            return fold.UNKNOWN
+        return self.ctx.module.constants.get(name, fold.UNKNOWN)
+
+    def qual(self, st: State, e: ir.Expr) -> str | None:
+        """The qualified name of a name or attribute chain (imports and typed locals
+        resolved); None when rooted in an ordinary local value."""
+        parts = []
+        while isinstance(e, ir.Attr):
+            parts.append(e.name)
+            e = e.obj
+        if not isinstance(e, ir.Name):
+            return None
+        if e.id in st.types:
+            root = st.types[e.id]
+        elif st.bound(e.id):
+            return None
+        else:
+            root = self.ctx.resolve(e.id)
+        return ".".join([root] + parts[::-1]) if parts else root
+
+    def path_of(self, st: State, e: ir.Expr) -> tuple[str, Path] | None:
+        """(variable, path) of an access rooted in a local variable."""
+        segs = []
+        while True:
+            if isinstance(e, ir.Name):
+                if not st.bound(e.id) and e.id not in self.ctx.globals:
+                    return None
+                return e.id, tuple(reversed(segs))
+            if isinstance(e, ir.Attr):
+                segs.append("." + e.name)
+            elif isinstance(e, ir.Index):
+                segs.append(self.key(st, e.key))
+            else:
+                return None
+            e = e.obj
+
+    def key(self, st: State, e: ir.Expr | None) -> str:
+        if e is None:
+            return ANY
+        v = fold.fold(e, lambda n: self.const(st, n))
+        return f"[{v!r}]" if v is not fold.UNKNOWN and isinstance(v, (str, int, bytes)) else ANY
+
+    def read_var(self, st: State, var: str, path: Path = ()) -> frozenset[Label]:
+        if st.bound(var):
+            return st.read(var, path)
+        g = self.ctx.globals.get(var)
+        return g.read(var, path) if g is not None else CLEAN
+
+    # -- statements ----------------------------------------------------------------------
+    def run(self, st: State) -> State | None:
+        return self.block(self.fn.body, st, 0)
+
+    def block(self, stmts: list[ir.Stmt], st: State | None, depth: int) -> State | None:
+        for s in stmts:
+            if st is None:
+                return None
+            self.ctx.tick()
+            st = self.statement(s, st, depth)
+        return st
+
+    def statement(self, s: ir.Stmt, st: State, depth: int) -> State | None:
+        if isinstance(s, ir.Assign):
+            self.stmt = s.span
+            value = self.expr(st, s.value)
+            for target in s.targets:
+                self.assign(st, target, s.value, value, s.augmented)
+            return st
+        if isinstance(s, ir.ExprStmt):
+            self.stmt = s.span
+            self.expr(st, s.expr)
+            if isinstance(s.expr, ir.Call) and self.no_return(st, s.expr):
+                return None
+            return st
+        if isinstance(s, ir.If):
+            return self.branch(s.test, s.body, s.orelse, st, depth)
+        if isinstance(s, ir.Loop):
+            return self.loop(s, st, depth)
+        if isinstance(s, ir.With):
+            self.stmt = s.span
+            for value, target in s.items:
+                t = self.expr(st, value)
+                if target is not None:
+                    self.assign(st, target, value, t, False)
+            return self.block(s.body, st, depth)
+        if isinstance(s, ir.Try):
+            entry = st.copy()
+            body = self.block(s.body, st, depth)
+            out = self.block(s.orelse, body, depth) if s.orelse else body
+            start = join(entry, body)
+            for bound, handler in s.handlers:
+                h = start.copy() if start is not None else entry.copy()
+                if isinstance(bound, ir.Name):
+                    h.kill(bound.id)
+                out = join(out, self.block(handler, h, depth))
+            if s.final:
+                fin = self.block(s.final, (out or start or entry).copy(), depth)
+                return fin if out is not None else None
+            return out
+        if isinstance(s, ir.Match):
+            return self.match(s, st, depth)
+        if isinstance(s, ir.Return):
+            self.stmt = s.span
+            if s.value is not None:
+                value = self.expr(st, s.value)
+                self.returns = union(self.returns, value)
+                short = self.fn.name.rsplit(".", 1)[-1]
+                for rule, sink in self.ctx.name_sinks:
+                    if sink.returned_from is not None and value and len(short) <= 200 \
+                            and sink.returned_from.search(short):
+                        self.hit(rule, value, s.value.span, f"return of {short}()")
+                self.ctx.returned(self, st, s.value, value)
+            return None
+        if isinstance(s, ir.Raise):
+            if s.value is not None:
+                self.expr(st, s.value)
+            return None
+        if isinstance(s, ir.Jump):
+            if self.loops:
+                self.loops[-1][0 if s.kind == "break" else 1].append(st)
+            return None
+        if isinstance(s, ir.Delete):
+            for t in s.targets:
+                p = self.path_of(st, t)
+                if p is not None:
+                    if p[1]:
+                        st.delete(*p)
+                    else:
+                        st.kill(p[0])
+            return st
+        return st
+
+    def branch(self, test, body, orelse, st: State, depth: int) -> State | None:
+        self.stmt = test.span
+        decided = fold.truth(test, lambda n: self.const(st, n))
+        self.expr(st, test)
+        if decided is True:
+            return self.block(body, st, depth)
+        if decided is False:
+            return self.block(orelse, st, depth)
+        yes, no = st.copy(), st
+        self.apply_guards(yes, test, True)
+        self.apply_guards(no, test, False)
+        return join(self.block(body, yes, depth), self.block(orelse, no, depth))
+
+    def apply_guards(self, st: State, test: ir.Expr, holds: bool) -> None:
+        for var, kinds in fold.guards(test, holds, lambda e: not self.expr(st, e),
+                                      lambda e: self.qual(st, e)):
+            slots = st.taint.get(var)
+            if slots is None and var in self.ctx.globals:
+                slots = dict(self.ctx.globals[var].taint.get(var, {}))
+                st.taint[var] = slots
+            if slots:
+                for k in list(slots):
+                    slots[k] = clean(slots[k], kinds)
+
+    def loop(self, s: ir.Loop, st: State, depth: int) -> State | None:
+        self.stmt = s.span
+        items = self.expr(st, s.iter) if s.iter is not None else CLEAN
+        if s.test is not None and fold.truth(s.test, lambda n: self.const(st, n)) is False:
+            return self.block(s.orelse, st, depth)
+        head: State = st
+        exits: list = []
+        rounds = 2 if depth < LOOP_DEPTH else 1
+        for _ in range(rounds):
+            body_st = head.copy()
+            if s.target is not None:
+                self.assign(body_st, s.target, s.iter, step(items, s.target.span, "loop variable"), False)
+            if s.test is not None:
+                self.expr(body_st, s.test)
+                self.apply_guards(body_st, s.test, True)
+            self.loops.append(([], []))
+            out = self.block(s.body, body_st, depth + 1)
+            breaks, continues = self.loops.pop()
+            exits.extend(breaks)
+            for c in continues:
+                out = join(out, c)
+            head = join(head, out) or head
+        after = self.block(s.orelse, head.copy(), depth) if s.orelse else head
+        for b in exits:
+            after = join(after, b)
+        return after
+
+    def match(self, s: ir.Match, st: State, depth: int) -> State | None:
+        self.stmt = s.span
+        self.expr(st, s.subject)
+        subject = fold.fold(s.subject, lambda n: self.const(st, n))
+        out, matched_all = None, False
+        for literals, guard, body in s.cases:
+            if subject is not fold.UNKNOWN and literals is not None:
+                if not any(c.value == subject for c in literals):
+                    continue
+            case = st.copy()
+            if guard is not None:
+                self.expr(case, guard)
+                self.apply_guards(case, guard, True)
+            out = join(out, self.block(body, case, depth))
+            if literals is None and guard is None or (subject is not fold.UNKNOWN
+                                                      and literals is not None):
+                matched_all = True
+                break
+        return out if matched_all else join(out, st)
+
+    # -- assignment ----------------------------------------------------------------------
+    def assign(self, st: State, target: ir.Expr, value: ir.Expr | None,
+               taint: frozenset[Label], augmented: bool) -> None:
+        if isinstance(target, ir.Name):
+            if taint and self.ctx.name_sinks:
+                self.name_sink(st, target, taint)
+            var = target.id
+            taint = step(taint, target.span, f"assigned to `{var}`", self.fn.name)
+            const = fold.fold(value, lambda n: self.const(st, n)) if value is not None \
+                and not augmented else fold.UNKNOWN
+            typ = self.qual(st, value) if isinstance(value, (ir.Name, ir.Attr)) else None
+            copied = st.taint.get(value.id) if isinstance(value, ir.Name) and not augmented else None
+            st.kill(var)
+            if isinstance(value, (ir.Dict, ir.Seq)) and not augmented:
+                self.store_literal(st, var, (), value, target.span)
+            elif copied is not None and value.id != var:
+                st.taint[var] = {k: step(v, target.span, f"assigned to `{var}`", self.fn.name)
+                                 for k, v in copied.items()}
+            else:
+                st.set(var, (), taint)
+            if const is not fold.UNKNOWN:
+                st.consts[var] = const
+            elif typ is not None and typ in self.ctx.request_types:
+                st.types[var] = typ
+            return
+        if taint and self.ctx.name_sinks:
+            self.name_sink(st, target, taint)
+        if isinstance(target, (ir.Attr, ir.Index)):
+            if taint:
+                self.store_sink(st, target, taint)
+            p = self.path_of(st, target)
+            if p is None:
+                return  # a store into something not local: not followed
+            var, path = p
+            if var not in st.taint and var in self.ctx.globals:
+                st.taint[var] = dict(self.ctx.globals[var].taint.get(var, {}))
+            taint = step(taint, target.span, "stored in `" + _shown(var, path) + "`", self.fn.name)
+            strong = ANY not in path
+            if isinstance(value, (ir.Dict, ir.Seq)) and strong and not augmented:
+                st.delete(var, path)
+                self.store_literal(st, var, path, value, target.span)
+            else:
+                st.set(var, path, taint, strong=strong)
+            return
+        if isinstance(target, ir.Seq):
+            parts = value.items if isinstance(value, ir.Seq) and len(value.items) == len(
+                target.items) else None
+            for i, t in enumerate(target.items):
+                if parts is not None:
+                    self.assign(st, t, parts[i], self.expr(st, parts[i]), False)
+                else:
+                    self.assign(st, t, None, taint, False)
+            return
+        if isinstance(target, ir.Op) and target.items:  # *rest
+            self.assign(st, target.items[0], None, taint, False)
+
+    def store_sink(self, st: State, target, taint) -> None:
+        """``session["k"] = v``: a store into an object a rule names."""
+        q = self.qual(st, target.obj)
+        attr = "." + target.obj.name if isinstance(target.obj, ir.Attr) else None
+        for rule in self.ctx.rules:
+            if q is not None and rule.sinks_of("<store>" + q) or attr and rule.sinks_of("<store>" + attr):
+                self.hit(rule, taint, target.span, (q or attr).rsplit(".", 1)[-1])
+
+    def name_sink(self, st: State, target, taint) -> None:
+        """A value assigned to a name a rule watches (``reset_token = ...``)."""
+        if isinstance(target, ir.Name):
+            name = target.id
+        elif isinstance(target, ir.Attr):
+            name = target.name
+        elif isinstance(target, ir.Index) and isinstance(target.key, ir.Const):
+            name = str(target.key.value)
+        else:
+            return
+        if len(name) > 200:
+            return
+        for rule, sink in self.ctx.name_sinks:
+            if sink.assigned_to is not None and sink.assigned_to.search(name):
+                self.hit(rule, taint, target.span, name)
+
+    def store_literal(self, st: State, var: str, path: Path, value, span) -> None:
+        """A dict or list literal stored slot by slot, so a constant slot stays clean."""
+        st.set(var, path, CLEAN)
+        if isinstance(value, ir.Dict):
+            items = [(self.key(st, k) if k is not None else ANY, v) for k, v in value.items]
+        else:
+            items = [(f"[{i}]" if value.kind != "set" else ANY, v) for i, v in enumerate(value.items)]
+        for k, v in items:
+            t = self.expr(st, v)
+            if t:
+                st.set(var, path + (k,), step(t, span, "stored in `" + _shown(var, path + (k,)) + "`",
+                                              self.fn.name), strong=k != ANY)
+
+    # -- expressions ---------------------------------------------------------------------
+    def expr(self, st: State, e: ir.Expr | None) -> frozenset[Label]:
+        if e is None or isinstance(e, ir.Const):
+            return CLEAN
+        if isinstance(e, ir.Name):
+            if st.bound(e.id) or e.id in self.ctx.globals:
+                return self.read_var(st, e.id)
+            return self.ctx.source(self.qual(st, e), e.span, self.fn.name)
+        if isinstance(e, (ir.Attr, ir.Index)):
+            q = self.qual(st, e) if isinstance(e, ir.Attr) else None
+            src = self.ctx.source(q, e.span, self.fn.name) if q else CLEAN
+            if src:
+                return src
+            p = self.path_of(st, e)
+            if p is not None:
+                if isinstance(e, ir.Index) and e.key is not None:
+                    self.expr(st, e.key)
+                return self.read_var(st, *p)
+            if isinstance(e, ir.Index):
+                self.expr(st, e.key)
+            return self.expr(st, e.obj)
+        if isinstance(e, ir.Call):
+            return self.call(st, e)
+        if isinstance(e, (ir.Op, ir.Seq)):
+            return union(*[self.expr(st, i) for i in e.items])
+        if isinstance(e, ir.BoolOp):
+            return union(*[self.expr(st, i) for i in e.items])
+        if isinstance(e, ir.Compare):
+            self.expr(st, e.left)
+            self.expr(st, e.right)
+            return CLEAN
+        if isinstance(e, ir.Not):
+            self.expr(st, e.expr)
+            return CLEAN
+        if isinstance(e, ir.Cond):
+            decided = fold.truth(e.test, lambda n: self.const(st, n))
+            self.expr(st, e.test)
+            if decided is not None:
+                return self.expr(st, e.body if decided else e.orelse)
+            yes, no = st.copy(), st.copy()
+            self.apply_guards(yes, e.test, True)
+            self.apply_guards(no, e.test, False)
+            return union(self.expr(yes, e.body), self.expr(no, e.orelse))
+        if isinstance(e, ir.Dict):
+            return union(*[self.expr(st, v) for _, v in e.items])
+        if isinstance(e, ir.Comp):
+            inner = st.copy()
+            for target, it in e.gens:
+                self.assign(inner, target, None, self.expr(inner, it), False)
+            return self.expr(inner, e.elt)
+        if isinstance(e, ir.Opaque):
+            return union(*[self.expr(st, p) for p in e.parts])
+        return CLEAN
+
+
+def _shown(var: str, path: Path) -> str:
+    return var + "".join(path)
+
+
+__all__ = ["Interpreter", "ALL"]

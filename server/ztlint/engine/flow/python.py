@@ -1,0 +1,493 @@
+"""Python adapter: lowers a tree-sitter-python tree onto the flow model (``ir``)."""
+
+from __future__ import annotations
+
+import ast
+
+import tree_sitter
+
+from . import ir
+
+# Deeper expressions or blocks than this are not lowered (the function gets a note): the
+# engine recurses over the model, and hostile files nest thousands deep.
+MAX_DEPTH = 120
+
+
+class TooDeep(Exception):
+    pass
+
+
+def _text(node: tree_sitter.Node) -> str:
+    return node.text.decode("utf-8", "replace")
+
+
+def _span(node: tree_sitter.Node) -> ir.Span:
+    return node.start_byte, node.end_byte
+
+
+class Lowering:
+    def __init__(self) -> None:
+        self.imports: dict[str, str] = {}
+        self.functions: list[ir.Function] = []
+        self.classes: dict[str, list[str]] = {}
+
+    # -- module ----------------------------------------------------------------------
+    def module(self, root: tree_sitter.Node, only: set[str] | None = None) -> ir.Module:
+        """The file's model. ``only``: lower just these functions' bodies (the others get
+        an empty body; their names and spans are still listed)."""
+        top: list[ir.Stmt] = []
+        too_deep = False
+        counts: dict[str, int] = {}
+        literals: dict[str, object] = {}
+        for child in root.named_children:
+            self._collect_imports(child)
+            if child.type in ("function_definition", "decorated_definition", "class_definition"):
+                self._definition(child, "", None, only)
+                continue
+            if child.type == "expression_statement" and child.named_child_count == 1:
+                a = child.named_children[0]
+                if a.type == "assignment" and a.child_by_field_name("left").type == "identifier":
+                    name = _text(a.child_by_field_name("left"))
+                    counts[name] = counts.get(name, 0) + 1
+                    right = a.child_by_field_name("right")
+                    value = _literal(right) if right is not None else _NOT_LITERAL
+                    if value is not _NOT_LITERAL:
+                        literals[name] = value
+            if (only is None or "<module>" in only) and not too_deep:
+                try:
+                    top.extend(self._stmt_safe(child))
+                except TooDeep:
+                    too_deep = True
+        constants = {k: v for k, v in literals.items() if counts.get(k) == 1}
+        module_fn = ir.Function("<module>", [], top, _span(root), too_deep=too_deep)
+        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes)
+
+    def _collect_imports(self, node: tree_sitter.Node) -> None:
+        if node.type == "import_statement":
+            for n in node.named_children:
+                if n.type == "dotted_name":
+                    name = _text(n)
+                    self.imports.setdefault(name.split(".")[0], name.split(".")[0])
+                elif n.type == "aliased_import":
+                    self.imports[_text(n.child_by_field_name("alias"))] = _text(
+                        n.child_by_field_name("name"))
+        elif node.type == "import_from_statement":
+            mod = node.child_by_field_name("module_name")
+            base = _text(mod) if mod is not None else ""
+            for n in node.children_by_field_name("name"):
+                if n.type == "dotted_name":
+                    self.imports[_text(n)] = _join(base, _text(n))
+                elif n.type == "aliased_import":
+                    self.imports[_text(n.child_by_field_name("alias"))] = _join(
+                        base, _text(n.child_by_field_name("name")))
+        elif node.type == "future_import_statement":
+            return
+
+    def _definition(self, node, prefix: str, class_name: str | None, only, nested=False) -> None:
+        decorators = []
+        if node.type == "decorated_definition":
+            try:
+                decorators = [self._expr_safe(d.named_children[0]) for d in node.named_children
+                              if d.type == "decorator" and d.named_child_count]
+            except TooDeep:
+                decorators = []
+            node = node.child_by_field_name("definition")
+            if node is None:
+                return
+        name_node = node.child_by_field_name("name")
+        if name_node is None:
+            return
+        name = prefix + _text(name_node)
+        if node.type == "class_definition":
+            bases = node.child_by_field_name("superclasses")
+            self.classes[name] = [_text(b) for b in bases.named_children] if bases else []
+            body = node.child_by_field_name("body")
+            for child in body.named_children if body is not None else ():
+                if child.type in ("function_definition", "decorated_definition",
+                                  "class_definition"):
+                    self._definition(child, name + ".", name, only, nested)
+            return
+        params = self._params(node.child_by_field_name("parameters"), class_name is not None)
+        body_node = node.child_by_field_name("body")
+        lower = only is None or name in only
+        fn = ir.Function(name, params, [], _span(node), decorators, class_name, nested)
+        self.functions.append(fn)
+        if body_node is not None:
+            if lower:
+                try:
+                    fn.body = self._block_safe(body_node)
+                except TooDeep:
+                    fn.too_deep = True
+            # nested functions are functions of their own (not closures over the caller)
+            for inner in _nested_definitions(body_node):
+                self._definition(inner, name + ".<locals>.", None, only, True)
+
+    def _params(self, node, method: bool) -> list[ir.Param]:
+        out: list[ir.Param] = []
+        for p in node.named_children if node is not None else ():
+            kind, ann, default = "plain", None, None
+            n = p
+            if p.type in ("typed_parameter", "typed_default_parameter", "default_parameter"):
+                t = p.child_by_field_name("type")
+                ann = _text(t) if t is not None else None
+                v = p.child_by_field_name("value")
+                default = self._expr_safe(v) if v is not None else None
+                n = p.child_by_field_name("name") or p.named_children[0]
+            if n.type == "list_splat_pattern":
+                kind, n = "star", n.named_children[0] if n.named_child_count else n
+            elif n.type == "dictionary_splat_pattern":
+                kind, n = "kwstar", n.named_children[0] if n.named_child_count else n
+            if n.type != "identifier":
+                continue
+            if method and not out and kind == "plain":
+                kind = "self"
+            out.append(ir.Param(_text(n), _span(n), ann, default, kind))
+        return out
+
+    # -- statements --------------------------------------------------------------------
+    def _block_safe(self, node) -> list[ir.Stmt]:
+        try:
+            return self._block(node, 0)
+        except (TooDeep, RecursionError):
+            raise TooDeep(node.start_byte) from None
+
+    def _stmt_safe(self, node) -> list[ir.Stmt]:
+        try:
+            return self._stmt(node, 0)
+        except (TooDeep, RecursionError):
+            raise TooDeep(node.start_byte) from None
+
+    def _expr_safe(self, node) -> ir.Expr:
+        try:
+            return self.expr(node, 0)
+        except (TooDeep, RecursionError):
+            raise TooDeep(node.start_byte) from None
+
+    def _block(self, node, depth: int) -> list[ir.Stmt]:
+        if depth > MAX_DEPTH:
+            raise TooDeep(node.start_byte)
+        out: list[ir.Stmt] = []
+        for child in node.named_children:
+            out.extend(self._stmt(child, depth + 1))
+        return out
+
+    def _stmt(self, node, d: int) -> list[ir.Stmt]:
+        t, sp = node.type, _span(node)
+        if t == "expression_statement":
+            kids = node.named_children
+            if len(kids) == 1:
+                k = kids[0]
+                if k.type == "assignment":
+                    return self._assignment(k, d)
+                if k.type == "augmented_assignment":
+                    left, right = k.child_by_field_name("left"), k.child_by_field_name("right")
+                    op = k.child_by_field_name("operator")
+                    value = ir.Op(_text(op)[:-1] if op is not None else "+",
+                                  [self.expr(left, d), self.expr(right, d)], _span(k))
+                    return [ir.Assign([self.expr(left, d)], value, _span(k), augmented=True)]
+                return [ir.ExprStmt(self.expr(k, d), sp)]
+            return [ir.ExprStmt(ir.Seq("tuple", [self.expr(k, d) for k in kids], sp), sp)]
+        if t == "if_statement":
+            return [self._if(node, d)]
+        if t in ("for_statement", "while_statement"):
+            alt = node.child_by_field_name("alternative")
+            orelse = self._block(alt.child_by_field_name("body") or alt, d + 1) if alt else []
+            body = self._block(node.child_by_field_name("body"), d + 1)
+            if t == "for_statement":
+                return [ir.Loop(self.expr(node.child_by_field_name("left"), d),
+                                self.expr(node.child_by_field_name("right"), d), None, body,
+                                orelse, sp)]
+            return [ir.Loop(None, None, self.expr(node.child_by_field_name("condition"), d),
+                            body, orelse, sp)]
+        if t == "with_statement":
+            items = []
+            for clause in (c for c in node.named_children if c.type == "with_clause"):
+                for item in clause.named_children:
+                    v = item.child_by_field_name("value") or item
+                    if v.type == "as_pattern":
+                        target = v.child_by_field_name("alias")
+                        tgt = target.named_children[0] if target and target.named_child_count else None
+                        items.append((self.expr(v.named_children[0], d),
+                                      self.expr(tgt, d) if tgt is not None else None))
+                    else:
+                        items.append((self.expr(v, d), None))
+            return [ir.With(items, self._block(node.child_by_field_name("body"), d + 1), sp)]
+        if t == "try_statement":
+            handlers, orelse, final = [], [], []
+            for c in node.named_children:
+                if c.type in ("except_clause", "except_group_clause"):
+                    bound = None
+                    blocks = [k for k in c.named_children if k.type == "block"]
+                    for k in c.named_children:
+                        if k.type == "as_pattern":
+                            alias = k.child_by_field_name("alias")
+                            if alias is not None and alias.named_child_count:
+                                bound = self.expr(alias.named_children[0], d)
+                    handlers.append((bound, self._block(blocks[0], d + 1) if blocks else []))
+                elif c.type == "else_clause":
+                    orelse = self._block(c.child_by_field_name("body"), d + 1)
+                elif c.type == "finally_clause":
+                    blocks = [k for k in c.named_children if k.type == "block"]
+                    final = self._block(blocks[0], d + 1) if blocks else []
+            return [ir.Try(self._block(node.child_by_field_name("body"), d + 1), handlers,
+                           orelse, final, sp)]
+        if t == "match_statement":
+            return [self._match(node, d)]
+        if t == "return_statement":
+            kids = node.named_children
+            return [ir.Return(self.expr(kids[0], d) if kids else None, sp)]
+        if t == "raise_statement":
+            kids = node.named_children
+            return [ir.Raise(self.expr(kids[0], d) if kids else None, sp)]
+        if t in ("break_statement", "continue_statement"):
+            return [ir.Jump(t.split("_")[0], sp)]
+        if t == "delete_statement":
+            kids = node.named_children
+            targets = kids[0].named_children if kids and kids[0].type == "expression_list" else kids
+            return [ir.Delete([self.expr(k, d) for k in targets], sp)]
+        if t == "assert_statement":
+            kids = node.named_children
+            if not kids:
+                return []
+            test = self.expr(kids[0], d)
+            return [ir.If(ir.Not(test, test.span), [ir.Raise(None, sp)], [], sp)]
+        if t in ("import_statement", "import_from_statement"):
+            self._collect_imports(node)  # a local import still names the same module
+            return []
+        if t == "block":
+            return self._block(node, d + 1)
+        return []  # definitions (lowered on their own), pass, global, ERROR ...
+
+    def _assignment(self, node, d: int) -> list[ir.Stmt]:
+        targets = []
+        while node.type == "assignment":
+            left = node.child_by_field_name("left")
+            targets.append(self.expr(left, d))
+            right = node.child_by_field_name("right")
+            if right is None:
+                return []  # a bare annotation
+            node = right
+        return [ir.Assign(targets, self.expr(node, d), (targets[0].span[0], node.end_byte))]
+
+    def _if(self, node, d: int) -> ir.If:
+        test = self.expr(node.child_by_field_name("condition"), d)
+        body = self._block(node.child_by_field_name("consequence"), d + 1)
+        alternatives = node.children_by_field_name("alternative")
+        orelse: list[ir.Stmt] = []
+        # elif chains nest: the last one innermost
+        for alt in reversed(alternatives):
+            if alt.type == "else_clause":
+                orelse = self._block(alt.child_by_field_name("body"), d + 1)
+            else:
+                orelse = [ir.If(self.expr(alt.child_by_field_name("condition"), d),
+                                self._block(alt.child_by_field_name("consequence"), d + 1),
+                                orelse, _span(alt))]
+        return ir.If(test, body, orelse, _span(node))
+
+    def _match(self, node, d: int) -> ir.Match:
+        cases = []
+        body = node.child_by_field_name("body")
+        for case in body.named_children if body is not None else ():
+            if case.type != "case_clause":
+                continue
+            pattern = next((c for c in case.named_children if c.type == "case_pattern"), None)
+            guard = case.child_by_field_name("guard")
+            block = case.child_by_field_name("consequence")
+            literals = _case_literals(pattern)
+            cases.append((literals, self.expr(guard.named_children[0], d)
+                          if guard is not None and guard.named_child_count else None,
+                          self._block(block, d + 1) if block is not None else []))
+        return ir.Match(self.expr(node.child_by_field_name("subject"), d), cases, _span(node))
+
+    # -- expressions -------------------------------------------------------------------
+    def expr(self, node, d: int) -> ir.Expr:
+        if d > MAX_DEPTH:
+            raise TooDeep(node.start_byte)
+        d += 1
+        t, sp = node.type, _span(node)
+        if t == "identifier":
+            return ir.Name(_text(node), sp)
+        if t == "attribute":
+            obj, attr = node.child_by_field_name("object"), node.child_by_field_name("attribute")
+            return ir.Attr(self.expr(obj, d), _text(attr), sp)
+        if t == "call":
+            return self._call(node, d)
+        if t == "subscript":
+            value = self.expr(node.child_by_field_name("value"), d)
+            key = node.child_by_field_name("subscript")
+            return ir.Index(value, None if key is None or key.type == "slice"
+                            else self.expr(key, d), sp)
+        if t == "string":
+            parts = [c for c in node.named_children if c.type == "interpolation"]
+            if not parts:
+                value = _literal(node)
+                return ir.Const(value if value is not _NOT_LITERAL else "", sp)
+            return ir.Op("fstring", [self.expr(p.child_by_field_name("expression")
+                                               or p.named_children[0], d) for p in parts], sp)
+        if t == "concatenated_string":
+            items = [self.expr(c, d) for c in node.named_children]
+            if all(isinstance(i, ir.Const) for i in items):
+                return ir.Const("".join(str(i.value) for i in items), sp)
+            return ir.Op("+", items, sp)
+        if t in ("integer", "float", "true", "false", "none"):
+            value = _literal(node)
+            return ir.Const(None if value is _NOT_LITERAL else value, sp)
+        if t == "binary_operator":
+            return self._binary(node, d)
+        if t == "unary_operator":
+            arg = node.child_by_field_name("argument")
+            return ir.Op("unary", [self.expr(arg, d)], sp)
+        if t == "comparison_operator":
+            kids = node.named_children
+            ops = [c for c in node.children if not c.is_named]
+            op = " ".join(_text(o) for o in ops[:2] if _text(o) in ("not", "in", "is")) \
+                if ops and _text(ops[0]) in ("not", "is", "in") else (_text(ops[0]) if ops else "==")
+            if len(kids) >= 2:
+                return ir.Compare(op, self.expr(kids[0], d), self.expr(kids[1], d), sp)
+            return ir.Opaque([self.expr(k, d) for k in kids], sp)
+        if t == "boolean_operator":
+            op = node.child_by_field_name("operator")
+            return ir.BoolOp(_text(op) if op is not None else "and",
+                             [self.expr(node.child_by_field_name("left"), d),
+                              self.expr(node.child_by_field_name("right"), d)], sp)
+        if t == "not_operator":
+            return ir.Not(self.expr(node.child_by_field_name("argument"), d), sp)
+        if t == "conditional_expression":
+            kids = node.named_children
+            if len(kids) == 3:
+                return ir.Cond(self.expr(kids[1], d), self.expr(kids[0], d),
+                               self.expr(kids[2], d), sp)
+        if t in ("list", "tuple", "set", "expression_list", "pattern_list", "tuple_pattern",
+                 "list_pattern"):
+            kind = {"list": "list", "set": "set", "list_pattern": "list"}.get(t, "tuple")
+            return ir.Seq(kind, [self.expr(k, d) for k in node.named_children], sp)
+        if t == "dictionary":
+            items = []
+            for p in node.named_children:
+                if p.type == "pair":
+                    items.append((self.expr(p.child_by_field_name("key"), d),
+                                  self.expr(p.child_by_field_name("value"), d)))
+                elif p.named_child_count:
+                    items.append((None, self.expr(p.named_children[0], d)))
+            return ir.Dict(items, sp)
+        if t in ("list_comprehension", "set_comprehension", "generator_expression",
+                 "dictionary_comprehension"):
+            body = node.child_by_field_name("body")
+            elt = self.expr(body.child_by_field_name("value"), d) if body is not None and \
+                body.type == "pair" else self.expr(body, d)
+            gens = [(self.expr(c.child_by_field_name("left"), d),
+                     self.expr(c.child_by_field_name("right"), d))
+                    for c in node.named_children if c.type == "for_in_clause"]
+            return ir.Comp(elt, gens, sp)
+        if t in ("parenthesized_expression", "await", "list_splat", "dictionary_splat",
+                 "list_splat_pattern", "keyword_argument", "named_expression",
+                 "as_pattern_target", "type"):
+            kids = node.named_children
+            if t == "named_expression":
+                kids = [node.child_by_field_name("value")]
+            if t in ("list_splat", "list_splat_pattern") and kids:
+                return ir.Op("*", [self.expr(kids[-1], d)], sp)
+            return self.expr(kids[-1], d) if kids else ir.Opaque([], sp)
+        if t == "lambda":
+            return ir.Opaque([], sp)
+        return ir.Opaque([self.expr(k, d) for k in node.named_children
+                          if k.type not in ("comment",)], sp)
+
+    def _binary(self, node, d: int) -> ir.Expr:
+        # a + b + c ... nests to the left: walked iteratively, so long chains do not recurse
+        op = node.child_by_field_name("operator")
+        op_text = _text(op) if op is not None else "+"
+        chain = []
+        n = node
+        while n.type == "binary_operator":
+            o = n.child_by_field_name("operator")
+            if o is None or _text(o) != op_text:
+                break
+            chain.append(n.child_by_field_name("right"))
+            n = n.child_by_field_name("left")
+        chain.append(n)
+        items = [self.expr(c, d) for c in reversed(chain) if c is not None]
+        return ir.Op(op_text, items, _span(node))
+
+    def _call(self, node, d: int) -> ir.Call:
+        func = self.expr(node.child_by_field_name("function"), d)
+        args_node = node.child_by_field_name("arguments")
+        args, kwargs, star = [], {}, []
+        if args_node is not None and args_node.type == "generator_expression":
+            args.append(self.expr(args_node, d))
+        elif args_node is not None:
+            for a in args_node.named_children:
+                if a.type == "keyword_argument":
+                    name, value = a.child_by_field_name("name"), a.child_by_field_name("value")
+                    if name is not None and value is not None:
+                        kwargs[_text(name)] = self.expr(value, d)
+                elif a.type in ("list_splat", "dictionary_splat"):
+                    if a.named_child_count:
+                        star.append(self.expr(a.named_children[0], d))
+                elif a.type != "comment":
+                    args.append(self.expr(a, d))
+        return ir.Call(func, args, kwargs, _span(node), star)
+
+
+_NOT_LITERAL = object()
+
+
+def _literal(node) -> object:
+    """The value of a literal (string, number, True/False/None, or a tuple/list/set of them;
+    a container literal is kept as a tuple or frozenset), else ``_NOT_LITERAL``."""
+    t = node.type
+    if t in ("string", "concatenated_string", "integer", "float", "true", "false", "none"):
+        if t == "string" and any(c.type == "interpolation" for c in node.named_children):
+            return _NOT_LITERAL
+        if len(node.text) > 4096:
+            return _NOT_LITERAL
+        try:
+            return ast.literal_eval(node.text.decode("utf-8"))
+        except (ValueError, SyntaxError, UnicodeDecodeError, MemoryError, RecursionError):
+            return _NOT_LITERAL
+    if t in ("tuple", "list", "set") and node.named_child_count <= 256:
+        items = [_literal(c) for c in node.named_children]
+        if any(i is _NOT_LITERAL for i in items):
+            return _NOT_LITERAL
+        return frozenset(items) if t == "set" else tuple(items)
+    return _NOT_LITERAL
+
+
+def _case_literals(pattern) -> list[ir.Expr] | None:
+    """A case pattern made of literal alternatives (``case "a" | "b":``), or None (a capture,
+    wildcard or structural pattern: it may match anything)."""
+    if pattern is None or not pattern.named_child_count:
+        return None
+    inner = pattern.named_children[0]
+    alts = inner.named_children if inner.type == "union_pattern" else [inner]
+    out = []
+    for a in alts:
+        value = _literal(a)
+        if value is _NOT_LITERAL:
+            return None
+        out.append(ir.Const(value, _span(a)))
+    return out
+
+
+def _nested_definitions(block) -> list:
+    """Function and class definitions anywhere inside ``block`` but not inside another def."""
+    out, stack = [], list(reversed(block.named_children))
+    while stack:
+        n = stack.pop()
+        if n.type in ("function_definition", "decorated_definition", "class_definition"):
+            out.append(n)
+        elif n.type in ("if_statement", "for_statement", "while_statement", "try_statement",
+                        "with_statement", "block", "else_clause", "elif_clause",
+                        "except_clause", "finally_clause", "match_statement", "case_clause"):
+            stack.extend(reversed(n.named_children))
+    return out
+
+
+def _join(base: str, name: str) -> str:
+    if not base:
+        return name
+    return base + name if base.endswith(".") else f"{base}.{name}"
+
+
+def lower(root: tree_sitter.Node, only: set[str] | None = None) -> ir.Module:
+    return Lowering().module(root, only)

@@ -1,0 +1,123 @@
+"""Taint models and taint rules as the engine uses them (loaded from YAML by rules.compile).
+
+Names are *qualified*: imports resolved (``sp.run`` is ``subprocess.run`` after
+``import subprocess as sp``), a request parameter typed by the model
+(``request.GET`` in a Django view is ``django.http.HttpRequest.GET``). A source name matches
+itself and everything below it (``flask.request.args`` covers ``flask.request.args.get``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    names: tuple[str, ...]
+    trust: str = "remote"  # "remote" (clients on the network) | "local" (argv, input, env)
+    category: str = "untrusted"  # which rules follow it (weak-random: predictable values)
+
+
+@dataclass(frozen=True)
+class RequestParam:
+    """A parameter that holds the request object: by name (in a view) or by annotation."""
+    type: str
+    names: tuple[str, ...] = ()
+    annotations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Handlers:
+    """Functions whose parameters the framework fills from the request (route handlers)."""
+    decorators: tuple[str, ...]  # the decorator's last name: route, get, post ...
+    injected: tuple[str, ...] = ()  # defaults the framework fills itself (Depends ...)
+    first_param: tuple[str, ...] = ()  # or: a function whose first parameter is named so (Django)
+
+
+@dataclass(frozen=True)
+class Sanitizer:
+    names: tuple[str, ...]
+    clears: frozenset[str]  # sink kinds, or {"all"}
+
+
+@dataclass(frozen=True)
+class Sink:
+    names: tuple[str, ...]
+    args: tuple[object, ...] = ()  # positions (int) and keyword names; () = every argument
+    # a list literal passed without shell=True: only its first element is the program run
+    argv_list: bool = False
+    receiver: bool = False  # the object the method is called on is the sink (a cursor ...)
+    when_keyword: tuple[str, object] | None = None  # only with this keyword set to this literal
+    stores: tuple[str, ...] = ()  # stores into these objects are sinks (session[k] = v)
+    assigned_to: object = None  # compiled regex: assignments to matching names are sinks
+    returned_from: object = None  # compiled regex: returns from matching functions are sinks
+    unless: tuple[str, tuple[str, ...]] | None = None  # not when this keyword names one of these
+
+
+@dataclass(frozen=True)
+class Model:
+    """One language's sources, sanitizers, request parameters and handlers (merged from every
+    ``models:`` block for the language)."""
+    sources: tuple[Source, ...] = ()
+    request_params: tuple[RequestParam, ...] = ()
+    handlers: tuple[Handlers, ...] = ()
+    sanitizers: tuple[Sanitizer, ...] = ()
+    no_return: tuple[str, ...] = ()  # calls that never return (abort, sys.exit ...)
+    _source_index: dict = field(default_factory=dict, compare=False, repr=False)
+    _sanitizer_index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def source_of(self, qualname: str) -> Source | None:
+        if not self._source_index:
+            self._source_index.update({n: s for s in self.sources for n in s.names})
+        return _prefix_lookup(self._source_index, qualname)
+
+    def sanitizer_of(self, qualname: str) -> frozenset[str] | None:
+        if not self._sanitizer_index:
+            for s in self.sanitizers:
+                for n in s.names:
+                    self._sanitizer_index[n] = self._sanitizer_index.get(n, frozenset()) | s.clears
+        return self._sanitizer_index.get(qualname)
+
+
+@dataclass(frozen=True)
+class TaintRule:
+    """One rule's sink kind and sinks (its id, message and CWE are the Rule's)."""
+    rule_id: str
+    kind: str
+    sinks: tuple[Sink, ...]
+    sources: str = "untrusted"  # the source category followed
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def sinks_of(self, qualname: str) -> tuple[Sink, ...]:
+        if not self._index:
+            for s in self.sinks:
+                for n in s.names:
+                    self._index[n] = self._index.get(n, ()) + (s,)
+                for n in s.stores:
+                    self._index["<store>" + n] = self._index.get("<store>" + n, ()) + (s,)
+        return self._index.get(qualname, ())
+
+    @property
+    def name_sinks(self) -> tuple[Sink, ...]:
+        return tuple(s for s in self.sinks if s.assigned_to is not None or s.returned_from is not None)
+
+
+def _prefix_lookup(index: dict, qualname: str):
+    name = qualname
+    while True:
+        hit = index.get(name)
+        if hit is not None:
+            return hit
+        cut = name.rfind(".")
+        if cut < 0:
+            return None
+        name = name[:cut]
+
+
+def merge(models: list[Model]) -> Model:
+    return Model(tuple(s for m in models for s in m.sources),
+                 tuple(r for m in models for r in m.request_params),
+                 tuple(h for m in models for h in m.handlers),
+                 tuple(s for m in models for s in m.sanitizers),
+                 tuple(n for m in models for n in m.no_return))

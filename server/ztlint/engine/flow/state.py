@@ -1,0 +1,100 @@
+"""The abstract state at one point of a function: the taint of each access path of each
+local variable, the locals whose value is a known constant, and typed locals (a request)."""
+
+from __future__ import annotations
+
+from .taint import CLEAN, Label, union
+
+Path = tuple[str, ...]  # segments below a variable: (".attr", "[key]", "[*]")
+ANY = "[*]"
+
+
+class State:
+    __slots__ = ("taint", "consts", "types")
+
+    def __init__(self) -> None:
+        self.taint: dict[str, dict[Path, frozenset[Label]]] = {}
+        self.consts: dict[str, object] = {}
+        self.types: dict[str, str] = {}
+
+    def copy(self) -> "State":
+        s = State()
+        s.taint = {k: dict(v) for k, v in self.taint.items()}
+        s.consts = dict(self.consts)
+        s.types = dict(self.types)
+        return s
+
+    def bound(self, var: str) -> bool:
+        return var in self.taint or var in self.consts or var in self.types
+
+    def kill(self, var: str) -> None:
+        self.taint.pop(var, None)
+        self.consts.pop(var, None)
+        self.types.pop(var, None)
+
+    def set(self, var: str, path: Path, value: frozenset[Label], strong: bool = True) -> None:
+        slots = self.taint.setdefault(var, {})
+        if not path:
+            if strong:
+                slots.clear()
+            self.consts.pop(var, None)
+        elif strong:
+            for k in [k for k in slots if k[:len(path)] == path and len(k) > len(path)]:
+                del slots[k]
+        if strong:
+            slots[path] = value
+        else:
+            slots[path] = union(slots.get(path, CLEAN), value)
+
+    def delete(self, var: str, path: Path) -> None:
+        slots = self.taint.get(var)
+        if slots is None:
+            return
+        for k in [k for k in slots if k[:len(path)] == path]:
+            del slots[k]
+
+    def read(self, var: str, path: Path = ()) -> frozenset[Label]:
+        """What ``var`` followed by ``path`` may hold: the slot itself, what is stored below
+        it, and what a container above it holds as a whole or at an unknown key."""
+        slots = self.taint.get(var)
+        if not slots:
+            return CLEAN
+        out = CLEAN
+        for k, v in slots.items():
+            if v and _related(k, path):
+                out = union(out, v)
+        return out
+
+
+def _related(key: Path, path: Path) -> bool:
+    n = min(len(key), len(path))
+    for a, b in zip(key[:n], path[:n]):
+        if a != b and a != ANY and b != ANY:
+            return False
+    return True
+
+
+def join(a: State | None, b: State | None) -> State | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    out = State()
+    for var in a.taint.keys() | b.taint.keys():
+        sa, sb = a.taint.get(var, {}), b.taint.get(var, {})
+        out.taint[var] = {k: union(sa.get(k, CLEAN), sb.get(k, CLEAN)) for k in sa.keys() | sb.keys()}
+        # a slot written on one side only: the other side's whole value still applies there
+        for k in sa.keys() ^ sb.keys():
+            other = sb if k in sa else sa
+            if () in other:
+                out.taint[var][k] = union(out.taint[var][k], other[()])
+    out.consts = {k: v for k, v in a.consts.items()
+                  if k in b.consts and type(b.consts[k]) is type(v) and b.consts[k] == v}
+    out.types = {k: v for k, v in a.types.items() if b.types.get(k) == v}
+    return out
+
+
+def same(a: State | None, b: State | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.taint == b.taint and a.consts == b.consts and a.types == b.types

@@ -1,0 +1,66 @@
+"""Flow rules and taint models from YAML (schema-checked) -> the flow engine's spec."""
+
+from __future__ import annotations
+
+import re
+
+from ..flow import spec
+from .. import languages
+from .model import RuleError
+
+
+def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
+    t = match["taint"]
+    sinks = []
+    for i, s in enumerate(t["sinks"]):
+        when = s.get("when")
+        for name in s["calls"]:
+            if name != "<handler-return>" and not _qualified(name):
+                raise fail(("match", "taint", "sinks", i, "calls"),
+                           f"{name!r} is not a dotted name (or .method, or <handler-return>)")
+        for name in s.get("stores", ()):
+            if not _qualified(name):
+                raise fail(("match", "taint", "sinks", i, "stores"), f"{name!r} is not a dotted name")
+        regexes = {}
+        for key in ("assigned-to", "returned-from"):
+            if key in s:
+                try:
+                    regexes[key] = re.compile(s[key])
+                except re.error as exc:
+                    raise fail(("match", "taint", "sinks", i, key), f"invalid regex: {exc}") from None
+        sinks.append(spec.Sink(tuple(s.get("calls", ())), tuple(s.get("args", ())),
+                               bool(s.get("argv-list", False)), bool(s.get("receiver", False)),
+                               (when["keyword"], when["equals"]) if when else None,
+                               tuple(s.get("stores", ())), regexes.get("assigned-to"),
+                               regexes.get("returned-from"),
+                               (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None))
+    return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"))
+
+
+def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Model]], list[RuleError]]:
+    out, errors = [], []
+    for i, m in enumerate(data):
+        lang = m["language"]
+        if lang not in languages.KNOWN_LANGUAGES:
+            errors.append(RuleError(path, doc.line_of(("models", i, "language")),
+                                    f"models.{i}.language", f"unknown language {lang!r}"))
+            continue
+        out.append((lang, spec.Model(
+            sources=tuple(spec.Source(s["id"], tuple(s["names"]), s.get("trust", "remote"),
+                                      s.get("category", "untrusted"))
+                          for s in m.get("sources", ())),
+            request_params=tuple(spec.RequestParam(r["type"], tuple(r.get("names", ())),
+                                                   tuple(r.get("annotations", ())))
+                                 for r in m.get("request-parameters", ())),
+            handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
+                                         tuple(h.get("first-parameter", ())))
+                           for h in m.get("handlers", ())),
+            sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
+                             for s in m.get("sanitizers", ())),
+            no_return=tuple(m.get("no-return", ())))))
+    return out, errors
+
+
+def _qualified(name: str) -> bool:
+    body = name[1:] if name.startswith(".") else name
+    return bool(body) and all(p.replace("_", "a").replace("$", "a").isalnum() for p in body.split("."))
