@@ -45,12 +45,12 @@ class Severity(_Ranked):
     INFO = "info"
     HINT = "hint"
 
-    @property
     def lowered(self) -> "Severity":
         """One level less severe (hint stays hint)."""
         members = list(Severity)
         return members[min(members.index(self) + 1, len(members) - 1)]
 
+    @property
     def sarif_level(self) -> str:
         return _SARIF_LEVEL[self]
 

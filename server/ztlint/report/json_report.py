@@ -31,6 +31,9 @@ def to_dict(result: ScanResult, ruleset: RuleSet) -> dict:
                 "edits": [{"start_byte": e.start_byte, "end_byte": e.end_byte, "text": e.text}
                           for e in f.fix.edits],
             },
+            # flow rules: the steps from the source to the sink (added in version 1)
+            "flow": [{"line": s.start[0] + 1, "column": s.columns.char[0] + 1, "message": s.message}
+                     for s in f.flow],
         })
     return {
         "version": JSON_VERSION,

@@ -36,6 +36,11 @@ def _rule(rule: Rule) -> dict:
     return out
 
 
+def _step_region(s) -> dict:
+    return {"startLine": s.start[0] + 1, "startColumn": s.columns.char[0] + 1,
+            "endLine": s.end[0] + 1, "endColumn": s.columns.char[1] + 1}
+
+
 def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> dict:
     used = sorted({f.rule_id for f in result.findings})
     index = {rid: i for i, rid in enumerate(used)}
@@ -55,6 +60,10 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
             "properties": {"confidence": f.confidence,
                            "security-severity": Severity(f.severity).security_severity},
         }
+        if f.flow:
+            res["codeFlows"] = [{"threadFlows": [{"locations": [
+                {"location": {"physicalLocation": {**location, "region": _step_region(s)},
+                              "message": {"text": s.message}}} for s in f.flow]}]}]
         if f.baseline:
             res["baselineState"] = "unchanged"
         if f.fix is not None:
