@@ -45,6 +45,7 @@ class FileAnalysis:
         self.globals: dict[str, State] = {}
         self.summaries: dict[str, Summary] = {}
         self.hits: dict[tuple[str, tuple[int, int]], Hit] = {}
+        self.seen_once: set = set()  # (rule, origin) pairs reported by a once-only sink
         self.skipped: list[str] = [f.name for f in module.functions if f.too_deep]
         self._active: list[str] = []
         self._steps = 0

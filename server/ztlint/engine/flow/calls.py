@@ -122,10 +122,17 @@ class CallSemantics:
                 out = union(out, value)
         return out
 
-    def hit(self, rule, taint: frozenset[Label], span, desc: str) -> None:
+    def hit(self, rule, taint: frozenset[Label], span, desc: str, once: bool = False) -> None:
+        """``once``: a value that reaches several sinks of this rule counts once (a token
+        assigned to ``reset_code`` and then returned by ``make_reset_code()``)."""
         for lb in taint:
             if lb.safe_for(rule.kind) or (lb.param is None and lb.category != rule.sources):
                 continue
+            if once:
+                key = (rule.rule_id, lb.origin, lb.at)
+                if key in self.ctx.seen_once:
+                    continue
+                self.ctx.seen_once.add(key)
             lb = lb.step(Step(span, f"reaches `{desc}`", self.fn.name))
             if lb.param is not None:
                 self.sink_flows.append(SinkFlow(lb.param, rule.rule_id, rule.kind, span,

@@ -137,7 +137,9 @@ def checked_name(e: ir.Expr) -> str | None:
     for _ in range(8):
         if isinstance(e, ir.Name):
             return e.id
-        if isinstance(e, ir.Call):
+        if isinstance(e, ir.Attr):
+            e = e.obj  # urlparse(url).hostname
+        elif isinstance(e, ir.Call):
             if isinstance(e.func, ir.Attr) and not e.args and isinstance(
                     e.func.obj, (ir.Name, ir.Call)) and _is_local_value(e.func.obj):
                 e = e.func.obj  # x.lower(), p.resolve()

@@ -138,7 +138,7 @@ class Interpreter(CallSemantics):
                 for rule, sink in self.ctx.name_sinks:
                     if sink.returned_from is not None and value and len(short) <= 200 \
                             and sink.returned_from.search(short):
-                        self.hit(rule, value, s.value.span, f"return of {short}()")
+                        self.hit(rule, value, s.value.span, f"return of {short}()", once=True)
                 self.ctx.returned(self, st, s.value, value)
             return None
         if isinstance(s, ir.Raise):
@@ -309,7 +309,7 @@ class Interpreter(CallSemantics):
             return
         for rule, sink in self.ctx.name_sinks:
             if sink.assigned_to is not None and sink.assigned_to.search(name):
-                self.hit(rule, taint, target.span, name)
+                self.hit(rule, taint, target.span, name, once=True)
 
     def store_literal(self, st: State, var: str, path: Path, value, span) -> None:
         """A dict or list literal stored slot by slot, so a constant slot stays clean."""
@@ -333,7 +333,8 @@ class Interpreter(CallSemantics):
                 return self.read_var(st, e.id)
             return self.ctx.source(self.qual(st, e), e.span, self.fn.name)
         if isinstance(e, (ir.Attr, ir.Index)):
-            q = self.qual(st, e) if isinstance(e, ir.Attr) else None
+            # request.args / request.args["x"]: a source, whoever holds the request
+            q = self.qual(st, e if isinstance(e, ir.Attr) else e.obj)
             src = self.ctx.source(q, e.span, self.fn.name) if q else CLEAN
             if src:
                 return src

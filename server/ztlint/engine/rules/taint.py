@@ -14,7 +14,7 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
     sinks = []
     for i, s in enumerate(t["sinks"]):
         when = s.get("when")
-        for name in s["calls"]:
+        for name in s.get("calls", ()):
             if name != "<handler-return>" and not _qualified(name):
                 raise fail(("match", "taint", "sinks", i, "calls"),
                            f"{name!r} is not a dotted name (or .method, or <handler-return>)")

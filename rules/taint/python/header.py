@@ -1,0 +1,17 @@
+from urllib.parse import quote
+
+from flask import Flask, make_response, request
+
+app = Flask(__name__)
+
+
+@app.route("/hdr")
+def hdr():
+    resp = make_response("ok")
+    # ruleid: python-flow-header
+    resp.headers["X-User"] = request.args["user"]
+    # ok: python-flow-header
+    resp.headers["X-Quoted"] = quote(request.args["user"])
+    # ok: python-flow-header
+    resp.headers["Cache-Control"] = "no-store"
+    return resp

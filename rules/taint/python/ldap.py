@@ -1,0 +1,17 @@
+import ldap
+from flask import Flask, request
+from ldap.filter import escape_filter_chars
+
+app = Flask(__name__)
+conn = ldap.initialize("ldap://directory")
+BASE = "ou=people,dc=example,dc=com"
+
+
+@app.route("/find")
+def find():
+    user = request.args["user"]
+    # ruleid: python-flow-ldap
+    found = conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=" + user + ")")
+    # ok: python-flow-ldap
+    safe = conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=%s)" % escape_filter_chars(user))
+    return str(found) + str(safe)

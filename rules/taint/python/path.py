@@ -1,0 +1,47 @@
+import os
+
+from flask import Flask, abort, request, send_file
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+UPLOADS = "/srv/uploads"
+
+
+@app.route("/download")
+def download():
+    name = request.args["file"]
+    # ruleid: python-flow-path
+    return send_file(os.path.join(UPLOADS, name))
+
+
+@app.route("/read")
+def read():
+    name = request.args["file"]
+    # ok: python-flow-path
+    with open(os.path.join(UPLOADS, secure_filename(name))) as fh:
+        data = fh.read()
+    # ok: python-flow-path
+    with open(os.path.join(UPLOADS, os.path.basename(name))) as fh:
+        data += fh.read()
+    # ruleid: python-flow-path
+    with open(os.path.join(UPLOADS, name.strip())) as fh:
+        data += fh.read()
+    return data
+
+
+@app.route("/checked")
+def checked():
+    full = os.path.realpath(os.path.join(UPLOADS, request.args["file"]))
+    if not full.startswith(UPLOADS + os.sep):
+        abort(403)
+    # ok: python-flow-path
+    return open(full).read()
+
+
+@app.route("/delete/<name>")
+def delete(name):
+    # ruleid: python-flow-path
+    os.remove(os.path.join(UPLOADS, name))
+    # ok: python-flow-path
+    os.remove(os.path.join(UPLOADS, "cache.tmp"))
+    return "ok"

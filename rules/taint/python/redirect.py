@@ -1,0 +1,37 @@
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from flask import Flask, redirect, request, url_for
+
+app = Flask(__name__)
+PAGES = {"/home", "/account"}
+
+
+@app.route("/login")
+def login():
+    target = request.args.get("next", "/")
+    # ruleid: python-flow-redirect
+    return redirect(target)
+
+
+@app.route("/login2")
+def login2():
+    target = request.args.get("next", "/")
+    if target not in PAGES:
+        target = "/home"
+    # ok: python-flow-redirect
+    return redirect(target)
+
+
+@app.route("/go")
+def go():
+    # ok: python-flow-redirect
+    return redirect(url_for("index"))
+
+
+def django_login(request):
+    nxt = request.GET.get("next", "/")
+    if url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        # ok: python-flow-redirect
+        return HttpResponseRedirect(nxt)
+    # ruleid: python-flow-redirect
+    return HttpResponseRedirect(request.POST["fallback"])

@@ -1,0 +1,25 @@
+from flask import Flask, abort, request, session
+
+app = Flask(__name__)
+ROLES = {"viewer", "editor"}
+
+
+@app.route("/prefs", methods=["POST"])
+def prefs():
+    # ruleid: python-flow-trust-boundary
+    session["role"] = request.form["role"]
+    theme = request.form["theme"]
+    if theme not in {"dark", "light"}:
+        abort(400)
+    # ok: python-flow-trust-boundary
+    session["theme"] = theme
+    # ok: python-flow-trust-boundary
+    session["visits"] = session.get("visits", 0) + 1
+    return "ok"
+
+
+def django_view(request):
+    # ruleid: python-flow-trust-boundary
+    request.session["cart"] = request.POST["cart"]
+    # ok: python-flow-trust-boundary
+    request.session["seen"] = True
