@@ -3,6 +3,7 @@ for its callers; findings where a source's value reaches a sink it was not clean
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from . import ir
@@ -31,9 +32,22 @@ class Hit:
     statement: tuple[int, int] | None = None  # the statement holding the sink
 
 
+@dataclass
+class Cached:
+    """One function's analysis, valid while its text (the same lowered Function), the
+    module's names, the summaries it used and (if it read them) the tainted globals are."""
+    fn: ir.Function
+    context: str
+    deps: dict[str, str]  # callee -> digest of the summary used
+    globals: str | None  # digest of the tainted globals, when it read one
+    summary: Summary
+    hits: list[Hit]
+    state: State | None = None  # where the function ends (kept for the top-level code)
+
+
 class FileAnalysis:
     def __init__(self, module: ir.Module, model: Model, rules: list[TaintRule],
-                 externals=None, max_steps: int | None = None):
+                 externals=None, max_steps: int | None = None, cache: dict | None = None):
         self.module = module
         self.model = model
         self.rules = rules
@@ -44,22 +58,34 @@ class FileAnalysis:
         self.name_sinks = [(r, s) for r in rules for s in r.name_sinks]
         self.globals: dict[str, State] = {}
         self.summaries: dict[str, Summary] = {}
-        self.hits: dict[tuple[str, tuple[int, int]], Hit] = {}
+        self.end_states: dict[str, State | None] = {}
+        self.hits: dict[tuple[str, tuple[int, int], str], Hit] = {}
         self.seen_once: set = set()  # (rule, origin) pairs reported by a once-only sink
         self.skipped: list[str] = [f.name for f in module.functions if f.too_deep]
         self._active: list[str] = []
+        # per function being analysed: its callees' digests, whether it read a tainted
+        # global, its hits (see Cached)
+        self._frames: list[tuple[dict, list, list]] = []
+        self.cache = cache  # name -> Cached (kept by the caller between edits), or None
+        self.context = repr((sorted(module.imports.items()), sorted(
+            (k, repr(v)) for k, v in module.constants.items()), sorted(module.classes.items()),
+            [r.rule_id for r in rules]))
+        self.globals_digest = ""
         self._steps = 0
         self._max_steps = max_steps
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> "FileAnalysis":
-        top = self.functions.get("<module>")
-        if top is not None:
-            st = self.analyse(top)
+        if "<module>" in self.functions:
+            self.summary("<module>")
+            st = self.end_states.get("<module>")
             if st is not None:
                 for var, slots in st.taint.items():
                     if any(slots.values()):
                         self.globals[var] = st
+                self.globals_digest = _digest(sorted(
+                    (var, sorted((k, _digest(v)) for k, v in st.taint[var].items()))
+                    for var in self.globals))
         for name in self.functions:
             if name != "<module>":
                 self.summary(name)
@@ -77,16 +103,50 @@ class FileAnalysis:
         if name in self._active or len(self._active) > MAX_CALL_DEPTH:
             return EMPTY  # recursion: its own summary is not known yet
         fn = self.functions[name]
-        self._active.append(name)
-        try:
-            self.summaries[name] = self._summarise(fn)
-        finally:
-            self._active.pop()
+        if self._frames:
+            self._frames[-1][0][name] = None  # (the digest is filled in below)
+        reused = self._reuse(name, fn)
+        if reused is not None:
+            self.summaries[name] = reused
+        else:
+            self._active.append(name)
+            self._frames.append(({}, [False], []))
+            try:
+                self.summaries[name] = summary = self._summarise(fn)
+            finally:
+                self._active.pop()
+                deps, read_globals, hits = self._frames.pop()
+            if self.cache is not None:
+                deps = {d: self.summaries[d].digest if d in self.summaries else "" for d in deps}
+                self.cache[name] = Cached(fn, self.context, deps,
+                                          self.globals_digest if read_globals[0] else None,
+                                          summary, hits, self.end_states.get(name))
+        if self._frames:
+            self._frames[-1][0][name] = self.summaries[name].digest
         return self.summaries[name]
+
+    def _reuse(self, name: str, fn: ir.Function) -> Summary | None:
+        c = self.cache.get(name) if self.cache is not None else None
+        if c is None or c.fn is not fn or c.context != self.context or (
+                c.globals is not None and c.globals != self.globals_digest):
+            return None
+        for dep, digest in c.deps.items():
+            if dep not in self.functions or self.summary(dep).digest != digest:
+                return None
+        for h in c.hits:
+            self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement)
+        self.end_states[name] = c.state
+        return c.summary
+
+    def read_global(self) -> None:
+        if self._frames:
+            self._frames[-1][1][0] = True
 
     def _summarise(self, fn: ir.Function) -> Summary:
         interp = Interpreter(self, fn)
         end = interp.run(self.entry(fn))
+        if fn.name == "<module>":
+            self.end_states[fn.name] = end
         returns, sources = [], CLEAN
         for lb in interp.returns:
             if lb.param is not None:
@@ -95,7 +155,8 @@ class FileAnalysis:
                 sources = sources | {lb}
         params = tuple((p.name, p.kind) for p in fn.params)
         never = end is None and not interp.returns and not fn.too_deep and bool(fn.body)
-        return Summary(params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never)
+        parts = (params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never)
+        return Summary(*parts, digest=_digest(parts))
 
     def analyse(self, fn: ir.Function) -> State | None:
         return Interpreter(self, fn).run(self.entry(fn))
@@ -117,14 +178,14 @@ class FileAnalysis:
                     st.set(p.name, (), CLEAN)
                     continue
                 what = f"route parameter `{p.name}`"
-                st.set(p.name, (), frozenset({Label("source:route", p.span, frozenset(), "remote",
+                st.set(p.name, (), frozenset({Label("source:route", p.span, fn.name, frozenset(), "remote",
                                                     what, "untrusted",
                                                     (Step(p.span, f"tainted by {what}", fn.name),))}))
                 continue
             if _numeric(p.annotation):
                 st.set(p.name, (), CLEAN)
                 continue
-            st.set(p.name, (), frozenset({Label(f"param:{i}", p.span)}))
+            st.set(p.name, (), frozenset({Label(f"param:{i}", p.span, fn.name)}))
         return st
 
     def request_type(self, p: ir.Param, fn: ir.Function) -> str | None:
@@ -172,7 +233,7 @@ class FileAnalysis:
         if s is None:
             return CLEAN
         what = _shown_source(q, s)
-        return frozenset({Label("source:" + s.id, span, frozenset(), s.trust, what, s.category,
+        return frozenset({Label("source:" + s.id, span, where, frozenset(), s.trust, what, s.category,
                                 (Step(span, f"tainted by `{what}`", where),))})
 
     def callee(self, interp: Interpreter, st: State, func: ir.Expr, q: str | None):
@@ -205,7 +266,9 @@ class FileAnalysis:
 
     # -- results -------------------------------------------------------------------------
     def report(self, rule_id: str, span, where: str, label: Label, desc: str, statement) -> None:
-        key = (rule_id, span)
+        if self._frames:
+            self._frames[-1][2].append(Hit(rule_id, span, where, label, desc, statement))
+        key = (rule_id, span, where)
         old = self.hits.get(key)
         if old is None or (len(label.trace), label.trust != "remote") < (
                 len(old.label.trace), old.label.trust != "remote"):
@@ -220,6 +283,18 @@ class FileAnalysis:
         for rule in self.rules:
             if rule.sinks_of("<handler-return>"):
                 interp.hit(rule, taint, value.span, "response body")
+
+
+def _digest(value) -> str:
+    """A stable digest of nested tuples, sets and labels (sets in sorted order)."""
+    def norm(v):
+        if isinstance(v, (set, frozenset)):
+            return sorted((norm(x) for x in v), key=repr)
+        if isinstance(v, (tuple, list)):
+            return [norm(x) for x in v]
+        return repr(v)
+    return hashlib.blake2b(repr(norm(value)).encode("utf-8", "surrogatepass"),
+                           digest_size=16).hexdigest()
 
 
 def _numeric(annotation: str | None) -> bool:

@@ -34,7 +34,7 @@ class CallSemantics:
             kinds = self.ctx.model.sanitizer_of(q)
             if kinds is not None:
                 return clean(union(recv, *args, *kwargs.values(), star), kinds)
-            src = self.ctx.source(q, e.span, self.fn.name)
+            src = self.ctx.source(q, e.span, self.where)
             if src:
                 return src
         elif method is not None:
@@ -55,6 +55,7 @@ class CallSemantics:
     def container_method(self, st: State, e: ir.Call, p, method: str, args) -> frozenset | None:
         var, path = p
         if var not in st.taint and var in self.ctx.globals:
+            self.ctx.read_global()
             st.taint[var] = dict(self.ctx.globals[var].taint.get(var, {}))
         if method in _SLOT_READS and e.args:
             value = self.read_var(st, var, path + (self.key(st, e.args[0]),))
@@ -68,10 +69,10 @@ class CallSemantics:
                 for k, v in e.args[0].items:
                     t = self.expr(st, v)
                     key = self.key(st, k) if k is not None else ANY
-                    st.set(var, path + (key,), step(t, e.span, f"stored in `{var}`", self.fn.name),
+                    st.set(var, path + (key,), step(t, e.span, f"stored in `{var}`", self.where),
                            strong=key != ANY)
                 return CLEAN
-            st.set(var, path + (ANY,), step(union(*args), e.span, f"stored in `{var}`", self.fn.name),
+            st.set(var, path + (ANY,), step(union(*args), e.span, f"stored in `{var}`", self.where),
                    strong=False)
             return CLEAN
         if method == "clear":
@@ -129,21 +130,21 @@ class CallSemantics:
             if lb.safe_for(rule.kind) or (lb.param is None and lb.category != rule.sources):
                 continue
             if once:
-                key = (rule.rule_id, lb.origin, lb.at)
+                key = (rule.rule_id, lb.origin, lb.at, lb.home)
                 if key in self.ctx.seen_once:
                     continue
                 self.ctx.seen_once.add(key)
-            lb = lb.step(Step(span, f"reaches `{desc}`", self.fn.name))
+            lb = lb.step(Step(span, f"reaches `{desc}`", self.where))
             if lb.param is not None:
                 self.sink_flows.append(SinkFlow(lb.param, rule.rule_id, rule.kind, span,
-                                                self.fn.name, lb.cleared, lb.trace, desc))
+                                                self.where, lb.cleared, lb.trace, desc))
             else:
-                self.ctx.report(rule.rule_id, span, self.fn.name, lb, desc, self.stmt)
+                self.ctx.report(rule.rule_id, span, self.where, lb, desc, self.stmt)
 
     # -- the file's own functions --------------------------------------------------------
     def apply_summary(self, st, e: ir.Call, target, args, kwargs, star) -> frozenset[Label]:
         summary, offset, name, external = target
-        call_step = Step(e.span, f"passed to `{name}()`", self.fn.name)
+        call_step = Step(e.span, f"passed to `{name}()`", self.where)
 
         def param(i: int) -> frozenset[Label]:
             if i >= len(summary.params):
@@ -171,7 +172,7 @@ class CallSemantics:
                     continue
                 trace = lb.trace + (call_step,) + (() if external else flow.trace)
                 where_span = e.span if external else flow.span
-                where_fn = self.fn.name if external else flow.where
+                where_fn = self.where if external else flow.where
                 desc = f"{flow.desc} in {name}()" if external else flow.desc
                 lb = lb.with_trace(trace)
                 if lb.param is not None:

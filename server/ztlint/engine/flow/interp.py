@@ -19,6 +19,7 @@ class Interpreter(CallSemantics):
     def __init__(self, ctx, fn: ir.Function):
         self.ctx = ctx  # the file's context (model, rules, summaries, findings): see analysis
         self.fn = fn
+        self.where = fn.name  # the function (or top-level statement) spans are relative to
         self.loops: list[tuple[list, list]] = []  # (break states, continue states) per loop
         self.stmt: ir.Span = fn.span
         self.returns = CLEAN
@@ -75,6 +76,8 @@ class Interpreter(CallSemantics):
         if st.bound(var):
             return st.read(var, path)
         g = self.ctx.globals.get(var)
+        if g is not None:
+            self.ctx.read_global()
         return g.read(var, path) if g is not None else CLEAN
 
     # -- statements ----------------------------------------------------------------------
@@ -129,6 +132,9 @@ class Interpreter(CallSemantics):
             return out
         if isinstance(s, ir.Match):
             return self.match(s, st, depth)
+        if isinstance(s, ir.Located):
+            self.where = s.home
+            return self.block(s.body, st, depth)
         if isinstance(s, ir.Return):
             self.stmt = s.span
             if s.value is not None:
@@ -178,6 +184,7 @@ class Interpreter(CallSemantics):
                                       lambda e: self.qual(st, e)):
             slots = st.taint.get(var)
             if slots is None and var in self.ctx.globals:
+                self.ctx.read_global()
                 slots = dict(self.ctx.globals[var].taint.get(var, {}))
                 st.taint[var] = slots
             if slots:
@@ -238,7 +245,7 @@ class Interpreter(CallSemantics):
             if taint and self.ctx.name_sinks:
                 self.name_sink(st, target, taint)
             var = target.id
-            taint = step(taint, target.span, f"assigned to `{var}`", self.fn.name)
+            taint = step(taint, target.span, f"assigned to `{var}`", self.where)
             const = fold.fold(value, lambda n: self.const(st, n)) if value is not None \
                 and not augmented else fold.UNKNOWN
             typ = self.qual(st, value) if isinstance(value, (ir.Name, ir.Attr)) else None
@@ -247,7 +254,7 @@ class Interpreter(CallSemantics):
             if isinstance(value, (ir.Dict, ir.Seq)) and not augmented:
                 self.store_literal(st, var, (), value, target.span)
             elif copied is not None and value.id != var:
-                st.taint[var] = {k: step(v, target.span, f"assigned to `{var}`", self.fn.name)
+                st.taint[var] = {k: step(v, target.span, f"assigned to `{var}`", self.where)
                                  for k, v in copied.items()}
             else:
                 st.set(var, (), taint)
@@ -266,8 +273,9 @@ class Interpreter(CallSemantics):
                 return  # a store into something not local: not followed
             var, path = p
             if var not in st.taint and var in self.ctx.globals:
+                self.ctx.read_global()
                 st.taint[var] = dict(self.ctx.globals[var].taint.get(var, {}))
-            taint = step(taint, target.span, "stored in `" + _shown(var, path) + "`", self.fn.name)
+            taint = step(taint, target.span, "stored in `" + _shown(var, path) + "`", self.where)
             strong = ANY not in path
             if isinstance(value, (ir.Dict, ir.Seq)) and strong and not augmented:
                 st.delete(var, path)
@@ -322,7 +330,7 @@ class Interpreter(CallSemantics):
             t = self.expr(st, v)
             if t:
                 st.set(var, path + (k,), step(t, span, "stored in `" + _shown(var, path + (k,)) + "`",
-                                              self.fn.name), strong=k != ANY)
+                                              self.where), strong=k != ANY)
 
     # -- expressions ---------------------------------------------------------------------
     def expr(self, st: State, e: ir.Expr | None) -> frozenset[Label]:
@@ -331,11 +339,11 @@ class Interpreter(CallSemantics):
         if isinstance(e, ir.Name):
             if st.bound(e.id) or e.id in self.ctx.globals:
                 return self.read_var(st, e.id)
-            return self.ctx.source(self.qual(st, e), e.span, self.fn.name)
+            return self.ctx.source(self.qual(st, e), e.span, self.where)
         if isinstance(e, (ir.Attr, ir.Index)):
             # request.args / request.args["x"]: a source, whoever holds the request
             q = self.qual(st, e if isinstance(e, ir.Attr) else e.obj)
-            src = self.ctx.source(q, e.span, self.fn.name) if q else CLEAN
+            src = self.ctx.source(q, e.span, self.where) if q else CLEAN
             if src:
                 return src
             p = self.path_of(st, e)

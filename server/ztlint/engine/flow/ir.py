@@ -204,6 +204,15 @@ class Delete(Stmt):
 
 
 @dataclass(eq=False, slots=True)
+class Located(Stmt):
+    """Top-level statements whose spans are relative to their own start, ``home`` in
+    ``Module.starts`` (so top-level code moved by an edit lowers and caches the same)."""
+    home: str
+    body: list[Stmt]
+    span: Span
+
+
+@dataclass(eq=False, slots=True)
 class Param:
     name: str
     span: Span
@@ -232,3 +241,5 @@ class Module:
     imports: dict[str, str]  # local name -> qualified name ("sp" -> "subprocess")
     constants: dict[str, object]  # top-level names bound once to a literal
     classes: dict[str, list[str]] = field(default_factory=dict)  # class -> base names
+    # where each function starts in the file: spans inside a function are relative to it
+    starts: dict[str, int] = field(default_factory=dict)

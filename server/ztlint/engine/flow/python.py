@@ -17,73 +17,153 @@ class TooDeep(Exception):
     pass
 
 
-def _text(node: tree_sitter.Node) -> str:
-    return node.text.decode("utf-8", "replace")
-
-
-def _span(node: tree_sitter.Node) -> ir.Span:
-    return node.start_byte, node.end_byte
-
-
 class Lowering:
-    def __init__(self) -> None:
+    """Spans in a function's body are relative to the start of its definition (``Module.starts``
+    has where each one is now), so a function moved by an edit above it lowers, analyses and
+    caches the same; the top-level code keeps file offsets."""
+
+    def __init__(self, source: bytes, cache: dict | None = None):
+        self.source = source  # the text the tree was parsed from (node.text is slow)
         self.imports: dict[str, str] = {}
         self.functions: list[ir.Function] = []
         self.classes: dict[str, list[str]] = {}
+        self.starts: dict[str, int] = {}
+        self.base = 0
+        self.cache = cache  # (prefix, definition text) -> its lowered functions (see _unit)
+        self.used: set = set()
+
+    def _text(self, node: tree_sitter.Node) -> str:
+        return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+
+    def _span(self, node: tree_sitter.Node) -> ir.Span:
+        return node.start_byte - self.base, node.end_byte - self.base
 
     # -- module ----------------------------------------------------------------------
-    def module(self, root: tree_sitter.Node, only: set[str] | None = None) -> ir.Module:
-        """The file's model. ``only``: lower just these functions' bodies (the others get
-        an empty body; their names and spans are still listed)."""
+    def module(self, root: tree_sitter.Node) -> ir.Module:
         top: list[ir.Stmt] = []
         too_deep = False
         counts: dict[str, int] = {}
         literals: dict[str, object] = {}
         for child in root.named_children:
-            self._collect_imports(child)
             if child.type in ("function_definition", "decorated_definition", "class_definition"):
-                self._definition(child, "", None, only)
+                self._unit(child, "", None)
                 continue
-            if child.type == "expression_statement" and child.named_child_count == 1:
-                a = child.named_children[0]
-                if a.type == "assignment" and a.child_by_field_name("left").type == "identifier":
-                    name = _text(a.child_by_field_name("left"))
-                    counts[name] = counts.get(name, 0) + 1
-                    right = a.child_by_field_name("right")
-                    value = _literal(right) if right is not None else _NOT_LITERAL
-                    if value is not _NOT_LITERAL:
-                        literals[name] = value
-            if (only is None or "<module>" in only) and not too_deep:
-                try:
-                    top.extend(self._stmt_safe(child))
-                except TooDeep:
-                    too_deep = True
+            key = ("top", self.source[child.start_byte:child.end_byte])
+            hit = self.cache.get(key) if self.cache is not None else None
+            if hit is None:
+                hit = self._top_statement(child)
+                if self.cache is not None:
+                    self.cache[key] = hit
+            self.used.add(key)
+            stmts, imports, bound, deep = hit
+            self.imports.update(imports)
+            if bound is not None:
+                name, value = bound
+                counts[name] = counts.get(name, 0) + 1
+                if value is not _NOT_LITERAL:
+                    literals[name] = value
+            too_deep = too_deep or deep
+            if not too_deep and stmts:
+                top.append(stmts)
+                self.starts[f"<module>@{len(top) - 1}"] = child.start_byte
         constants = {k: v for k, v in literals.items() if counts.get(k) == 1}
-        module_fn = ir.Function("<module>", [], top, _span(root), too_deep=too_deep)
-        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes)
+        module_fn = self._module_function(top, too_deep, root)
+        self.starts["<module>"] = 0
+        if self.cache is not None:  # forget definitions no longer in the text
+            for key in [k for k in self.cache if k not in self.used]:
+                del self.cache[key]
+        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes,
+                         self.starts)
+
+    def _module_function(self, top: list, too_deep: bool, root) -> ir.Function:
+        """The top-level code as a function; the same object as last time when its statements
+        are (so its analysis is reused when only function bodies changed)."""
+        ident = (tuple(id(s) for s in top), too_deep)
+        if self.cache is not None:
+            old = self.cache.get("<module>")
+            if old is not None and old[0] == ident:
+                self.used.add("<module>")
+                return old[1]
+        body = [ir.Located(f"<module>@{i}", stmts, (0, 0)) for i, stmts in enumerate(top)]
+        fn = ir.Function("<module>", [], body, (0, root.end_byte), too_deep=too_deep)
+        if self.cache is not None:
+            self.cache["<module>"] = (ident, fn, top)  # (top keeps the ids valid)
+            self.used.add("<module>")
+        return fn
+
+    def _top_statement(self, child) -> tuple:
+        """(statements, imports, (name, literal value) it binds or None, too deep)."""
+        sub = Lowering(self.source)
+        sub.base = child.start_byte
+        sub._collect_imports(child)
+        bound = None
+        if child.type == "expression_statement" and child.named_child_count == 1:
+            a = child.named_children[0]
+            if a.type == "assignment" and a.child_by_field_name("left").type == "identifier":
+                right = a.child_by_field_name("right")
+                bound = (sub._text(a.child_by_field_name("left")),
+                         _literal(right, sub.source) if right is not None else _NOT_LITERAL)
+        try:
+            return sub._stmt_safe(child), sub.imports, bound, False
+        except TooDeep:
+            return [], sub.imports, bound, True
+
+    def _unit(self, node, prefix: str, class_name: str | None) -> None:
+        """A class (its methods one by one) or a function with what is nested in it, taken
+        from the cache when the same text was lowered before."""
+        key = (prefix, class_name, self.source[node.start_byte:node.end_byte])
+        hit = self.cache.get(key) if self.cache is not None else None
+        if hit is None:
+            sub = Lowering(self.source, self.cache)
+            sub.used = self.used  # a class's methods are cached one by one too
+            sub._definition(node, prefix, class_name)
+            hit = (sub.functions, sub.imports, sub.classes,
+                   {n: s - node.start_byte for n, s in sub.starts.items()})
+            if self.cache is not None:
+                self.cache[key] = hit
+        self.used.add(key)
+        functions, imports, classes, starts = hit
+        self.functions.extend(functions)
+        for k, v in imports.items():
+            self.imports.setdefault(k, v)  # a local import does not hide the module's own
+        self.classes.update(classes)
+        for n, s in starts.items():
+            self.starts[n] = node.start_byte + s
 
     def _collect_imports(self, node: tree_sitter.Node) -> None:
         if node.type == "import_statement":
             for n in node.named_children:
                 if n.type == "dotted_name":
-                    name = _text(n)
+                    name = self._text(n)
                     self.imports.setdefault(name.split(".")[0], name.split(".")[0])
                 elif n.type == "aliased_import":
-                    self.imports[_text(n.child_by_field_name("alias"))] = _text(
+                    self.imports[self._text(n.child_by_field_name("alias"))] = self._text(
                         n.child_by_field_name("name"))
         elif node.type == "import_from_statement":
             mod = node.child_by_field_name("module_name")
-            base = _text(mod) if mod is not None else ""
+            base = self._text(mod) if mod is not None else ""
             for n in node.children_by_field_name("name"):
                 if n.type == "dotted_name":
-                    self.imports[_text(n)] = _join(base, _text(n))
+                    self.imports[self._text(n)] = _join(base, self._text(n))
                 elif n.type == "aliased_import":
-                    self.imports[_text(n.child_by_field_name("alias"))] = _join(
-                        base, _text(n.child_by_field_name("name")))
-        elif node.type == "future_import_statement":
-            return
+                    self.imports[self._text(n.child_by_field_name("alias"))] = _join(
+                        base, self._text(n.child_by_field_name("name")))
 
-    def _definition(self, node, prefix: str, class_name: str | None, only, nested=False) -> None:
+    def _class(self, node, prefix: str) -> None:
+        name_node = node.child_by_field_name("name")
+        if name_node is None:
+            return
+        name = prefix + self._text(name_node)
+        bases = node.child_by_field_name("superclasses")
+        self.classes[name] = [self._text(b) for b in bases.named_children] if bases else []
+        body = node.child_by_field_name("body")
+        for child in body.named_children if body is not None else ():
+            if child.type in ("function_definition", "decorated_definition", "class_definition"):
+                self._unit(child, name + ".", name)
+
+    def _definition(self, node, prefix: str, class_name: str | None, nested=False) -> None:
+        outer, saved = node, self.base
+        self.base = node.start_byte
         decorators = []
         if node.type == "decorated_definition":
             try:
@@ -92,35 +172,32 @@ class Lowering:
             except TooDeep:
                 decorators = []
             node = node.child_by_field_name("definition")
-            if node is None:
-                return
-        name_node = node.child_by_field_name("name")
-        if name_node is None:
+        if node is not None and node.type == "class_definition":
+            self.base = saved
+            self._class(node, prefix)
             return
-        name = prefix + _text(name_node)
-        if node.type == "class_definition":
-            bases = node.child_by_field_name("superclasses")
-            self.classes[name] = [_text(b) for b in bases.named_children] if bases else []
-            body = node.child_by_field_name("body")
-            for child in body.named_children if body is not None else ():
-                if child.type in ("function_definition", "decorated_definition",
-                                  "class_definition"):
-                    self._definition(child, name + ".", name, only, nested)
+        name_node = node.child_by_field_name("name") if node is not None else None
+        if name_node is None or node.type != "function_definition":
+            self.base = saved
             return
+        name = prefix + self._text(name_node)
         params = self._params(node.child_by_field_name("parameters"), class_name is not None)
         body_node = node.child_by_field_name("body")
-        lower = only is None or name in only
-        fn = ir.Function(name, params, [], _span(node), decorators, class_name, nested)
+        fn = ir.Function(name, params, [], (0, outer.end_byte - outer.start_byte), decorators,
+                         class_name, nested)
         self.functions.append(fn)
+        self.starts[name] = outer.start_byte
         if body_node is not None:
-            if lower:
-                try:
-                    fn.body = self._block_safe(body_node)
-                except TooDeep:
-                    fn.too_deep = True
+            try:
+                fn.body = self._block_safe(body_node)
+            except TooDeep:
+                fn.too_deep = True
             # nested functions are functions of their own (not closures over the caller)
             for inner in _nested_definitions(body_node):
-                self._definition(inner, name + ".<locals>.", None, only, True)
+                if inner.type == "class_definition":
+                    continue
+                self._definition(inner, name + ".<locals>.", None, True)
+        self.base = saved
 
     def _params(self, node, method: bool) -> list[ir.Param]:
         out: list[ir.Param] = []
@@ -129,7 +206,7 @@ class Lowering:
             n = p
             if p.type in ("typed_parameter", "typed_default_parameter", "default_parameter"):
                 t = p.child_by_field_name("type")
-                ann = _text(t) if t is not None else None
+                ann = self._text(t) if t is not None else None
                 v = p.child_by_field_name("value")
                 default = self._expr_safe(v) if v is not None else None
                 n = p.child_by_field_name("name") or p.named_children[0]
@@ -141,7 +218,7 @@ class Lowering:
                 continue
             if method and not out and kind == "plain":
                 kind = "self"
-            out.append(ir.Param(_text(n), _span(n), ann, default, kind))
+            out.append(ir.Param(self._text(n), self._span(n), ann, default, kind))
         return out
 
     # -- statements --------------------------------------------------------------------
@@ -172,7 +249,7 @@ class Lowering:
         return out
 
     def _stmt(self, node, d: int) -> list[ir.Stmt]:
-        t, sp = node.type, _span(node)
+        t, sp = node.type, self._span(node)
         if t == "expression_statement":
             kids = node.named_children
             if len(kids) == 1:
@@ -182,9 +259,9 @@ class Lowering:
                 if k.type == "augmented_assignment":
                     left, right = k.child_by_field_name("left"), k.child_by_field_name("right")
                     op = k.child_by_field_name("operator")
-                    value = ir.Op(_text(op)[:-1] if op is not None else "+",
-                                  [self.expr(left, d), self.expr(right, d)], _span(k))
-                    return [ir.Assign([self.expr(left, d)], value, _span(k), augmented=True)]
+                    value = ir.Op(self._text(op)[:-1] if op is not None else "+",
+                                  [self.expr(left, d), self.expr(right, d)], self._span(k))
+                    return [ir.Assign([self.expr(left, d)], value, self._span(k), augmented=True)]
                 return [ir.ExprStmt(self.expr(k, d), sp)]
             return [ir.ExprStmt(ir.Seq("tuple", [self.expr(k, d) for k in kids], sp), sp)]
         if t == "if_statement":
@@ -267,7 +344,7 @@ class Lowering:
             if right is None:
                 return []  # a bare annotation
             node = right
-        return [ir.Assign(targets, self.expr(node, d), (targets[0].span[0], node.end_byte))]
+        return [ir.Assign(targets, self.expr(node, d), (targets[0].span[0], node.end_byte - self.base))]
 
     def _if(self, node, d: int) -> ir.If:
         test = self.expr(node.child_by_field_name("condition"), d)
@@ -281,8 +358,8 @@ class Lowering:
             else:
                 orelse = [ir.If(self.expr(alt.child_by_field_name("condition"), d),
                                 self._block(alt.child_by_field_name("consequence"), d + 1),
-                                orelse, _span(alt))]
-        return ir.If(test, body, orelse, _span(node))
+                                orelse, self._span(alt))]
+        return ir.If(test, body, orelse, self._span(node))
 
     def _match(self, node, d: int) -> ir.Match:
         cases = []
@@ -293,23 +370,23 @@ class Lowering:
             pattern = next((c for c in case.named_children if c.type == "case_pattern"), None)
             guard = case.child_by_field_name("guard")
             block = case.child_by_field_name("consequence")
-            literals = _case_literals(pattern)
+            literals = _case_literals(pattern, self._span, self.source)
             cases.append((literals, self.expr(guard.named_children[0], d)
                           if guard is not None and guard.named_child_count else None,
                           self._block(block, d + 1) if block is not None else []))
-        return ir.Match(self.expr(node.child_by_field_name("subject"), d), cases, _span(node))
+        return ir.Match(self.expr(node.child_by_field_name("subject"), d), cases, self._span(node))
 
     # -- expressions -------------------------------------------------------------------
     def expr(self, node, d: int) -> ir.Expr:
         if d > MAX_DEPTH:
             raise TooDeep(node.start_byte)
         d += 1
-        t, sp = node.type, _span(node)
+        t, sp = node.type, self._span(node)
         if t == "identifier":
-            return ir.Name(_text(node), sp)
+            return ir.Name(self._text(node), sp)
         if t == "attribute":
             obj, attr = node.child_by_field_name("object"), node.child_by_field_name("attribute")
-            return ir.Attr(self.expr(obj, d), _text(attr), sp)
+            return ir.Attr(self.expr(obj, d), self._text(attr), sp)
         if t == "call":
             return self._call(node, d)
         if t == "subscript":
@@ -320,7 +397,7 @@ class Lowering:
         if t == "string":
             parts = [c for c in node.named_children if c.type == "interpolation"]
             if not parts:
-                value = _literal(node)
+                value = _literal(node, self.source)
                 return ir.Const(value if value is not _NOT_LITERAL else "", sp)
             return ir.Op("fstring", [self.expr(p.child_by_field_name("expression")
                                                or p.named_children[0], d) for p in parts], sp)
@@ -330,7 +407,7 @@ class Lowering:
                 return ir.Const("".join(str(i.value) for i in items), sp)
             return ir.Op("+", items, sp)
         if t in ("integer", "float", "true", "false", "none"):
-            value = _literal(node)
+            value = _literal(node, self.source)
             return ir.Const(None if value is _NOT_LITERAL else value, sp)
         if t == "binary_operator":
             return self._binary(node, d)
@@ -340,14 +417,14 @@ class Lowering:
         if t == "comparison_operator":
             kids = node.named_children
             ops = [c for c in node.children if not c.is_named]
-            op = " ".join(_text(o) for o in ops[:2] if _text(o) in ("not", "in", "is")) \
-                if ops and _text(ops[0]) in ("not", "is", "in") else (_text(ops[0]) if ops else "==")
+            op = " ".join(self._text(o) for o in ops[:2] if self._text(o) in ("not", "in", "is")) \
+                if ops and self._text(ops[0]) in ("not", "is", "in") else (self._text(ops[0]) if ops else "==")
             if len(kids) >= 2:
                 return ir.Compare(op, self.expr(kids[0], d), self.expr(kids[1], d), sp)
             return ir.Opaque([self.expr(k, d) for k in kids], sp)
         if t == "boolean_operator":
             op = node.child_by_field_name("operator")
-            return ir.BoolOp(_text(op) if op is not None else "and",
+            return ir.BoolOp(self._text(op) if op is not None else "and",
                              [self.expr(node.child_by_field_name("left"), d),
                               self.expr(node.child_by_field_name("right"), d)], sp)
         if t == "not_operator":
@@ -396,18 +473,18 @@ class Lowering:
     def _binary(self, node, d: int) -> ir.Expr:
         # a + b + c ... nests to the left: walked iteratively, so long chains do not recurse
         op = node.child_by_field_name("operator")
-        op_text = _text(op) if op is not None else "+"
+        op_text = self._text(op) if op is not None else "+"
         chain = []
         n = node
         while n.type == "binary_operator":
             o = n.child_by_field_name("operator")
-            if o is None or _text(o) != op_text:
+            if o is None or self._text(o) != op_text:
                 break
             chain.append(n.child_by_field_name("right"))
             n = n.child_by_field_name("left")
         chain.append(n)
         items = [self.expr(c, d) for c in reversed(chain) if c is not None]
-        return ir.Op(op_text, items, _span(node))
+        return ir.Op(op_text, items, self._span(node))
 
     def _call(self, node, d: int) -> ir.Call:
         func = self.expr(node.child_by_field_name("function"), d)
@@ -420,40 +497,40 @@ class Lowering:
                 if a.type == "keyword_argument":
                     name, value = a.child_by_field_name("name"), a.child_by_field_name("value")
                     if name is not None and value is not None:
-                        kwargs[_text(name)] = self.expr(value, d)
+                        kwargs[self._text(name)] = self.expr(value, d)
                 elif a.type in ("list_splat", "dictionary_splat"):
                     if a.named_child_count:
                         star.append(self.expr(a.named_children[0], d))
                 elif a.type != "comment":
                     args.append(self.expr(a, d))
-        return ir.Call(func, args, kwargs, _span(node), star)
+        return ir.Call(func, args, kwargs, self._span(node), star)
 
 
 _NOT_LITERAL = object()
 
 
-def _literal(node) -> object:
+def _literal(node, source: bytes) -> object:
     """The value of a literal (string, number, True/False/None, or a tuple/list/set of them;
     a container literal is kept as a tuple or frozenset), else ``_NOT_LITERAL``."""
     t = node.type
     if t in ("string", "concatenated_string", "integer", "float", "true", "false", "none"):
         if t == "string" and any(c.type == "interpolation" for c in node.named_children):
             return _NOT_LITERAL
-        if len(node.text) > 4096:
+        if node.end_byte - node.start_byte > 4096:
             return _NOT_LITERAL
         try:
-            return ast.literal_eval(node.text.decode("utf-8"))
+            return ast.literal_eval(source[node.start_byte:node.end_byte].decode("utf-8"))
         except (ValueError, SyntaxError, UnicodeDecodeError, MemoryError, RecursionError):
             return _NOT_LITERAL
     if t in ("tuple", "list", "set") and node.named_child_count <= 256:
-        items = [_literal(c) for c in node.named_children]
+        items = [_literal(c, source) for c in node.named_children]
         if any(i is _NOT_LITERAL for i in items):
             return _NOT_LITERAL
         return frozenset(items) if t == "set" else tuple(items)
     return _NOT_LITERAL
 
 
-def _case_literals(pattern) -> list[ir.Expr] | None:
+def _case_literals(pattern, span, source: bytes) -> list[ir.Expr] | None:
     """A case pattern made of literal alternatives (``case "a" | "b":``), or None (a capture,
     wildcard or structural pattern: it may match anything)."""
     if pattern is None or not pattern.named_child_count:
@@ -462,10 +539,10 @@ def _case_literals(pattern) -> list[ir.Expr] | None:
     alts = inner.named_children if inner.type == "union_pattern" else [inner]
     out = []
     for a in alts:
-        value = _literal(a)
+        value = _literal(a, source)
         if value is _NOT_LITERAL:
             return None
-        out.append(ir.Const(value, _span(a)))
+        out.append(ir.Const(value, span(a)))
     return out
 
 
@@ -489,5 +566,7 @@ def _join(base: str, name: str) -> str:
     return base + name if base.endswith(".") else f"{base}.{name}"
 
 
-def lower(root: tree_sitter.Node, only: set[str] | None = None) -> ir.Module:
-    return Lowering().module(root, only)
+def lower(root: tree_sitter.Node, source: bytes, cache: dict | None = None) -> ir.Module:
+    """The file's model. ``cache`` (kept by the caller between edits): definitions whose text
+    did not change are not lowered again."""
+    return Lowering(source, cache).module(root)

@@ -27,8 +27,14 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
     rules = [r for r in rules if view.config.enabled(r.id)]
     if not rules:
         return [], []
-    module = ADAPTERS[view.language].lower(view.tree.root_node)
-    fa = FileAnalysis(module, model, [r.taint for r in rules], externals)
+    cache = view.flow_cache
+    if cache is not None and cache.get("rules") != (id(view.ruleset), tuple(r.id for r in rules)):
+        cache.clear()  # other rules or models: nothing cached is valid
+        cache["rules"] = (id(view.ruleset), tuple(r.id for r in rules))
+    lowered = cache.setdefault("lowered", {}) if cache is not None else None
+    module = ADAPTERS[view.language].lower(view.tree.root_node, view.source, lowered)
+    fa = FileAnalysis(module, model, [r.taint for r in rules], externals,
+                      cache=cache.setdefault("functions", {}) if cache is not None else None)
     budget = view.budget
     if budget is not None:
         count = [0]
@@ -44,25 +50,27 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
     except OutOfBudget:
         pass  # the budget's own note says the results are partial
     for name in fa.skipped:
-        fn = fa.functions[name]
-        line = view.index.row_of(fn.span[0]) + 1
+        line = view.index.row_of(module.starts.get(name, 0)) + 1
         shown = "top-level code" if name == "<module>" else f"function {name} (line {line})"
         notes.append(f"flow rules not run on {shown}: nested deeper than "
                      f"{python.MAX_DEPTH} levels: results are partial")
     by_id = {r.id: r for r in rules}
-    found = [to_finding(h, by_id[h.rule_id], view) for h in fa.hits.values()]
+    found = [to_finding(h, by_id[h.rule_id], view, module.starts) for h in fa.hits.values()]
     return found, notes
 
 
-def to_finding(hit: Hit, rule, view) -> Finding:
+def to_finding(hit: Hit, rule, view, starts: dict[str, int]) -> Finding:
+    """``starts``: where each function is (a hit's spans are relative to their function)."""
     src = view.source
-    start, end = hit.span
+    base = starts.get(hit.where, 0)
+    start, end = hit.span[0] + base, hit.span[1] + base
     anchor = _statement(view.tree, start, end)
     label = hit.label
     # a flow from a local source (argv, input(), the environment) is one level less severe:
     # whoever controls it usually runs the program already
     severity = rule.severity if label.trust == "remote" else Severity(rule.severity).lowered().value
-    steps = tuple(FlowStep(s.span[0], s.span[1], s.text) for s in label.trace)
+    steps = tuple(FlowStep(s.span[0] + starts[s.where], s.span[1] + starts[s.where], s.text)
+                  for s in label.trace if s.where in starts)
     return Finding(
         rule_id=rule.id, severity=severity, confidence=rule.confidence,
         message=interpolate(rule.message, {"source": label.what, "sink": hit.desc}),

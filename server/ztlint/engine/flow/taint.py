@@ -25,7 +25,8 @@ class Step:
 @dataclass(frozen=True, slots=True)
 class Label:
     origin: str  # "source:<id>" or "param:<index>"
-    at: tuple[int, int]  # where the origin is (a source expression, a parameter)
+    at: tuple[int, int]  # where the origin is (a source expression, a parameter) in ``home``
+    home: str = ""  # the function ``at`` is in (its offsets are relative to that function)
     cleared: frozenset[str] = frozenset()
     trust: str = field(default="remote", compare=False)  # "remote" (the network) | "local"
     what: str = field(default="", compare=False)  # shown: "request.args", "sys.argv"
@@ -36,21 +37,21 @@ class Label:
         return ALL in self.cleared or kind in self.cleared
 
     def with_trace(self, trace: tuple) -> "Label":
-        return Label(self.origin, self.at, self.cleared, self.trust, self.what, self.category, trace)
+        return Label(self.origin, self.at, self.home, self.cleared, self.trust, self.what, self.category, trace)
 
     def clean(self, kinds: frozenset[str]) -> "Label":
         if kinds <= self.cleared:
             return self
-        return Label(self.origin, self.at, self.cleared | kinds, self.trust, self.what,
+        return Label(self.origin, self.at, self.home, self.cleared | kinds, self.trust, self.what,
                      self.category, self.trace)
 
     def step(self, step: Step) -> "Label":
         trace = self.trace
-        if trace and trace[-1].span == step.span:
+        if trace and trace[-1].span == step.span and trace[-1].text == step.text:
             return self
         if len(trace) >= MAX_STEPS:
             trace = trace[:3] + trace[-(MAX_STEPS - 4):]
-        return Label(self.origin, self.at, self.cleared, self.trust, self.what, self.category,
+        return Label(self.origin, self.at, self.home, self.cleared, self.trust, self.what, self.category,
                      trace + (step,))
 
     @property
