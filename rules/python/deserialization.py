@@ -47,14 +47,9 @@ def load_cache(path, blob, message):
 
 @app.route("/cart")
 def cart():
-    # ruleid: python-deserialization-request-data
     items = pickle.loads(base64.b64decode(request.cookies["cart"]))
-    # ruleid: python-deserialization-request-data
     prefs = jsonpickle.decode(request.get_data())
-    # ruleid: python-deserialization-request-data
     code = marshal.loads(request.data)
-    # ok: python-deserialization-request-data
     items = json.loads(request.cookies["cart"])
-    # ok: python-deserialization-request-data
     blob = pickle.dumps(request.args.to_dict())
     return items, prefs, blob, code

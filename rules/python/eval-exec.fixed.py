@@ -77,12 +77,8 @@ with open("mypkg/__init__.py") as f:
 
 @app.route("/calc")
 def calc():
-    # ruleid: python-code-request-data
     result = eval(request.args["expr"])
-    # ruleid: python-code-request-data
     exec(request.get_json()["snippet"])
-    # ok: python-code-request-data
     result = ast.literal_eval(request.args["expr"])
-    # ok: python-code-request-data
     result = int(request.args["a"]) + int(request.args["b"])
     return str(result)

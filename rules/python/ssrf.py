@@ -9,19 +9,12 @@ API = "https://api.partner.example/v1"
 
 @app.route("/preview")
 def preview():
-    # ruleid: python-ssrf-request-data
     resp = requests.get(request.args["url"], timeout=5)
-    # ruleid: python-ssrf-request-data
     data = urllib.request.urlopen(request.form.get("feed")).read()
-    # ruleid: python-ssrf-request-data
     r = httpx.post(url=request.get_json()["webhook"], json={"ok": True})
-    # ruleid: python-ssrf-request-data
     r = requests.get(f"{request.args['host']}/status", timeout=5)
-    # ok: python-ssrf-request-data
     r = requests.get(f"https://api.partner.example/v1/items/{request.args['id']}", timeout=5)
-    # ok: python-ssrf-request-data
     r = requests.get(API + "/search", params=request.args, timeout=5)
-    # ok: python-ssrf-request-data
     value = request.args.get("url")
     return resp, data, r, value
 

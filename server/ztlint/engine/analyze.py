@@ -79,10 +79,11 @@ def parse(source: bytes, language: str, old_tree: tree_sitter.Tree | None = None
 
 def collect(source: bytes, index: LineIndex, path: str, language: str | None,
             tree: tree_sitter.Tree | None, ruleset: RuleSet, config: Config,
-            budget: Budget | None = None) -> list[Finding]:
+            budget: Budget | None = None, externals=None, exports=None) -> list[Finding]:
     """Raw findings (before suppressions) of every kind of rule over the whole text (see
     ``kinds``). With a ``budget``, the work stops when it is spent and the budget says so."""
-    view = kinds.View(source, index, path, language, tree, ruleset, config, budget)
+    view = kinds.View(source, index, path, language, tree, ruleset, config, budget,
+                      externals=externals, exports=exports)
     return [f for kind in kinds.FULL for f in kind.run(view, None)]
 
 
@@ -98,7 +99,7 @@ def finalize(found: list[Finding], source: bytes, index: LineIndex, path: str,
     kept, hidden = [], []
     for f in _one_secret_per_span(sorted(found, key=Finding.sort_key), ruleset):
         rule = ruleset.rules[f.rule_id]
-        f.severity = config.severity_of(f.rule_id, rule.severity)
+        f.severity = config.severity_of(f.rule_id, f.severity, rule.tags)
         if suppress.is_suppressed(f, sups, rule.is_secret, language):
             hidden.append(f)
         else:
@@ -157,13 +158,14 @@ def _unused(s: suppress.Suppression, index: LineIndex, path: str) -> Finding:
 def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
             language: str | None = None, report_unused: bool = False,
             tree: tree_sitter.Tree | None = None, parse_tree: bool = True,
-            baseline: frozenset[str] = frozenset()) -> Analysis:
+            baseline: frozenset[str] = frozenset(), externals=None, exports=None) -> Analysis:
     """Full analysis of one file's bytes (of ``tree`` when given: a tree of exactly ``source``).
 
     The work is bounded by ``config.analysis_budget`` seconds; when cut short, when some rule
     could not check part of the file, or when the file could not be parsed, ``notes`` says so
     (the findings are partial). ``parse_tree=False`` runs the text rules only (for a file whose
-    parse crashed a worker). ``baseline``: fingerprints of accepted findings (see finalize)."""
+    parse crashed a worker). ``baseline``: fingerprints of accepted findings (see finalize).
+    ``externals``/``exports``: flow summaries of other modules to use / to fill (flow.project)."""
     budget = Budget(config.analysis_budget)
     if language is None:
         language = languages.detect(path, source[:256])
@@ -174,7 +176,8 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
         except (guard.TooDeep, ParseTimeout) as exc:
             notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
-    found = collect(source, index, path, language, tree, ruleset, config, budget=budget)
+    found = collect(source, index, path, language, tree, ruleset, config, budget=budget,
+                    externals=externals, exports=exports)
     kept, hidden = finalize(found, source, index, path, language, ruleset, config, report_unused,
                             tree, baseline)
     return Analysis(language, tree, kept, hidden, notes + list(budget.notes))

@@ -23,6 +23,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 DEFAULT_ANALYSIS_BUDGET = 5.0
+# "default": rules tagged `audit` (a dangerous call with no proven untrusted source: flow rules
+# report the proven ones) are hints; "audit": they keep their own severity.
+PROFILES = ("default", "audit")
+AUDIT_TAG = "audit"
 CONFIG_FILES = ("ztlint.toml", ".ztlint.toml", "pyproject.toml")
 DEFAULT_CONFIG_FILE = CONFIG_FILES[0]  # what ztlint creates when a folder has none
 PYPROJECT = CONFIG_FILES[2]  # holds ztlint's settings under [tool.ztlint]
@@ -41,6 +45,7 @@ SCHEMA = {
         "fail-on": _SEVERITY,
         "baseline": {"type": "string"},
         "follow-symlinks": {"type": "boolean"},
+        "profile": {"enum": list(PROFILES)},
         "rules": {
             "type": "object",
             "additionalProperties": False,
@@ -72,11 +77,16 @@ class Config:
     disable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     analysis_budget: float = DEFAULT_ANALYSIS_BUDGET  # seconds per file (see engine/budget.py)
+    profile: str = PROFILES[0]
 
     def enabled(self, rule_id: str) -> bool:
         return _enabled(self.enable, self.disable, rule_id)
 
-    def severity_of(self, rule_id: str, default: str) -> str:
+    def severity_of(self, rule_id: str, default: str, tags: tuple[str, ...] = ()) -> str:
+        """The severity a finding of this rule is shown with: an override from the config,
+        else ``default`` (a hint for an `audit` rule under the default profile)."""
+        if self.profile == "default" and AUDIT_TAG in tags:
+            default = "hint"
         for pattern, sev in self.severity:
             if fnmatch.fnmatchcase(rule_id, pattern):
                 return sev
@@ -113,6 +123,8 @@ def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
         kw["analysis_budget"] = float(data["analysis-budget"])
     if "fail-on" in data:
         kw["fail_on"] = data["fail-on"]
+    if "profile" in data:
+        kw["profile"] = data["profile"]
     if "baseline" in data:
         kw["baseline"] = (root / data["baseline"]).resolve()
     if "follow-symlinks" in data:

@@ -57,6 +57,7 @@ class View:
     keywords: KeywordIndex | None = None  # a narrower keyword index for the text rules run
     flow_cache: dict | None = None  # flow rules' per-function results (kept by the document)
     externals: object = None  # flow summaries of other modules: qualified name -> Summary
+    exports: object = None  # flow.project.Exports to fill with this file's summaries
 
 
 class RuleKind(Protocol):

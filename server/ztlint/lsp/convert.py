@@ -42,9 +42,11 @@ def rule_link(rule: Rule) -> str | None:
     return rule.references[0] if rule.references else None
 
 
-def diagnostic(f: Finding, rule: Rule, version: int | None) -> types.Diagnostic:
+def diagnostic(f: Finding, rule: Rule, version: int | None, uri: str | None = None
+               ) -> types.Diagnostic:
     """One diagnostic; its fix rides in ``data`` with the document version it was computed for.
-    A finding accepted in the baseline (the engine says which) shows as a hint."""
+    A finding accepted in the baseline (the engine says which) shows as a hint. A flow
+    finding lists its steps (source first) as related information in the document ``uri``."""
     link = rule_link(rule)
     data = {"version": version, "anchorLine": f.anchor[0], "rule": f.rule_id}
     if f.fix is not None:
@@ -62,7 +64,23 @@ def diagnostic(f: Finding, rule: Rule, version: int | None) -> types.Diagnostic:
         code_description=types.CodeDescription(href=link) if link else None,
         source=SOURCE,
         data=data,
+        related_information=[
+            types.DiagnosticRelatedInformation(types.Location(uri, _step_range(s)), s.message)
+            for s in f.flow] if f.flow and uri else None,
     )
+
+
+def _step_range(s) -> types.Range:
+    return types.Range(types.Position(s.start[0], s.columns.utf16[0]),
+                       types.Position(s.end[0], s.columns.utf16[1]))
+
+
+def flow_markdown(f: Finding) -> str:
+    """The path of a flow finding, for the hover on its sink."""
+    if not f.flow:
+        return ""
+    steps = "\n".join(f"{i}. line {s.start[0] + 1}: {s.message}" for i, s in enumerate(f.flow, 1))
+    return f"**Flow** (source to sink):\n\n{steps}\n\n---\n\n"
 
 
 def notes_diagnostic(notes: list[str], version: int | None) -> types.Diagnostic:

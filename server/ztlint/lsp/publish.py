@@ -17,7 +17,8 @@ log = logging.getLogger("ztlint.lsp")
 def document_diagnostics(ls, doc: Document) -> list[types.Diagnostic]:
     """The diagnostics of the document's current text (analysing pending edits)."""
     ls.state.refresh_baseline(doc)
-    diags = [convert.diagnostic(f, doc.rule(f.rule_id), doc.version) for f in doc.findings()]
+    diags = [convert.diagnostic(f, doc.rule(f.rule_id), doc.version, doc.uri)
+             for f in doc.findings()]
     notes = doc.notes
     if notes:  # never a silent partial result
         diags.append(convert.notes_diagnostic(notes, doc.version))

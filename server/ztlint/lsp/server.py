@@ -226,7 +226,8 @@ def hover(ls: ZtlintServer, params: types.HoverParams):
     if f is None:
         return None
     return types.Hover(contents=types.MarkupContent(
-        kind=types.MarkupKind.Markdown, value=convert.hover_markdown(doc.rule(f.rule_id))),
+        kind=types.MarkupKind.Markdown,
+        value=convert.flow_markdown(f) + convert.hover_markdown(doc.rule(f.rule_id))),
         range=convert.finding_range(f))
 
 

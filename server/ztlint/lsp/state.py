@@ -42,6 +42,8 @@ def settings_to_config(settings: dict) -> dict:
         out["exclude"] = list(s["exclude"])
     if s.get("maxFileSize"):
         out["max-file-size"] = int(s["maxFileSize"])
+    if s.get("profile"):
+        out["profile"] = s["profile"]
     return out
 
 

@@ -48,7 +48,7 @@ class WorkspaceScan:
         if not fr.findings and not partial and uri not in self.st.scanned_uris:
             return
         rules = self.st.ruleset_for(self.st.config_for(folder)).rules
-        diags = [convert.diagnostic(f, rules[f.rule_id], None) for f in fr.findings]
+        diags = [convert.diagnostic(f, rules[f.rule_id], None, uri) for f in fr.findings]
         if partial:
             diags.append(convert.notes_diagnostic(partial, None))
         (self.st.scanned_uris.add if diags else self.st.scanned_uris.discard)(uri)

@@ -18,6 +18,7 @@ from ..engine import chunked, rules, source
 from ..engine.analyze import analyze
 from ..engine.config import Config
 from ..engine.findings import Finding
+from ..engine.flow.project import Exports, Project, module_name
 from . import workers
 from .discover import Skipped, discover_files
 
@@ -41,6 +42,7 @@ class FileResult:
     skipped: Skipped | None = None
     size: int = 0
     notes: list[FileNote] = field(default_factory=list)
+    exports: Exports | None = None  # flow summaries of its functions (see flow.project)
 
 
 @dataclass
@@ -64,7 +66,7 @@ def load_ruleset(config: Config) -> rules.RuleSet:
 
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
               report_unused: bool = False, parse: bool = True,
-              baseline: frozenset[str] = frozenset()) -> FileResult:
+              baseline: frozenset[str] = frozenset(), externals=None) -> FileResult:
     src = source.read_source(path, config.max_file_size)
     if src.kind == "limit":
         if src.size <= chunked.TEXT_ONLY_LIMIT:
@@ -74,15 +76,18 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
             "even for text rules)"), "limit"))
     if src.data is None:
         return FileResult(display, skipped=Skipped(display, src.reason, src.kind))
+    exports = Exports() if externals is None else None
     try:
         result = analyze(src.data, display, ruleset, config, report_unused=report_unused,
-                         parse_tree=parse, baseline=baseline)
+                         parse_tree=parse, baseline=baseline, externals=externals,
+                         exports=exports)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the scan
         return FileResult(display, skipped=Skipped(
             display, f"analysis failed: {type(exc).__name__}: {exc}", "error"), size=src.size)
     notes = [FileNote(display, src.note, "info")] if src.note else []
     notes += [FileNote(display, n) for n in result.notes]
-    return FileResult(display, result.findings, size=src.size, notes=notes)
+    return FileResult(display, result.findings, size=src.size, notes=notes,
+                      exports=exports if exports is not None and exports.summaries else None)
 
 
 def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
@@ -109,6 +114,22 @@ def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
                       notes=[FileNote(display, f"{src.reason}: text rules only")])
 
 
+def _across_modules(analysed: list[tuple[FileResult, str]], ruleset, config: Config,
+                    report_unused: bool, baseline: frozenset[str], take) -> None:
+    """Files calling functions of other scanned modules whose summaries matter are analysed
+    again with them (in this process: each already went through a worker without crashing)."""
+    project = Project()
+    for fr, _ in analysed:
+        project.add(fr.path, fr.exports)
+    for fr, path in analysed:
+        if project.modules and project.wanted_by(fr.path, fr.exports):
+            again = scan_file(path, fr.path, ruleset, config, report_unused, baseline=baseline,
+                              externals=project.lookup(module_name(fr.path)))
+            if again.skipped is None:
+                fr = again
+        take(fr, again=True)
+
+
 def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
          jobs: int | None = None, report_unused: bool = False,
          progress: Callable[[int, int], None] | None = None,
@@ -129,6 +150,7 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
         return real[len(prefix):].replace(os.sep, "/") if real.startswith(prefix) else Path(given).as_posix()
 
     files = [(p, shown(real, p)) for p, real in discover_files(paths, config, result.skipped)]
+    files_by_display = {d: p for p, d in files}
     # skipped files are named like analysed ones (not resolved: a link is named as the link)
     result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind)
                       for s in result.skipped]
@@ -136,8 +158,13 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
     jobs = jobs or os.cpu_count() or 1
     done = 0
 
-    def take(fr: FileResult) -> None:
+    analysed: list[tuple[FileResult, str]] = []  # (result, path) of files with flow summaries
+
+    def take(fr: FileResult, again: bool = False) -> None:
         nonlocal done
+        if fr.exports is not None and not again:
+            analysed.append((fr, files_by_display.get(fr.path, fr.path)))
+            return  # taken once the other modules' summaries are known (below)
         done += 1
         result.files += fr.skipped is None
         result.bytes += fr.size
@@ -163,6 +190,7 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
         workers.run([workers.Task(p, d) for p, d in files],
                     1 if total < _MIN_PARALLEL_FILES else jobs, config, report_unused, ruleset,
                     _BATCH, take, crashed, cancelled, baseline)
+    _across_modules(analysed, ruleset, config, report_unused, baseline, take)
     result.findings.sort(key=Finding.sort_key)
     result.skipped.sort(key=lambda s: s.path)
     result.notes.sort(key=lambda n: n.path)

@@ -163,7 +163,13 @@ class CallSemantics:
         for i, cleared, trace in summary.returns:
             t = clean(param(i), cleared)
             out = union(out, frozenset(lb.step(call_step) for lb in t))
-        out = union(out, summary.sources)
+        if external and summary.sources:  # re-homed here: the call is where they appear
+            out = union(out, frozenset(
+                Label(lb.origin, e.span, self.where, lb.cleared, lb.trust, lb.what, lb.category,
+                      (Step(e.span, f"returned by `{name}()`", self.where),))
+                for lb in summary.sources))
+        else:
+            out = union(out, summary.sources)
         for flow in summary.sinks:
             for lb in param(flow.param):
                 lb = lb.clean(flow.cleared)

@@ -54,6 +54,10 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
         shown = "top-level code" if name == "<module>" else f"function {name} (line {line})"
         notes.append(f"flow rules not run on {shown}: nested deeper than "
                      f"{python.MAX_DEPTH} levels: results are partial")
+    if view.exports is not None:
+        view.exports.summaries.update(
+            (n, s) for n, s in fa.summaries.items() if n != "<module>" and ".<locals>." not in n)
+        view.exports.imports.update(module.imports)
     by_id = {r.id: r for r in rules}
     found = [to_finding(h, by_id[h.rule_id], view, module.starts) for h in fa.hits.values()]
     return found, notes
