@@ -55,6 +55,7 @@ class FileAnalysis:
         self.functions = {f.name: f for f in module.functions}
         self.request_types = {r.type for r in model.request_params}
         self.followed = {r.rule_id: r.sources for r in rules}  # rule -> source category
+        self.remote_only = {r.rule_id for r in rules if not r.local_sources}
         self.name_sinks = [(r, s) for r in rules for s in r.name_sinks]
         self.globals: dict[str, State] = {}
         self.summaries: dict[str, Summary] = {}
@@ -99,6 +100,8 @@ class FileAnalysis:
     def summary(self, name: str) -> Summary:
         done = self.summaries.get(name)
         if done is not None:
+            if self._frames:
+                self._frames[-1][0][name] = done.digest  # the caller depends on it
             return done
         if name in self._active or len(self._active) > MAX_CALL_DEPTH:
             return EMPTY  # recursion: its own summary is not known yet

@@ -129,7 +129,11 @@ class CallSemantics:
         for lb in taint:
             if lb.safe_for(rule.kind) or (lb.param is None and lb.category != rule.sources):
                 continue
+            if lb.trust == "local" and not rule.local_sources:
+                continue
             if once:
+                if lb.param is not None:
+                    continue  # a name is a sink for values made here, not for parameters
                 key = (rule.rule_id, lb.origin, lb.at, lb.home)
                 if key in self.ctx.seen_once:
                     continue
@@ -175,6 +179,8 @@ class CallSemantics:
                 lb = lb.clean(flow.cleared)
                 if lb.safe_for(flow.kind) or (lb.param is None and
                                               lb.category != self.ctx.followed.get(flow.rule_id)):
+                    continue
+                if lb.trust == "local" and flow.rule_id in self.ctx.remote_only:
                     continue
                 trace = lb.trace + (call_step,) + (() if external else flow.trace)
                 where_span = e.span if external else flow.span

@@ -87,6 +87,7 @@ class TaintRule:
     kind: str
     sinks: tuple[Sink, ...]
     sources: str = "untrusted"  # the source category followed
+    local_sources: bool = True  # also flows from argv, input(), the environment
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sinks_of(self, qualname: str) -> tuple[Sink, ...]:

@@ -1,0 +1,188 @@
+"""Flow rules (taint): precision features, summaries, incremental == full, hostile input."""
+
+from __future__ import annotations
+
+import json
+import random
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ztlint.engine import analyze, config, rules
+from ztlint.engine.incremental import IncrementalDocument
+
+RULESET = rules.load_rules(rules.default_rule_dirs())
+CFG = config.Config(root=Path("."))
+
+
+def flows(src: str, path: str = "app.py", cfg=CFG) -> list[tuple[str, int]]:
+    a = analyze.analyze(textwrap.dedent(src).encode(), path, RULESET, cfg, language="python")
+    return sorted((f.rule_id, f.line) for f in a.findings if "-flow-" in f.rule_id)
+
+
+HEAD = "import os, re, shlex, html, subprocess\nfrom flask import request, abort\n"
+
+
+def test_a_request_value_reaching_a_command_is_reported_with_its_steps():
+    src = HEAD + "def v():\n    h = request.args['h']\n    cmd = 'ping ' + h\n    os.system(cmd)\n"
+    a = analyze.analyze(src.encode(), "app.py", RULESET, CFG, language="python")
+    f = next(f for f in a.findings if f.rule_id == "python-flow-command")
+    assert f.line == 6
+    assert [s.message for s in f.flow] == ["tainted by `request.args`", "assigned to `h`",
+                                           "assigned to `cmd`", "reaches `os.system()`"]
+    assert [s.start[0] + 1 for s in f.flow] == [4, 4, 5, 6]
+
+
+@pytest.mark.parametrize("body", [
+    "x = request.args['x']\n    if False:\n        os.system(x)",  # constant branch
+    "x = request.args['x']\n    mode = 'a'\n    if mode == 'b':\n        os.system(x)",
+    "x = request.args['x']\n    if x not in {'a', 'b'}:\n        abort(400)\n    os.system(x)",
+    "x = request.args['x']\n    if not re.fullmatch('[a-z]+', x):\n        return 'no'\n    os.system(x)",
+    "x = request.args['x']\n    if not x.isdigit():\n        raise ValueError(x)\n    os.system('kill ' + x)",
+    "x = request.args['x']\n    os.system('echo ' + shlex.quote(x))",  # sanitizer of the right kind
+    "x = int(request.args['x'])\n    os.system('seq %d' % x)",  # numeric
+    "x = request.args['x']\n    d = {'a': x, 'b': 'ls'}\n    os.system(d['b'])",  # constant slot
+    "x = request.args['x']\n    l = ['ls', x]\n    os.system(l[0])",
+    "x = request.args['x']\n    x = 'ls'\n    os.system(x)",  # re-assignment kills
+    "x = request.args['x']\n    subprocess.run(['ping', '-c', '1', x])",  # argv list, no shell
+])
+def test_safe_look_alikes_are_not_reported(body):
+    assert flows(HEAD + "def v():\n    " + body + "\n") == []
+
+
+@pytest.mark.parametrize("body", [
+    "x = request.args['x']\n    os.system('echo ' + html.escape(x))",  # wrong-kind sanitizer
+    "x = request.args['x']\n    d = {'a': x, 'b': 'ls'}\n    os.system(d['a'])",
+    "x = request.args['x']\n    parts = []\n    parts.append(x)\n    os.system(' '.join(parts))",
+    "x = request.args['x']\n    a, b = x, 'c'\n    os.system(a)",
+    "x = request.args['x']\n    for p in [x]:\n        os.system(p)",
+    "x = request.args['x']\n    if x in {'a'}:\n        pass\n    os.system(x)",  # guard that does not stop
+    "x = request.args['x']\n    o = Obj()\n    o.cmd = x\n    os.system(o.cmd)",
+    "x = request.args['x']\n    s = '{}'.format(x)\n    os.system(s)",
+])
+def test_true_flows_are_reported(body):
+    found = flows(HEAD + "def v():\n    " + body + "\n")
+    sink_line = 3 + len(body.split("\n"))  # the last line of the body
+    assert found == [("python-flow-command", sink_line)]
+
+
+def test_helpers_summaries_carry_flows_into_and_out_of_functions():
+    src = HEAD + textwrap.dedent("""\
+        def run(c):
+            os.system(c)
+
+        def name():
+            return request.args['n']
+
+        def quoted(c):
+            return shlex.quote(c)
+
+        def v():
+            run(name())
+            run(quoted(name()))
+            run('ls')
+        """)
+    assert flows(src) == [("python-flow-command", 4)]
+    a = analyze.analyze(src.encode(), "app.py", RULESET, CFG, language="python")
+    f = next(f for f in a.findings if f.rule_id == "python-flow-command")
+    assert "passed to `run()`" in [s.message for s in f.flow]
+
+
+def test_inserting_dead_code_or_renaming_a_local_changes_nothing():
+    base = HEAD + "def v():\n    h = request.args['h']\n    os.system('x' + h)\n"
+    renamed = base.replace("h = ", "host = ").replace("+ h)", "+ host)")
+    dead = base.replace("    os.system", "    if False:\n        os.system(h)\n    os.system")
+    assert [r for r, _ in flows(base)] == [r for r, _ in flows(renamed)] == \
+        [r for r, _ in flows(dead)] == ["python-flow-command"]
+
+
+def test_local_sources_are_one_level_less_severe():
+    a = analyze.analyze(b"import os, sys\nos.system(sys.argv[1])\n", "t.py", RULESET, CFG)
+    assert [(f.rule_id, f.severity) for f in a.findings if "-flow-" in f.rule_id] == \
+        [("python-flow-command", "warning")]
+
+
+def test_audit_rules_are_hints_by_default_and_keep_their_severity_under_audit():
+    src = b"def f(c):\n    eval(c)\n"
+    sev = {f.rule_id: f.severity for f in analyze.analyze(src, "t.py", RULESET, CFG).findings}
+    assert sev["python-eval-dynamic"] == "hint"
+    audit = config.Config(root=Path("."), profile="audit")
+    sev = {f.rule_id: f.severity for f in analyze.analyze(src, "t.py", RULESET, audit).findings}
+    assert sev["python-eval-dynamic"] == "warning"
+
+
+def test_incremental_flow_findings_equal_a_full_analysis_after_random_edits():
+    src = (Path(__file__).parents[2] / "rules/taint/python/command.py").read_bytes()
+    doc = IncrementalDocument(src, "c.py", "python", RULESET, CFG)
+    rnd = random.Random(7)
+    snippets = [b"\n", b"x", b"    os.system(request.args['q'])\n", b"# c\n", b"", b"def g():\n"]
+    key = lambda fs: sorted((f.rule_id, f.start_byte, f.end_byte, f.message,  # noqa: E731
+                             tuple((s.start_byte, s.end_byte, s.message) for s in f.flow)) for f in fs)
+    for _ in range(40):
+        lines = doc.source.split(b"\n")
+        row = rnd.randrange(len(lines))
+        at = sum(len(x) + 1 for x in lines[:row])
+        cut = rnd.choice([0, 0, min(3, len(lines[row]))])
+        doc.edit(at, at + cut, rnd.choice(snippets))
+        got = doc.analyze()
+        want = analyze.analyze(doc.source, "c.py", RULESET, CFG, language="python")
+        assert key(got) == key(want.findings)
+        assert doc.notes == want.notes
+
+
+def test_deeply_nested_functions_get_a_note_not_a_crash():
+    deep = "def f():\n    x = request.args['x']\n    y = " + "(" * 400 + "x" + ")" * 400 + "\n"
+    a = analyze.analyze((HEAD + deep).encode(), "t.py", RULESET, CFG, language="python")
+    assert any("flow rules not run on function f" in n for n in a.notes)
+
+
+def test_half_typed_code_does_not_crash():
+    src = HEAD + "def v(:\n    h = request.args['h'\n    os.system(h\n"
+    analyze.analyze(src.encode(), "t.py", RULESET, CFG, language="python")  # no exception
+
+
+def test_a_taint_rule_with_an_unknown_field_names_file_line_and_field(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(textwrap.dedent("""\
+        rules:
+          - id: my-flow
+            title: Mine
+            severity: error
+            confidence: high
+            cwe: [CWE-78]
+            owasp: []
+            languages: [python]
+            match:
+              taint:
+                kind: command
+                sinks:
+                  - calls: [os.system]
+                    argz: [0]
+            message: bad
+            docs: a rule with a typo
+        """))
+    rs = rules.load_rules([], [bad])
+    assert rs.errors and rs.errors[0].path == str(bad) and rs.errors[0].line >= 12
+    assert "argz" in str(rs.errors[0])
+
+
+def test_scan_follows_flows_across_modules_and_writes_sarif_code_flows(tmp_path, monkeypatch):
+    from ztlint import cli
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "utils.py").write_text("import os\n\ndef run(c):\n    os.system(c)\n")
+    (tmp_path / "app" / "views.py").write_text(
+        "from flask import request\nfrom .utils import run\n\n"
+        "def v():\n    run(request.args['c'])\n    run('ls')\n")
+    (tmp_path / "ztlint.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.sarif"
+    cli.main(["scan", ".", "--format", "sarif", "-o", str(out), "--no-progress"])
+    results = [r for r in json.loads(out.read_text())["runs"][0]["results"]
+               if r["ruleId"] == "python-flow-command"]
+    assert len(results) == 1
+    loc = results[0]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"].endswith("views.py") and loc["region"]["startLine"] == 5
+    steps = results[0]["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert steps[0]["location"]["message"]["text"] == "tainted by `request.args`"
