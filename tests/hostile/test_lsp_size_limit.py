@@ -30,6 +30,11 @@ def change(wire: Wire, uri: str, version: int, text: str, line: int | None = Non
                                            "contentChanges": [change]})
 
 
+def canaries(diagnostics: list[dict]) -> list[dict]:
+    """The findings of the one rule these tests count (os.system of a variable)."""
+    return [d for d in diagnostics if d["code"] == "python-os-system-variable"]
+
+
 def diagnostics_at(wire: Wire, uri: str, version: int) -> list[dict]:
     """The diagnostics published for ``version`` (a hover request flushes the queue)."""
     deadline = time.monotonic() + 10
@@ -53,7 +58,7 @@ def test_a_document_that_grows_past_the_limit_is_skipped_and_analysed_again_when
     assert len(notes) == 1, wire.messages()  # ... and said so, once
     change(wire, uri, 3, "# more\n", line=0)  # still too large: no new message, no analysis
     change(wire, uri, 4, CODE + "os.system(input())\n")  # back under the limit
-    assert len(diagnostics_at(wire, uri, 4)) == 2
+    assert len(canaries(diagnostics_at(wire, uri, 4))) == 2
     assert len([m for m in wire.messages() if "max-file-size" in m]) == 1
 
 
@@ -66,4 +71,4 @@ def test_a_document_opened_too_large_is_analysed_once_edited_below_the_limit(wir
     # delete the long comment line (line 2) with a ranged edit
     wire.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
         {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 3, "character": 0}}, "text": ""}]})
-    assert len(diagnostics_at(wire, uri, 2)) == 1
+    assert len(canaries(diagnostics_at(wire, uri, 2))) == 1
