@@ -12,9 +12,13 @@ INT = Tx("int({})", is_str=False, what="int()")
 
 
 # -- command ---------------------------------------------------------------------------------
-CMD_PARTS = [("ping -c 1 ", ""), ("nslookup ", ""), ("tar czf /tmp/backup.tgz ", ""), ("git log --oneline -n 5 ", ""),
-             ("convert ", " /tmp/thumb.png"), ("du -sh /srv/data/", ""), ("grep -rn ", " /var/log/app"),
-             ("whois ", ""), ("dig +short ", ""), ("wc -l /srv/uploads/", "")]
+# The value never lands where it could be read as an option ("-..."): after a path prefix, after
+# "--" or as the argument of an option. So shlex.quote (which leaves "-x" alone) really is enough
+# for the safe cases, and the vulnerable ones are plain shell injection.
+CMD_PARTS = [("ping -c 1 -- ", ""), ("tar czf /tmp/backup.tgz -C /srv/data -- ", ""),
+             ("git log --oneline -n 5 -- ", ""), ("convert /srv/uploads/", " /tmp/thumb.png"),
+             ("du -sh /srv/data/", ""), ("grep -rn -e ", " /var/log/app"), ("cat /var/app/reports/", ".txt"),
+             ("ls -la /srv/data/", ""), ("wc -l /srv/uploads/", ""), ("host -t A -- ", "")]
 
 
 def _cmd(case: Case, v: str, s: bool) -> str:
@@ -69,7 +73,7 @@ COMMAND = Category(
     ("localhost", "main", "report.txt", "example.org"),
     [Sink(f) for f in (_os_system, _os_system, _sub_run, _sub_run, _popen, _os_popen, _sh_c, _getoutput)],
     right=[SHLEX, SHLEX, INT],
-    wrong=[HTML_ESCAPE, Tx("urllib.parse.unquote({})", ("import urllib.parse",), what="urllib.parse.unquote")],
+    wrong=[HTML_ESCAPE, Tx("os.path.basename({})", ("import os",), what="os.path.basename")],
     guards=("allowlist", "fullmatch", "isdigit", "isinstance"),
     allowed=("localhost", "example.org", "main", "develop"),
 )

@@ -33,7 +33,7 @@ def allowlist(case: Case, cat: Category, v: str):
 
 def fullmatch(case: Case, cat: Category, v: str):
     pattern = {"path": r"[A-Za-z0-9_-]{1,64}(\.[a-z]{1,4})?", "code": r"\d{1,6}(\.\d{1,6})?"}.get(
-        cat.name, case.pick([r"[A-Za-z0-9_-]{1,64}", r"[a-z0-9]+", r"\w{1,32}"]))
+        cat.name, case.pick([r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", r"[a-z0-9]+", r"\w{1,32}"]))
     case.imp("import re")
     if case.chance(0.4):
         pat = _const_name(case, case.pick(["VALID_NAME", "NAME_RE", "SAFE_TOKEN"]), f're.compile(r"{pattern}")')
