@@ -1,8 +1,8 @@
-"""Sink kinds that do not need a web response: command, code, SQL, path, deserialization, XXE, XPath."""
+"""Sink kinds that do not need a web response: command, code, SQL, path, deserialization, XXE."""
 
 from __future__ import annotations
 
-from .model import Case, lit
+from .model import Case
 from .spec import Category, Sink, Tx
 
 HTML_ESCAPE = Tx("html.escape({})", ("import html",), what="html.escape")
@@ -261,10 +261,6 @@ def _full(fn):
     return lambda case, v, s: fn(case, v, s, full=True)
 
 
-def _basename_path(case, v):
-    return _open_read(case, v, True)
-
-
 PATH = Category(
     "path", (22, 23, 36, 73), ("filename", "file", "doc", "report", "name", "image", "attachment", "path"),
     ("index.html", "report.pdf", "readme.txt"),
@@ -344,7 +340,7 @@ def _defused(case, v):
 
 def _lxml_safe(case, v):
     case.imp("from lxml import etree")
-    case.add(f"parser = etree.XMLParser(resolve_entities=False, no_network=True)",
+    case.add("parser = etree.XMLParser(resolve_entities=False, no_network=True)",
              f"root = etree.fromstring({v}, parser)")
 
 
@@ -365,51 +361,3 @@ XXE = Category(
     safe_forms=[_defused, _lxml_safe, _stdlib_xml],
     kind="bytes",
 )
-
-
-# -- XPath ----------------------------------------------------------------------------------------
-XPATHS = [("//user[@name='", "']/email/text()"), ('//product[@sku="', '"]/price/text()'),
-          ("//account[login='", "']/@role")]
-
-
-def _xpath(case, v, s):
-    case.imp("from lxml import etree")
-    case.block('USERS_XML = "data/users.xml"')
-    doc = case.name("doc", "tree")
-    case.add(f"{doc} = etree.parse(USERS_XML)")
-    if s:
-        pre, suf = case.pick(XPATHS)
-    else:
-        pre, suf = "//order[@id=", "]/total/text()"
-    expr = case.build(pre, v, suf, s)
-    style = case.pick(["direct", "var", "compiled"])
-    if style == "direct":
-        case.add(f"found = {doc}.xpath({expr})")
-    elif style == "var":
-        q = case.name("query", "xpath_expr")
-        case.add(f"{q} = {expr}", f"found = {doc}.getroot().xpath({q})")
-    else:
-        case.add(f"finder = etree.XPath({expr})", f"found = finder({doc})")
-
-
-def _xpath_vars(case, v):
-    case.imp("from lxml import etree")
-    case.block('USERS_XML = "data/users.xml"')
-    case.add("doc = etree.parse(USERS_XML)")
-    case.add(case.pick([f'found = doc.xpath("//user[@name=$name]/email/text()", name={v})',
-                        f'found = etree.XPath("//product[@sku=$sku]/price/text()")(doc, sku={v})']))
-
-
-XPATH = Category(
-    "xpath", (643,), ("username", "user", "login", "sku", "name"),
-    ("alice", "guest", "A-100"),
-    [Sink(_xpath)],
-    right=[INT],
-    safe_forms=[_xpath_vars, _xpath_vars],
-    wrong=[RE_ESCAPE],
-    guards=("allowlist", "fullmatch", "isdigit", "isinstance"),
-    allowed=("alice", "bob", "guest"),
-)
-
-
-__all__ = ["COMMAND", "CODE", "SQL", "PATH", "DESERIALIZATION", "XXE", "XPATH", "lit"]

@@ -1,4 +1,4 @@
-"""Sink kinds: LDAP, SSRF, open redirect, XSS, trust boundary, response header, log."""
+"""Sink kinds: XPath, LDAP, SSRF, open redirect, XSS, trust boundary, response header, log."""
 
 from __future__ import annotations
 
@@ -7,6 +7,51 @@ from .model import Case
 from .spec import Category, Sink, Tx
 
 QUOTE_ALL = Tx('urllib.parse.quote({}, safe="")', ("import urllib.parse",), what="urllib.parse.quote")
+
+
+# -- XPath ----------------------------------------------------------------------------------------
+XPATHS = [("//user[@name='", "']/email/text()"), ('//product[@sku="', '"]/price/text()'),
+          ("//account[login='", "']/@role")]
+
+
+def _xpath(case, v, s):
+    case.imp("from lxml import etree")
+    case.block('USERS_XML = "data/users.xml"')
+    doc = case.name("doc", "tree")
+    case.add(f"{doc} = etree.parse(USERS_XML)")
+    if s:
+        pre, suf = case.pick(XPATHS)
+    else:
+        pre, suf = "//order[@id=", "]/total/text()"
+    expr = case.build(pre, v, suf, s)
+    style = case.pick(["direct", "var", "compiled"])
+    if style == "direct":
+        case.add(f"found = {doc}.xpath({expr})")
+    elif style == "var":
+        q = case.name("query", "xpath_expr")
+        case.add(f"{q} = {expr}", f"found = {doc}.getroot().xpath({q})")
+    else:
+        case.add(f"finder = etree.XPath({expr})", f"found = finder({doc})")
+
+
+def _xpath_vars(case, v):
+    case.imp("from lxml import etree")
+    case.block('USERS_XML = "data/users.xml"')
+    case.add("doc = etree.parse(USERS_XML)")
+    case.add(case.pick([f'found = doc.xpath("//user[@name=$name]/email/text()", name={v})',
+                        f'found = etree.XPath("//product[@sku=$sku]/price/text()")(doc, sku={v})']))
+
+
+XPATH = Category(
+    "xpath", (643,), ("username", "user", "login", "sku", "name"),
+    ("alice", "guest", "A-100"),
+    [Sink(_xpath)],
+    right=[INT],
+    safe_forms=[_xpath_vars, _xpath_vars],
+    wrong=[RE_ESCAPE],
+    guards=("allowlist", "fullmatch", "isdigit", "isinstance"),
+    allowed=("alice", "bob", "guest"),
+)
 
 
 # -- LDAP ----------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ Each framework turns a Case into a whole module. Capabilities say which sinks ma
 
 from __future__ import annotations
 
-from .model import Case, lit
+from .model import Case
 
 ROUTE_WORDS = ["report", "search", "files", "admin", "profile", "tools", "export", "api", "items", "hooks"]
 

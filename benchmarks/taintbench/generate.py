@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 from . import shapes, weakrandom
-from .categories import CODE, COMMAND, DESERIALIZATION, PATH, SQL, XPATH, XXE
-from .categories_web import HEADER, LDAP, LOG, REDIRECT, SSRF, TRUST, XSS
+from .categories import CODE, COMMAND, DESERIALIZATION, PATH, SQL, XXE
+from .categories_web import HEADER, LDAP, LOG, REDIRECT, SSRF, TRUST, XPATH, XSS
 from .frameworks import Django, Flask
 from .frameworks_other import ALL as OTHER_FRAMEWORKS
 from .model import Case, NotApplicable

@@ -75,7 +75,3 @@ class Category:
     def usable_sinks(self, case: Case, s: bool = True, helper: bool = False) -> bool:
         return any((s or k.int_ok) and (k.needs is None or k.needs in case.fw.caps) and (not helper or k.helper_ok)
                    for k in self.sinks)
-
-
-def pick_prefix(case: Case, pairs) -> tuple[str, str]:
-    return case.pick(pairs)
