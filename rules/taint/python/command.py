@@ -4,6 +4,7 @@ import re
 import shlex
 import subprocess
 import sys
+from http.server import BaseHTTPRequestHandler
 
 from flask import Flask, abort, request
 
@@ -100,3 +101,25 @@ def main():
 def constant_only():
     # ok: python-flow-command
     subprocess.run("make clean", shell=True)
+
+
+class Runner:
+    def execute(self, value):
+        # ruleid: python-flow-command
+        subprocess.Popen("ls " + value, shell=True)
+
+
+@app.route("/runner")
+def runner():
+    Runner().execute(request.args["dir"])
+    r = Runner()
+    r.execute(request.args["other"])
+    return "ok"
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        # ruleid: python-flow-command
+        os.system("echo " + self.path)
+        # ok: python-flow-command
+        os.system("echo " + shlex.quote(self.path))

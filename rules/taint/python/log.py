@@ -17,4 +17,6 @@ def login():
     log.info("login attempt from form")
     # ok: python-flow-log
     log.info("login attempt, %d characters", len(user))
+    # ok: python-flow-log
+    log.info(f"login attempt for {user!r}")
     return "ok"

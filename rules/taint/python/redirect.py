@@ -1,9 +1,12 @@
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from flask import Flask, redirect, request, url_for
+from urllib.parse import urlparse
+
+from flask import Flask, abort, redirect, request, url_for
 
 app = Flask(__name__)
 PAGES = {"/home", "/account"}
+HOSTS = {"example.com"}
 
 
 @app.route("/login")
@@ -35,3 +38,13 @@ def django_login(request):
         return HttpResponseRedirect(nxt)
     # ruleid: python-flow-redirect
     return HttpResponseRedirect(request.POST["fallback"])
+
+
+@app.route("/host-checked")
+def host_checked():
+    target = request.args["next"]
+    parts = urlparse(target)
+    if parts.scheme != "https" or parts.hostname not in HOSTS:
+        abort(400)
+    # ok: python-flow-redirect
+    return redirect(target)

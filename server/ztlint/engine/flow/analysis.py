@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import ir
 from .interp import Interpreter
-from .spec import Model, TaintRule
+from .spec import LOCAL_CLASS, Model, TaintRule
 from .state import State
 from .summary import EMPTY, Summary
 from .taint import CLEAN, Label, Step
@@ -56,6 +56,10 @@ class FileAnalysis:
         self.request_types = {r.type for r in model.request_params}
         self.followed = {r.rule_id: r.sources for r in rules}  # rule -> source category
         self.remote_only = {r.rule_id for r in rules if not r.local_sources}
+        # handlers return an HTML body only in frameworks that make one of a string (Flask),
+        # not in those that serialise it (FastAPI) or need a response object (Django)
+        self.html_responses = any(v.split(".")[0] in model.html_responses
+                                  for v in module.imports.values())
         self.name_sinks = [(r, s) for r in rules for s in r.name_sinks]
         self.globals: dict[str, State] = {}
         self.summaries: dict[str, Summary] = {}
@@ -168,7 +172,13 @@ class FileAnalysis:
     def entry(self, fn: ir.Function) -> State:
         st = State()
         handler = self.is_handler(fn)
+        if fn.class_name and fn.params and fn.params[0].kind == "self":
+            typ = self.base_type(fn.class_name)
+            if typ is not None:  # self in a BaseHTTPRequestHandler: self.path is the request's
+                st.types[fn.params[0].name] = typ
         for i, p in enumerate(fn.params):
+            if i == 0 and p.name in st.types:
+                continue
             typ = self.request_type(p, fn)
             if typ is not None:
                 st.types[p.name] = typ
@@ -198,6 +208,20 @@ class FileAnalysis:
                 return r.type
             if p.name in r.names and not p.annotation and self.first_real_param(fn) is p:
                 return r.type
+        return None
+
+    def base_type(self, cls: str) -> str | None:
+        """The request type of a class whose base the model names (a request handler)."""
+        seen = 0
+        while cls is not None and seen < 16:
+            seen += 1
+            for base in self.module.classes.get(cls, []):
+                q = ".".join([self.resolve(base.split(".")[0])] + base.split(".")[1:])
+                for r in self.model.request_params:
+                    if q in r.bases:
+                        return r.type
+            local = [b for b in self.module.classes.get(cls, []) if b in self.module.classes]
+            cls = local[0] if local else None
         return None
 
     @staticmethod
@@ -247,6 +271,10 @@ class FileAnalysis:
             for name in (f"{fn.name}.<locals>.{func.id}", func.id):
                 if name in self.functions and name != "<module>":
                     return self.summary(name), 0, func.id, False
+        if isinstance(func, ir.Attr) and isinstance(func.obj, ir.Call) and isinstance(
+                func.obj.func, ir.Name) and func.obj.func.id in self.module.classes:
+            # Gateway().run(x): a method of a class of this file, on a new instance
+            return self._method(func.obj.func.id, func.name, 1)
         if isinstance(func, ir.Attr) and isinstance(func.obj, ir.Name):
             owner = func.obj.id
             cls = None
@@ -254,6 +282,8 @@ class FileAnalysis:
                 cls = fn.class_name
             elif owner in self.module.classes and not st.bound(owner):
                 cls = owner
+            elif st.types.get(owner, "").startswith(LOCAL_CLASS):
+                return self._method(st.types[owner][len(LOCAL_CLASS):], func.name, 1)
             while cls is not None:
                 name = f"{cls}.{func.name}"
                 if name in self.functions:
@@ -265,6 +295,15 @@ class FileAnalysis:
             s = self.externals(q)
             if s is not None:
                 return s, 0, q.rsplit(".", 1)[-1], True
+        return None
+
+    def _method(self, cls: str | None, method: str, offset: int):
+        while cls is not None:
+            name = f"{cls}.{method}"
+            if name in self.functions:
+                return self.summary(name), offset, name, False
+            bases = [b for b in self.module.classes.get(cls, []) if b in self.module.classes]
+            cls = bases[0] if bases else None
         return None
 
     # -- results -------------------------------------------------------------------------
@@ -279,10 +318,15 @@ class FileAnalysis:
 
     def returned(self, interp: Interpreter, st: State, value: ir.Expr, taint) -> None:
         """A handler's return value is the response body."""
-        if not taint or not self.is_handler(interp.fn):
+        if not taint or not self.is_handler(interp.fn) or not self.html_responses:
             return
         if isinstance(value, (ir.Dict, ir.Seq)):
             return  # serialised as JSON by the framework
+        if isinstance(value, ir.Name) and value.id in st.taint:
+            # a response object: what was stored in its headers is not its body
+            taint = st.taint[value.id].get((), CLEAN)
+            if not taint:
+                return
         for rule in self.rules:
             if rule.sinks_of("<handler-return>"):
                 interp.hit(rule, taint, value.span, "response body")

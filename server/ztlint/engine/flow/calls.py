@@ -4,6 +4,7 @@ their summaries), container methods, and by default a value built from its input
 from __future__ import annotations
 
 from . import fold, ir
+from .spec import LOCAL_CLASS
 from .state import ANY, State
 from .summary import SinkFlow
 from .taint import CLEAN, Label, Step, clean, step, union
@@ -16,6 +17,19 @@ _STORING = frozenset({"append", "extend", "insert", "add", "appendleft", "extend
 _SLOT_READS = frozenset({"get", "pop", "getlist", "setdefault"})
 
 
+# re.sub("[\r\n]", "", x): no line breaks left for a header or a log line
+_LINE_BREAK_KINDS = frozenset({"header", "log"})
+
+
+def _strips_line_breaks(pattern: ir.Expr, repl: ir.Expr) -> bool:
+    if not (isinstance(pattern, ir.Const) and isinstance(pattern.value, str)
+            and isinstance(repl, ir.Const) and isinstance(repl.value, str)):
+        return False
+    p, r = pattern.value, repl.value
+    return (("\r" in p or "\\r" in p) and ("\n" in p or "\\n" in p)
+            and "\n" not in r and "\r" not in r)
+
+
 class CallSemantics:
     """Mixed into the Interpreter (``self.expr``, ``self.qual``, ``self.ctx`` ...)."""
 
@@ -23,7 +37,8 @@ class CallSemantics:
         func = e.func
         method = func.name if isinstance(func, ir.Attr) else None
         q = self.qual(st, func)
-        recv = self.expr(st, func.obj) if method is not None and q is None else CLEAN
+        local_obj = q is None or q.startswith(LOCAL_CLASS)
+        recv = self.expr(st, func.obj) if method is not None and local_obj else CLEAN
         if method is not None and q is not None and isinstance(func.obj, ir.Call):
             recv = self.expr(st, func.obj)
         args = [self.expr(st, a) for a in e.args]
@@ -44,12 +59,17 @@ class CallSemantics:
         target = self.ctx.callee(self, st, func, q)
         if target is not None:
             return self.apply_summary(st, e, target, args, kwargs, star)
+        if q == "re.sub" and len(e.args) >= 3 and _strips_line_breaks(e.args[0], e.args[1]):
+            return clean(args[2], _LINE_BREAK_KINDS)
         if method is not None and q is None:
             p = self.path_of(st, func.obj)
             if p is not None:
                 handled = self.container_method(st, e, p, method, args)
                 if handled is not None:
                     return handled
+        if method in _SLOT_READS and e.args:
+            # CHOICES.get(name, default): what the container holds, not the key looked up
+            return union(recv, *args[1:], *kwargs.values(), star)
         return union(recv, *args, *kwargs.values(), star)
 
     def container_method(self, st: State, e: ir.Call, p, method: str, args) -> frozenset | None:
@@ -57,6 +77,8 @@ class CallSemantics:
         if var not in st.taint and var in self.ctx.globals:
             self.ctx.read_global()
             st.taint[var] = dict(self.ctx.globals[var].taint.get(var, {}))
+        if method == "pop":
+            st.sizes.pop((var, path), None)
         if method in _SLOT_READS and e.args:
             value = self.read_var(st, var, path + (self.key(st, e.args[0]),))
             if method == "pop" and self.key(st, e.args[0]) != ANY:
@@ -64,6 +86,12 @@ class CallSemantics:
             return union(value, *args[1:])
         if method == "pop":
             return self.read_var(st, var, path)
+        size = st.sizes.pop((var, path), None)
+        if method == "append" and size is not None and len(args) == 1:
+            # a list of known length: the value goes to a known slot
+            st.set(var, path + (f"[{size}]",), step(args[0], e.span, f"stored in `{var}`", self.where))
+            st.sizes[(var, path)] = size + 1
+            return CLEAN
         if method in _STORING and (any(args) or e.args and isinstance(e.args[0], ir.Dict)):
             if method == "update" and e.args and isinstance(e.args[0], ir.Dict):
                 for k, v in e.args[0].items:

@@ -92,12 +92,25 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
             return [g for item in test.items for g in guards(item, holds, is_clean, qual)]
         return []
     if isinstance(test, ir.Compare):
-        name = checked_name(test.left)
-        if name is None:
-            return []
-        if test.op in ("in", "==") and holds or test.op in ("not in", "!=") and not holds:
-            if is_clean(test.right):
+        if test.op in ("is", "is not") and isinstance(test.right, ir.Const) and test.right.value is None:
+            # re.fullmatch(p, x) is None: the check holds where the comparison does not
+            return guards(test.left, holds != (test.op == "is"), is_clean, qual)
+        if test.op in ("is", "is not", "==", "!=") and isinstance(test.left, ir.Call) and \
+                qual(test.left.func) == "type" and test.left.args:
+            # type(x) is int
+            name = checked_name(test.left.args[0])
+            if name and (test.op in ("is", "==")) == holds and (qual(test.right) or "") in _NUMERIC_TYPES:
                 return [(name, frozenset({ALL}))]
+            return []
+        member = test.op in ("in", "==") and holds or test.op in ("not in", "!=") and not holds
+        if not member or not is_clean(test.right):
+            return []
+        if isinstance(test.left, ir.Name):
+            return [(test.left.id, frozenset({ALL}))]
+        if test.op in ("in", "not in") and isinstance(test.left, ir.Attr):
+            # urlparse(url).hostname in ALLOWED: the URL's host is allowed
+            name = checked_name(test.left)
+            return [(name, _ROOTED)] if name else []
         return []
     if isinstance(test, ir.Call) and holds:
         func = test.func

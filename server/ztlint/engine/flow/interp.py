@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from . import fold, ir
 from .calls import CallSemantics
+from .spec import LOCAL_CLASS
 from .state import ANY, Path, State, join
 from .taint import ALL, CLEAN, Label, clean, step, union
 
-LOOP_DEPTH = 3  # loops nested deeper run their body once (keeps the work linear)
+LOOP_DEPTH = 3
+# u = urlparse(x): a check on u's parts is a check on x
+_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"})  # loops nested deeper run their body once (keeps the work linear)
 
 
 class Interpreter(CallSemantics):
@@ -159,6 +162,7 @@ class Interpreter(CallSemantics):
             for t in s.targets:
                 p = self.path_of(st, t)
                 if p is not None:
+                    st.sizes.pop((p[0], p[1][:-1]), None)
                     if p[1]:
                         st.delete(*p)
                     else:
@@ -180,8 +184,9 @@ class Interpreter(CallSemantics):
         return join(self.block(body, yes, depth), self.block(orelse, no, depth))
 
     def apply_guards(self, st: State, test: ir.Expr, holds: bool) -> None:
-        for var, kinds in fold.guards(test, holds, lambda e: not self.expr(st, e),
-                                      lambda e: self.qual(st, e)):
+        found = fold.guards(test, holds, lambda e: not self.expr(st, e), lambda e: self.qual(st, e))
+        found += [(st.parsed[v], k) for v, k in found if v in st.parsed]
+        for var, kinds in found:
             slots = st.taint.get(var)
             if slots is None and var in self.ctx.globals:
                 self.ctx.read_global()
@@ -251,6 +256,9 @@ class Interpreter(CallSemantics):
             typ = self.qual(st, value) if isinstance(value, (ir.Name, ir.Attr)) else None
             copied = st.taint.get(value.id) if isinstance(value, ir.Name) and not augmented else None
             st.kill(var)
+            if isinstance(value, ir.Call) and value.args and isinstance(value.args[0], ir.Name) \
+                    and self.qual(st, value.func) in _PARSERS:
+                st.parsed[var] = value.args[0].id
             if isinstance(value, (ir.Dict, ir.Seq)) and not augmented:
                 self.store_literal(st, var, (), value, target.span)
             elif copied is not None and value.id != var:
@@ -262,6 +270,9 @@ class Interpreter(CallSemantics):
                 st.consts[var] = const
             elif typ is not None and typ in self.ctx.request_types:
                 st.types[var] = typ
+            elif isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and \
+                    value.func.id in self.ctx.module.classes and not st.bound(value.func.id):
+                st.types[var] = LOCAL_CLASS + value.func.id
             return
         if taint and self.ctx.name_sinks:
             self.name_sink(st, target, taint)
@@ -326,6 +337,8 @@ class Interpreter(CallSemantics):
             items = [(self.key(st, k) if k is not None else ANY, v) for k, v in value.items]
         else:
             items = [(f"[{i}]" if value.kind != "set" else ANY, v) for i, v in enumerate(value.items)]
+            if value.kind == "list" and not any(isinstance(v, ir.Op) and v.op == "*" for v in value.items):
+                st.sizes[(var, path)] = len(value.items)
         for k, v in items:
             t = self.expr(st, v)
             if t:

@@ -399,8 +399,7 @@ class Lowering:
             if not parts:
                 value = _literal(node, self.source)
                 return ir.Const(value if value is not _NOT_LITERAL else "", sp)
-            return ir.Op("fstring", [self.expr(p.child_by_field_name("expression")
-                                               or p.named_children[0], d) for p in parts], sp)
+            return ir.Op("fstring", [self._interpolation(p, d) for p in parts], sp)
         if t == "concatenated_string":
             items = [self.expr(c, d) for c in node.named_children]
             if all(isinstance(i, ir.Const) for i in items):
@@ -469,6 +468,13 @@ class Lowering:
             return ir.Opaque([], sp)
         return ir.Opaque([self.expr(k, d) for k in node.named_children
                           if k.type not in ("comment",)], sp)
+
+    def _interpolation(self, p, d: int) -> ir.Expr:
+        value = self.expr(p.child_by_field_name("expression") or p.named_children[0], d)
+        conv = next((c for c in p.named_children if c.type == "type_conversion"), None)
+        if conv is not None and self._text(conv) in ("!r", "!a"):  # {x!r} is repr(x)
+            return ir.Call(ir.Name("repr", value.span), [value], {}, value.span)
+        return value
 
     def _binary(self, node, d: int) -> ir.Expr:
         # a + b + c ... nests to the left: walked iteratively, so long chains do not recurse

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LOCAL_CLASS = "class:"  # in a State's types: an instance of a class of the analysed file
+
 
 @dataclass(frozen=True)
 class Source:
@@ -25,6 +27,7 @@ class RequestParam:
     type: str
     names: tuple[str, ...] = ()
     annotations: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()  # or: `self` in a subclass of one of these
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Model:
     handlers: tuple[Handlers, ...] = ()
     sanitizers: tuple[Sanitizer, ...] = ()
     no_return: tuple[str, ...] = ()  # calls that never return (abort, sys.exit ...)
+    html_responses: tuple[str, ...] = ()  # frameworks whose handlers' returned text is HTML
     _source_index: dict = field(default_factory=dict, compare=False, repr=False)
     _sanitizer_index: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -121,4 +125,5 @@ def merge(models: list[Model]) -> Model:
                  tuple(r for m in models for r in m.request_params),
                  tuple(h for m in models for h in m.handlers),
                  tuple(s for m in models for s in m.sanitizers),
-                 tuple(n for m in models for n in m.no_return))
+                 tuple(n for m in models for n in m.no_return),
+                 tuple(n for m in models for n in m.html_responses))

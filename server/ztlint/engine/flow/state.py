@@ -10,18 +10,22 @@ ANY = "[*]"
 
 
 class State:
-    __slots__ = ("taint", "consts", "types")
+    __slots__ = ("taint", "consts", "types", "parsed", "sizes")
 
     def __init__(self) -> None:
         self.taint: dict[str, dict[Path, frozenset[Label]]] = {}
         self.consts: dict[str, object] = {}
         self.types: dict[str, str] = {}
+        self.parsed: dict[str, str] = {}  # u -> x for u = urlparse(x): a check on u is on x
+        self.sizes: dict[tuple, int] = {}  # (var, path) -> length of a list built here
 
     def copy(self) -> "State":
         s = State()
         s.taint = {k: dict(v) for k, v in self.taint.items()}
         s.consts = dict(self.consts)
         s.types = dict(self.types)
+        s.parsed = dict(self.parsed)
+        s.sizes = dict(self.sizes)
         return s
 
     def bound(self, var: str) -> bool:
@@ -31,6 +35,9 @@ class State:
         self.taint.pop(var, None)
         self.consts.pop(var, None)
         self.types.pop(var, None)
+        self.parsed.pop(var, None)
+        for k in [k for k in self.sizes if k[0] == var]:
+            del self.sizes[k]
 
     def set(self, var: str, path: Path, value: frozenset[Label], strong: bool = True) -> None:
         slots = self.taint.setdefault(var, {})
@@ -91,10 +98,13 @@ def join(a: State | None, b: State | None) -> State | None:
     out.consts = {k: v for k, v in a.consts.items()
                   if k in b.consts and type(b.consts[k]) is type(v) and b.consts[k] == v}
     out.types = {k: v for k, v in a.types.items() if b.types.get(k) == v}
+    out.parsed = {k: v for k, v in a.parsed.items() if b.parsed.get(k) == v}
+    out.sizes = {k: v for k, v in a.sizes.items() if b.sizes.get(k) == v}
     return out
 
 
 def same(a: State | None, b: State | None) -> bool:
     if a is None or b is None:
         return a is b
-    return a.taint == b.taint and a.consts == b.consts and a.types == b.types
+    return a.taint == b.taint and a.consts == b.consts and a.types == b.types and \
+        a.sizes == b.sizes

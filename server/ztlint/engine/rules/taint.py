@@ -51,14 +51,16 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
                                       s.get("category", "untrusted"))
                           for s in m.get("sources", ())),
             request_params=tuple(spec.RequestParam(r["type"], tuple(r.get("names", ())),
-                                                   tuple(r.get("annotations", ())))
+                                                   tuple(r.get("annotations", ())),
+                                                   tuple(r.get("bases", ())))
                                  for r in m.get("request-parameters", ())),
             handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
                                          tuple(h.get("first-parameter", ())))
                            for h in m.get("handlers", ())),
             sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
                              for s in m.get("sanitizers", ())),
-            no_return=tuple(m.get("no-return", ())))))
+            no_return=tuple(m.get("no-return", ())),
+            html_responses=tuple(m.get("html-responses", ())))))
     return out, errors
 
 
