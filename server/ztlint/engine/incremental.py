@@ -29,6 +29,7 @@ from . import kinds
 from .budget import Budget, cut_note, long_text_note
 from .config import Config
 from .findings import Finding
+from .flow.project import Exports, module_name
 from .keywords import KeywordIndex
 from .positions import LineIndex
 from .rules import RuleSet, fact_key
@@ -37,7 +38,7 @@ from .spans import merge_spans, overlaps_any, shift_range
 
 class IncrementalDocument:
     def __init__(self, source: bytes, path: str, language: str | None, ruleset: RuleSet,
-                 config: Config, baseline: frozenset[str] = frozenset()):
+                 config: Config, baseline: frozenset[str] = frozenset(), project=None):
         self.path, self.language, self.ruleset, self.config = path, language, ruleset, config
         self.baseline = baseline  # fingerprints of accepted findings (see analyze.finalize)
         self.source = source
@@ -58,6 +59,7 @@ class IncrementalDocument:
         self.flow_findings: list[Finding] = []
         self.flow_notes: list[str] = []
         self.flow_cache: dict = {}
+        self.project = project  # flow.project.Project: other modules' summaries, and ours
         # lines or nodes a rule could not check (Budget.long_texts), by kind of rule
         self.tree_skips: list[tuple[str, int, int]] = []
         self.text_skips: list[tuple[str, int, int]] = []
@@ -182,7 +184,12 @@ class IncrementalDocument:
             self.flow_findings, self.flow_notes = [], []
             return
         view.flow_cache = self.flow_cache
+        if self.project is not None:
+            view.externals = self.project.lookup(module_name(self.path))
+            view.exports = Exports()
         self.flow_findings, self.flow_notes = kinds.FLOW.analyse(view)
+        if self.project is not None:
+            self.project.add(self.path, view.exports)
 
     def _view(self, budget: Budget, old_tree: tree_sitter.Tree | None = None) -> kinds.View:
         return kinds.View(self.source, self.index, self.path, self.language, self.tree,

@@ -14,6 +14,8 @@ from pathlib import Path
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..engine import languages, rules
+from ..engine.flow import run as flow_run
+from ..engine.flow.project import Project
 from ..engine.incremental import IncrementalDocument
 from ..engine.source import admit
 from .document import Document
@@ -60,6 +62,8 @@ class ServerState:
     baselines: dict[Path, tuple[int, frozenset[str]]] = field(default_factory=dict)
     errors_published: int = 0
     scanned_uris: set[str] = field(default_factory=set)
+    # flow summaries of each folder's modules (open documents and what they import)
+    projects: dict = field(default_factory=dict)
     pull_mode: bool = False
 
     # -- settings ----------------------------------------------------------------------
@@ -186,13 +190,28 @@ class ServerState:
             return
         display = _display(Path(doc.path), doc.folder)
         try:
-            doc.incr = IncrementalDocument(source, display, doc.language, self.ruleset_for(cfg), cfg,
-                                           self.baseline_for(cfg))
+            ruleset = self.ruleset_for(cfg)
+            doc.incr = IncrementalDocument(source, display, doc.language, ruleset, cfg,
+                                           self.baseline_for(cfg),
+                                           project=self.project_for(doc.folder, ruleset, cfg))
         except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only
             log.exception("analysis of %s failed", doc.path)
             doc.skipped = f"analysis failed: {type(exc).__name__}"
         else:
             doc.text = b""
+
+    def project_for(self, folder: Path | None, ruleset, cfg) -> Project | None:
+        """The folder's flow summaries (a new set when the rules or config change)."""
+        if folder is None:
+            return None
+        key = (folder, id(ruleset), cfg)
+        project = self.projects.get(key)
+        if project is None:
+            for old in [k for k in self.projects if k[0] == folder]:
+                del self.projects[old]
+            project = self.projects[key] = Project(
+                folder, lambda rel, data: flow_run.exports_of(data, rel, ruleset, cfg))
+        return project
 
     def fail(self, doc: Document, exc: Exception) -> None:
         """Analysis of ``doc`` raised: skip it (its next edit tries again)."""
@@ -205,7 +224,9 @@ class ServerState:
         if self.recheck(doc) or doc.incr is None:
             return
         cfg = self.config_for(doc.folder, Path(doc.path))
-        doc.incr.reconfigure(self.ruleset_for(cfg), cfg)
+        ruleset = self.ruleset_for(cfg)
+        doc.incr.project = self.project_for(doc.folder, ruleset, cfg)
+        doc.incr.reconfigure(ruleset, cfg)
 
 
 def _display(path: Path, folder: Path | None) -> str:

@@ -13,7 +13,8 @@ from .state import State
 from .summary import EMPTY, Summary
 from .taint import CLEAN, Label, Step
 
-MAX_CALL_DEPTH = 40  # callees analysed on demand, this deep at most (then: no summary)
+MAX_CALL_DEPTH = 40
+EXTERNAL = "ext:"  # a dependency on another module's summary (its qualified name follows)  # callees analysed on demand, this deep at most (then: no summary)
 _NUMERIC = frozenset({"int", "float", "bool", "uuid.UUID", "UUID", "Decimal", "datetime",
                       "date"})
 
@@ -91,10 +92,47 @@ class FileAnalysis:
                 self.globals_digest = _digest(sorted(
                     (var, sorted((k, _digest(v)) for k, v in st.taint[var].items()))
                     for var in self.globals))
+        self._reuse_unaffected()
         for name in self.functions:
             if name != "<module>":
                 self.summary(name)
         return self
+
+    def _reuse_unaffected(self) -> None:
+        """Take the cached analysis of every function that no change can reach (its text, the
+        module's names and the globals it read are as before, and so are, transitively, its
+        callees'), without checking each one's callees again: an edit costs the functions it
+        touches, not the file."""
+        if not self.cache:
+            return
+        changed = {n for n in self.cache if n not in self.functions and n != "rules"}
+        callers: dict[str, set[str]] = {}
+        for name, c in self.cache.items():
+            if not isinstance(c, Cached):
+                continue
+            for dep in c.deps:
+                callers.setdefault(dep, set()).add(name)
+                if dep.startswith(EXTERNAL):
+                    changed.add(name)  # checked the slow way (another module may have changed)
+        for name, fn in self.functions.items():
+            c = self.cache.get(name)
+            if c is None or c.fn is not fn or c.context != self.context or (
+                    c.globals is not None and c.globals != self.globals_digest):
+                changed.add(name)
+        affected, todo = set(changed), list(changed)
+        while todo:
+            for caller in callers.get(todo.pop(), ()):
+                if caller not in affected:
+                    affected.add(caller)
+                    todo.append(caller)
+        for name in self.functions:
+            if name in affected or name in self.summaries:
+                continue
+            c = self.cache[name]
+            for h in c.hits:
+                self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement)
+            self.end_states[name] = c.state
+            self.summaries[name] = c.summary
 
     def tick(self) -> None:
         self._steps += 1
@@ -124,7 +162,8 @@ class FileAnalysis:
                 self._active.pop()
                 deps, read_globals, hits = self._frames.pop()
             if self.cache is not None:
-                deps = {d: self.summaries[d].digest if d in self.summaries else "" for d in deps}
+                deps = {d: (self.summaries[d].digest if d in self.summaries else "")
+                        if not d.startswith(EXTERNAL) else digest for d, digest in deps.items()}
                 self.cache[name] = Cached(fn, self.context, deps,
                                           self.globals_digest if read_globals[0] else None,
                                           summary, hits, self.end_states.get(name))
@@ -138,7 +177,11 @@ class FileAnalysis:
                 c.globals is not None and c.globals != self.globals_digest):
             return None
         for dep, digest in c.deps.items():
-            if dep not in self.functions or self.summary(dep).digest != digest:
+            if dep.startswith(EXTERNAL):
+                s = self.externals(dep[len(EXTERNAL):]) if self.externals is not None else None
+                if s is None or s.digest != digest:
+                    return None
+            elif dep not in self.functions or self.summary(dep).digest != digest:
                 return None
         for h in c.hits:
             self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement)
@@ -293,6 +336,8 @@ class FileAnalysis:
                 cls = bases[0] if bases else None
         if q is not None and self.externals is not None:
             s = self.externals(q)
+            if s is not None and self._frames:
+                self._frames[-1][0][EXTERNAL + q] = s.digest
             if s is not None:
                 return s, 0, q.rsplit(".", 1)[-1], True
         return None

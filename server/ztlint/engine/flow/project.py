@@ -4,15 +4,21 @@ argument as a command is found when ``app/views.py`` passes request data to it.
 A scan analyses every file once; each file leaves the summaries of its functions (``exports``).
 Files that call a function of another scanned module whose summary matters (it returns
 untrusted data, passes a parameter on, or reaches a sink) are analysed again with those
-summaries. One level deep: a summary is the one computed without other modules' summaries.
+summaries. One level deep: a summary is the one computed without other modules' summaries. The
+editor keeps a project per workspace folder: open documents and the modules they import.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .summary import Summary
 from .taint import Label, Step
+
+
+_MAX_MODULE_BYTES = 1 << 20  # a module read from disk to summarise (larger: not followed)
 
 
 @dataclass
@@ -46,24 +52,65 @@ def matters(summary: Summary) -> bool:
 
 
 class Project:
-    def __init__(self) -> None:
+    """The summaries of a project's modules. In a scan, every analysed file adds its own; in
+    the editor, open documents add theirs as they are analysed, and a module imported but not
+    open is read from ``root`` and analysed once per content (``exports_of``)."""
+
+    def __init__(self, root: Path | None = None, exports_of=None):
         self.modules: dict[str, dict[str, Summary]] = {}
         self._by_suffix: dict[str, str | None] = {}
+        self.root = root
+        self.exports_of = exports_of  # (relative path, bytes) -> Exports, for files on disk
+        self._by_hash: dict[bytes, Exports] = {}
+        self._missing: set[str] = set()  # dotted names with no file under root
 
     def add(self, path: str, exports: Exports) -> None:
         name = module_name(path)
+        if not name:
+            return
         useful = {k: portable(v) for k, v in exports.summaries.items() if matters(v)}
-        if not name or not useful:
+        if not useful:
+            self.modules.pop(name, None)
             return
         self.modules[name] = useful
+        self._missing.clear()
         parts = name.split(".")
         for i in range(len(parts)):
             suffix = ".".join(parts[i:])
             # a suffix two modules share (utils) names neither
-            self._by_suffix[suffix] = name if suffix not in self._by_suffix else None
+            self._by_suffix[suffix] = name if self._by_suffix.get(suffix, name) == name else None
 
     def _module(self, dotted: str) -> str | None:
-        return dotted if dotted in self.modules else self._by_suffix.get(dotted)
+        if dotted in self.modules:
+            return dotted
+        hit = self._by_suffix.get(dotted)
+        if hit is None and self.root is not None and self.exports_of is not None \
+                and dotted not in self._missing:
+            hit = self._load(dotted)
+        return hit
+
+    def _load(self, dotted: str) -> str | None:
+        parts = dotted.split(".")
+        for rel in ("/".join(parts) + ".py", "/".join(parts + ["__init__.py"])):
+            path = self.root / rel
+            try:
+                if not path.is_file() or path.stat().st_size > _MAX_MODULE_BYTES:
+                    continue
+                data = path.read_bytes()
+            except (OSError, ValueError):
+                continue
+            key = hashlib.sha256(data).digest()
+            exports = self._by_hash.get(key)
+            if exports is None:
+                exports = self._by_hash[key] = self.exports_of(rel, data) or Exports()
+                if len(self._by_hash) > 4096:
+                    self._by_hash.clear()
+            self.add(rel, exports)
+            if dotted in self.modules:
+                return dotted
+        if len(self._missing) < 100_000:
+            self._missing.add(dotted)
+        return None
 
     def lookup(self, importer: str):
         """The ``externals`` function for the file whose module is ``importer``: qualified

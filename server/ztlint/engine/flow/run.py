@@ -9,6 +9,7 @@ from ..render import interpolate
 from ..severity import Severity
 from . import python
 from .analysis import FileAnalysis, Hit, OutOfBudget
+from .project import Exports
 
 ADAPTERS = {"python": python}
 _BUDGET_CHECK = 256  # statements between budget checks
@@ -61,6 +62,27 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
     by_id = {r.id: r for r in rules}
     found = [to_finding(h, by_id[h.rule_id], view, module.starts) for h in fa.hits.values()]
     return found, notes
+
+
+def exports_of(source: bytes, path: str, ruleset, config) -> Exports | None:
+    """The summaries of a file read from disk (a module an open document imports)."""
+    from .. import analyze, languages  # (analyze imports this module)
+    from ..budget import Budget
+    from ..positions import LineIndex
+    from ..kinds import View
+    language = languages.detect(path, source[:256])
+    if not supported(language):
+        return None
+    budget = Budget(config.analysis_budget)
+    try:
+        tree = analyze.parse(source, language, seconds=analyze.parse_seconds(budget.seconds))
+    except (analyze.guard.TooDeep, analyze.ParseTimeout):
+        return None
+    exports = Exports()
+    view = View(source, LineIndex(source), path, language, tree, ruleset, config, budget,
+                exports=exports)
+    analyse(view)
+    return exports
 
 
 def to_finding(hit: Hit, rule, view, starts: dict[str, int]) -> Finding:

@@ -70,11 +70,17 @@ class Model:
     html_responses: tuple[str, ...] = ()  # frameworks whose handlers' returned text is HTML
     _source_index: dict = field(default_factory=dict, compare=False, repr=False)
     _sanitizer_index: dict = field(default_factory=dict, compare=False, repr=False)
+    _source_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def source_of(self, qualname: str) -> Source | None:
         if not self._source_index:
             self._source_index.update({n: s for s in self.sources for n in s.names})
-        return _prefix_lookup(self._source_index, qualname)
+        memo = self._source_memo
+        if qualname not in memo:
+            if len(memo) > 50_000:
+                memo.clear()
+            memo[qualname] = _prefix_lookup(self._source_index, qualname)
+        return memo[qualname]
 
     def sanitizer_of(self, qualname: str) -> frozenset[str] | None:
         if not self._sanitizer_index:
