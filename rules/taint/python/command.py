@@ -21,6 +21,8 @@ def ping():
     cmd = f"nslookup {host}"
     # ruleid: python-flow-command
     subprocess.run(cmd, shell=True)
+    # ruleid: python-flow-command
+    subprocess.call(f"ping -c 1 {host}", shell=True)
     # ok: python-flow-command
     subprocess.run(["ping", "-c", "1", host])
     # ok: python-flow-command

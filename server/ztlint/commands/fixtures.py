@@ -115,7 +115,8 @@ def _check_fixture(fixture: Path, ruleset, own: set[str], cfg, report: FixtureRe
         for rid in ids - expect.get(line, set()) - clean.get(line, set()):
             report.problems.append(f"{fixture}:{line}: unexpected {rid} (annotate the line)")
     fixes = [f.fix for f in result.findings if f.fix is not None and f.rule_id in own]
-    fixable = any(ruleset.rules[r].fix is not None for r in own)
+    fixable = any(ruleset.rules[r].fix is not None or (
+        ruleset.rules[r].is_flow and ruleset.rules[r].taint.fixer) for r in own)
     fixed = fixed_file_for(fixture)
     if fixable and expect and not fixed.exists():
         report.problems.append(f"{fixture}: the rules have fixes but {fixed.name} is missing")

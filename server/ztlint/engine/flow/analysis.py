@@ -31,6 +31,7 @@ class Hit:
     label: Label
     desc: str  # the sink, as shown: "os.system()"
     statement: tuple[int, int] | None = None  # the statement holding the sink
+    parts: tuple = ()  # spans (in ``where``) of the tainted pieces of the sink's argument
 
 
 @dataclass
@@ -130,7 +131,7 @@ class FileAnalysis:
                 continue
             c = self.cache[name]
             for h in c.hits:
-                self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement)
+                self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement, h.parts)
             self.end_states[name] = c.state
             self.summaries[name] = c.summary
 
@@ -184,7 +185,7 @@ class FileAnalysis:
             elif dep not in self.functions or self.summary(dep).digest != digest:
                 return None
         for h in c.hits:
-            self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement)
+            self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement, h.parts)
         self.end_states[name] = c.state
         return c.summary
 
@@ -352,14 +353,15 @@ class FileAnalysis:
         return None
 
     # -- results -------------------------------------------------------------------------
-    def report(self, rule_id: str, span, where: str, label: Label, desc: str, statement) -> None:
+    def report(self, rule_id: str, span, where: str, label: Label, desc: str, statement,
+               parts: tuple = ()) -> None:
         if self._frames:
-            self._frames[-1][2].append(Hit(rule_id, span, where, label, desc, statement))
+            self._frames[-1][2].append(Hit(rule_id, span, where, label, desc, statement, parts))
         key = (rule_id, span, where)
         old = self.hits.get(key)
         if old is None or (len(label.trace), label.trust != "remote") < (
                 len(old.label.trace), old.label.trust != "remote"):
-            self.hits[key] = Hit(rule_id, span, where, label, desc, statement)
+            self.hits[key] = Hit(rule_id, span, where, label, desc, statement, parts)
 
     def returned(self, interp: Interpreter, st: State, value: ir.Expr, taint) -> None:
         """A handler's return value is the response body."""
@@ -374,7 +376,8 @@ class FileAnalysis:
                 return
         for rule in self.rules:
             if rule.sinks_of("<handler-return>"):
-                interp.hit(rule, taint, value.span, "response body")
+                interp.hit(rule, taint, value.span, "response body",
+                           parts=lambda: interp.tainted_parts(st, [value], rule.kind))
 
 
 def _digest(value) -> str:

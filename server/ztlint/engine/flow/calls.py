@@ -30,6 +30,13 @@ def _strips_line_breaks(pattern: ir.Expr, repl: ir.Expr) -> bool:
             and "\n" not in r and "\r" not in r)
 
 
+def _sink_exprs(e: ir.Call, sink) -> list:
+    if sink.receiver or not sink.args:
+        return [] if sink.receiver else list(e.args) + list(e.kwargs.values())
+    return [e.args[a] if isinstance(a, int) else e.kwargs[a] for a in sink.args
+            if isinstance(a, int) and a < len(e.args) or isinstance(a, str) and a in e.kwargs]
+
+
 class CallSemantics:
     """Mixed into the Interpreter (``self.expr``, ``self.qual``, ``self.ctx`` ...)."""
 
@@ -128,7 +135,8 @@ class CallSemantics:
                 taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
                 if taint:
                     shown = (q or "." + str(method)).rsplit(".", 2)
-                    self.hit(rule, taint, e.span, ".".join(shown[-2:]) + "()")
+                    self.hit(rule, taint, e.span, ".".join(shown[-2:]) + "()",
+                             parts=lambda: self.tainted_parts(st, _sink_exprs(e, sink), rule.kind))
 
     def sink_taint(self, st, e: ir.Call, sink, recv, args, kwargs, star) -> frozenset[Label]:
         if sink.receiver:
@@ -151,7 +159,19 @@ class CallSemantics:
                 out = union(out, value)
         return out
 
-    def hit(self, rule, taint: frozenset[Label], span, desc: str, once: bool = False) -> None:
+    def tainted_parts(self, st: State, exprs: list, kind: str) -> tuple:
+        """The spans of the pieces of the sink's arguments that carry the taint (an f-string's
+        interpolations, the operands of a +): where a fix escapes or parameterises."""
+        probe, out = st.copy(), []  # (a copy: evaluating again must not change the state)
+        for x in exprs:
+            pieces = x.items if isinstance(x, ir.Op) else [x]
+            for p in pieces:
+                if any(not lb.safe_for(kind) for lb in self.expr(probe, p)):
+                    out.append(p.span)
+        return tuple(out)
+
+    def hit(self, rule, taint: frozenset[Label], span, desc: str, once: bool = False,
+            parts=None) -> None:
         """``once``: a value that reaches several sinks of this rule counts once (a token
         assigned to ``reset_code`` and then returned by ``make_reset_code()``)."""
         for lb in taint:
@@ -171,7 +191,8 @@ class CallSemantics:
                 self.sink_flows.append(SinkFlow(lb.param, rule.rule_id, rule.kind, span,
                                                 self.where, lb.cleared, lb.trace, desc))
             else:
-                self.ctx.report(rule.rule_id, span, self.where, lb, desc, self.stmt)
+                self.ctx.report(rule.rule_id, span, self.where, lb, desc, self.stmt,
+                                parts() if parts is not None else ())
 
     # -- the file's own functions --------------------------------------------------------
     def apply_summary(self, st, e: ir.Call, target, args, kwargs, star) -> frozenset[Label]:

@@ -7,7 +7,7 @@ import tree_sitter
 from ..findings import Finding, FlowStep, fingerprint
 from ..render import interpolate
 from ..severity import Severity
-from . import python
+from . import fixes, python
 from .analysis import FileAnalysis, Hit, OutOfBudget
 from .project import Exports
 
@@ -95,6 +95,10 @@ def to_finding(hit: Hit, rule, view, starts: dict[str, int]) -> Finding:
     # a flow from a local source (argv, input(), the environment) is one level less severe:
     # whoever controls it usually runs the program already
     severity = rule.severity if label.trust == "remote" else Severity(rule.severity).lowered().value
+    fix = None
+    if rule.taint.fixer and view.language == "python" and view.tree is not None:
+        parts = [(s + base, e + base) for s, e in hit.parts]
+        fix = fixes.build(rule.taint.fixer, view.tree, src, (start, end), parts)
     steps = tuple(FlowStep(s.span[0] + starts[s.where], s.span[1] + starts[s.where], s.text)
                   for s in label.trace if s.where in starts)
     return Finding(
@@ -102,7 +106,8 @@ def to_finding(hit: Hit, rule, view, starts: dict[str, int]) -> Finding:
         message=interpolate(rule.message, {"source": label.what, "sink": hit.desc}),
         start_byte=start, end_byte=end, start=view.index.point(start), end=view.index.point(end),
         anchor=(view.index.row_of(anchor[0]), view.index.row_of(anchor[1])), anchor_bytes=anchor,
-        fingerprint=fingerprint(rule.id, view.path, src[start:end]), path=view.path, flow=steps)
+        fingerprint=fingerprint(rule.id, view.path, src[start:end]), path=view.path, flow=steps,
+        fix=fix)
 
 
 def _statement(tree: tree_sitter.Tree, start: int, end: int) -> tuple[int, int]:

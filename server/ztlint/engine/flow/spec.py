@@ -98,6 +98,7 @@ class TaintRule:
     sinks: tuple[Sink, ...]
     sources: str = "untrusted"  # the source category followed
     local_sources: bool = True  # also flows from argv, input(), the environment
+    fixer: str | None = None  # a built-in fix (flow.fixes)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sinks_of(self, qualname: str) -> tuple[Sink, ...]:

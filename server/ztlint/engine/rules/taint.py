@@ -35,7 +35,7 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                regexes.get("returned-from"),
                                (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None))
     return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"),
-                          t.get("local-sources", True))
+                          t.get("local-sources", True), t.get("fix"))
 
 
 def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Model]], list[RuleError]]:
