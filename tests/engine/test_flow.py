@@ -186,3 +186,12 @@ def test_scan_follows_flows_across_modules_and_writes_sarif_code_flows(tmp_path,
     assert loc["artifactLocation"]["uri"].endswith("views.py") and loc["region"]["startLine"] == 5
     steps = results[0]["codeFlows"][0]["threadFlows"][0]["locations"]
     assert steps[0]["location"]["message"]["text"] == "tainted by `request.args`"
+
+
+def test_a_weak_value_overwritten_before_use_is_not_a_security_value():
+    src = ("import random, secrets\n\ndef make():\n    reset_token = str(random.random())\n"
+           "    reset_token = secrets.token_hex()\n    return {'token': reset_token}\n\n"
+           "def weak():\n    reset_token = str(random.random())\n    return {'token': reset_token}\n")
+    a = analyze.analyze(src.encode(), "t.py", RULESET, CFG, language="python")
+    assert [(f.rule_id, f.line) for f in a.findings if "-flow-" in f.rule_id] == \
+        [("python-flow-weak-random", 9)]

@@ -52,6 +52,10 @@ class CallSemantics:
         kwargs = {k: self.expr(st, v) for k, v in e.kwargs.items()}
         star = union(*[self.expr(st, s) for s in e.star])
         self.check_sinks(st, e, q, method, recv, args, kwargs, star)
+        if self.ctx.name_sinks:
+            for k, v in e.kwargs.items():  # jsonify(reset_token=value): used as a token
+                if kwargs[k]:
+                    self.name_sink(st, ir.Name(k, v.span), kwargs[k])
         if q is not None:
             kinds = self.ctx.model.sanitizer_of(q)
             if kinds is not None:

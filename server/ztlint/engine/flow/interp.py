@@ -77,6 +77,8 @@ class Interpreter(CallSemantics):
 
     def read_var(self, st: State, var: str, path: Path = ()) -> frozenset[Label]:
         if st.bound(var):
+            if var in st.pending:
+                self.flush(st, var)
             return st.read(var, path)
         g = self.ctx.globals.get(var)
         if g is not None:
@@ -85,7 +87,9 @@ class Interpreter(CallSemantics):
 
     # -- statements ----------------------------------------------------------------------
     def run(self, st: State) -> State | None:
-        return self.block(self.fn.body, st, 0)
+        end = self.block(self.fn.body, st, 0)
+        self.flush(end)  # assigned and never read: still made for a security purpose
+        return end
 
     def block(self, stmts: list[ir.Stmt], st: State | None, depth: int) -> State | None:
         for s in stmts:
@@ -142,6 +146,7 @@ class Interpreter(CallSemantics):
             self.stmt = s.span
             if s.value is not None:
                 value = self.expr(st, s.value)
+                self.flush(st)
                 self.returns = union(self.returns, value)
                 short = self.fn.name.rsplit(".", 1)[-1]
                 for rule, sink in self.ctx.name_sinks:
@@ -247,8 +252,6 @@ class Interpreter(CallSemantics):
     def assign(self, st: State, target: ir.Expr, value: ir.Expr | None,
                taint: frozenset[Label], augmented: bool) -> None:
         if isinstance(target, ir.Name):
-            if taint and self.ctx.name_sinks:
-                self.name_sink(st, target, taint)
             var = target.id
             taint = step(taint, target.span, f"assigned to `{var}`", self.where)
             const = fold.fold(value, lambda n: self.const(st, n)) if value is not None \
@@ -273,6 +276,8 @@ class Interpreter(CallSemantics):
             elif isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and \
                     value.func.id in self.ctx.module.classes and not st.bound(value.func.id):
                 st.types[var] = LOCAL_CLASS + value.func.id
+            if taint and self.ctx.name_sinks:
+                self.name_sink(st, target, taint, defer=True)
             return
         if taint and self.ctx.name_sinks:
             self.name_sink(st, target, taint)
@@ -314,8 +319,9 @@ class Interpreter(CallSemantics):
             if q is not None and rule.sinks_of("<store>" + q) or attr and rule.sinks_of("<store>" + attr):
                 self.hit(rule, taint, target.span, (q or attr).rsplit(".", 1)[-1])
 
-    def name_sink(self, st: State, target, taint) -> None:
-        """A value assigned to a name a rule watches (``reset_token = ...``)."""
+    def name_sink(self, st: State, target, taint, defer: bool = False) -> None:
+        """A value assigned to a name a rule watches (``reset_token = ...``). ``defer``: a
+        local variable, reported once its value is used (overwritten first, it never was)."""
         if isinstance(target, ir.Name):
             name = target.id
         elif isinstance(target, ir.Attr):
@@ -328,7 +334,22 @@ class Interpreter(CallSemantics):
             return
         for rule, sink in self.ctx.name_sinks:
             if sink.assigned_to is not None and sink.assigned_to.search(name):
-                self.hit(rule, taint, target.span, name, once=True)
+                if defer:
+                    st.pending[name] = st.pending.get(name, ()) + ((rule, taint, target.span, self.where),)
+                else:
+                    self.hit(rule, taint, target.span, name, once=True)
+
+    def flush(self, st: State | None, var: str | None = None) -> None:
+        """Report the pending name-sink hits of ``var`` (of every variable: None)."""
+        if st is None or not st.pending:
+            return
+        for name in ([var] if var is not None else list(st.pending)):
+            for rule, taint, span, where in st.pending.pop(name, ()):
+                here, self.where = self.where, where
+                try:
+                    self.hit(rule, taint, span, name, once=True)
+                finally:
+                    self.where = here
 
     def store_literal(self, st: State, var: str, path: Path, value, span) -> None:
         """A dict or list literal stored slot by slot, so a constant slot stays clean."""
@@ -339,8 +360,11 @@ class Interpreter(CallSemantics):
             items = [(f"[{i}]" if value.kind != "set" else ANY, v) for i, v in enumerate(value.items)]
             if value.kind == "list" and not any(isinstance(v, ir.Op) and v.op == "*" for v in value.items):
                 st.sizes[(var, path)] = len(value.items)
-        for k, v in items:
+        for (k, v), (key_expr, _) in zip(items, value.items if isinstance(value, ir.Dict)
+                                          else [(None, x) for x in value.items]):
             t = self.expr(st, v)
+            if t and self.ctx.name_sinks and isinstance(key_expr, ir.Const):
+                self.name_sink(st, ir.Name(str(key_expr.value), v.span), t)  # {"token": value}
             if t:
                 st.set(var, path + (k,), step(t, span, "stored in `" + _shown(var, path + (k,)) + "`",
                                               self.where), strong=k != ANY)

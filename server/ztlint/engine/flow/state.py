@@ -10,7 +10,7 @@ ANY = "[*]"
 
 
 class State:
-    __slots__ = ("taint", "consts", "types", "parsed", "sizes")
+    __slots__ = ("taint", "consts", "types", "parsed", "sizes", "pending")
 
     def __init__(self) -> None:
         self.taint: dict[str, dict[Path, frozenset[Label]]] = {}
@@ -18,6 +18,8 @@ class State:
         self.types: dict[str, str] = {}
         self.parsed: dict[str, str] = {}  # u -> x for u = urlparse(x): a check on u is on x
         self.sizes: dict[tuple, int] = {}  # (var, path) -> length of a list built here
+        # var -> name-sink hits waiting for the value to be used (reset_token = weak, then read)
+        self.pending: dict[str, tuple] = {}
 
     def copy(self) -> "State":
         s = State()
@@ -26,6 +28,7 @@ class State:
         s.types = dict(self.types)
         s.parsed = dict(self.parsed)
         s.sizes = dict(self.sizes)
+        s.pending = dict(self.pending)
         return s
 
     def bound(self, var: str) -> bool:
@@ -36,6 +39,7 @@ class State:
         self.consts.pop(var, None)
         self.types.pop(var, None)
         self.parsed.pop(var, None)
+        self.pending.pop(var, None)
         for k in [k for k in self.sizes if k[0] == var]:
             del self.sizes[k]
 
@@ -100,6 +104,8 @@ def join(a: State | None, b: State | None) -> State | None:
     out.types = {k: v for k, v in a.types.items() if b.types.get(k) == v}
     out.parsed = {k: v for k, v in a.parsed.items() if b.parsed.get(k) == v}
     out.sizes = {k: v for k, v in a.sizes.items() if b.sizes.get(k) == v}
+    out.pending = {k: tuple(dict.fromkeys(a.pending.get(k, ()) + b.pending.get(k, ())))
+                   for k in a.pending.keys() | b.pending.keys()}
     return out
 
 
@@ -107,4 +113,4 @@ def same(a: State | None, b: State | None) -> bool:
     if a is None or b is None:
         return a is b
     return a.taint == b.taint and a.consts == b.consts and a.types == b.types and \
-        a.sizes == b.sizes
+        a.sizes == b.sizes and a.pending.keys() == b.pending.keys()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+UNTRUSTED = "untrusted"  # the source category sanitizers and guards are about
 ALL = "all"  # in ``cleared``: safe for every sink kind (a number, an allow-listed value ...)
 MAX_LABELS = 8  # per value: more origins add nothing a finding could show
 MAX_STEPS = 12  # per trace: the first steps and the last ones are kept
@@ -74,11 +75,13 @@ def union(*values: frozenset[Label]) -> frozenset[Label]:
 
 
 def clean(value: frozenset[Label], kinds: frozenset[str]) -> frozenset[Label]:
+    """Sanitizers clean injection, not predictability: a hashed or int()-ed random value is
+    still guessable, so labels of other categories than ``untrusted`` stay."""
     if not value or not kinds:
         return value
     if ALL in kinds:
-        return CLEAN
-    return frozenset(lb.clean(kinds) for lb in value)
+        return frozenset(lb for lb in value if lb.category != UNTRUSTED)
+    return frozenset(lb.clean(kinds) if lb.category == UNTRUSTED else lb for lb in value)
 
 
 def step(value: frozenset[Label], span: tuple[int, int], text: str, where: str = ""
