@@ -93,7 +93,7 @@ class CallSemantics:
                         continue
                 if sink.when_keyword is not None:
                     name, want = sink.when_keyword
-                    value = e.kwargs.get(name)
+                    value = e.kwargs.get(name, _option(e, name))
                     if value is None or fold.fold(value, lambda n: self.const(st, n)) != want:
                         continue
                 taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
@@ -181,3 +181,13 @@ class CallSemantics:
             return True
         target = self.ctx.callee(self, st, e.func, q)
         return target is not None and target[0].never_returns
+
+
+def _option(e: ir.Call, name: str) -> ir.Expr | None:
+    """A keyword passed in an options object literal (``spawn(cmd, args, {shell: true})``)."""
+    for a in e.args:
+        if isinstance(a, ir.Dict):
+            for k, v in a.items:
+                if isinstance(k, ir.Const) and k.value == name:
+                    return v
+    return None

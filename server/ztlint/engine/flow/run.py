@@ -7,10 +7,10 @@ import tree_sitter
 from ..findings import Finding, FlowStep, fingerprint
 from ..render import interpolate
 from ..severity import Severity
-from . import python
+from . import javascript, python
 from .analysis import FileAnalysis, Hit, OutOfBudget
 
-ADAPTERS = {"python": python}
+ADAPTERS = {"python": python, "javascript": javascript, "typescript": javascript, "tsx": javascript}
 _BUDGET_CHECK = 256  # statements between budget checks
 
 
@@ -27,7 +27,8 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
     rules = [r for r in rules if view.config.enabled(r.id)]
     if not rules:
         return [], []
-    module = ADAPTERS[view.language].lower(view.tree.root_node)
+    adapter = ADAPTERS[view.language]
+    module = adapter.lower(view.tree.root_node)
     fa = FileAnalysis(module, model, [r.taint for r in rules], externals)
     budget = view.budget
     if budget is not None:
@@ -48,7 +49,7 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
         line = view.index.row_of(fn.span[0]) + 1
         shown = "top-level code" if name == "<module>" else f"function {name} (line {line})"
         notes.append(f"flow rules not run on {shown}: nested deeper than "
-                     f"{python.MAX_DEPTH} levels: results are partial")
+                     f"{adapter.MAX_DEPTH} levels: results are partial")
     by_id = {r.id: r for r in rules}
     found = [to_finding(h, by_id[h.rule_id], view) for h in fa.hits.values()]
     return found, notes

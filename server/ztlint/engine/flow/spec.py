@@ -25,6 +25,8 @@ class RequestParam:
     type: str
     names: tuple[str, ...] = ()
     annotations: tuple[str, ...] = ()
+    position: int = 0  # by name: the parameter's position (not counting self)
+    callbacks_of: tuple[str, ...] = ()  # by name: only in callbacks handed to these calls
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
     sinks = []
     for i, s in enumerate(t["sinks"]):
         when = s.get("when")
-        for name in s["calls"]:
+        for name in s.get("calls", ()):
             if name != "<handler-return>" and not _qualified(name):
                 raise fail(("match", "taint", "sinks", i, "calls"),
                            f"{name!r} is not a dotted name (or .method, or <handler-return>)")
@@ -40,24 +40,27 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
 def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Model]], list[RuleError]]:
     out, errors = [], []
     for i, m in enumerate(data):
-        lang = m["language"]
-        if lang not in languages.KNOWN_LANGUAGES:
+        langs = [m["language"]] if isinstance(m["language"], str) else m["language"]
+        unknown = [lang for lang in langs if lang not in languages.KNOWN_LANGUAGES]
+        if unknown:
             errors.append(RuleError(path, doc.line_of(("models", i, "language")),
-                                    f"models.{i}.language", f"unknown language {lang!r}"))
+                                    f"models.{i}.language", f"unknown language {unknown[0]!r}"))
             continue
-        out.append((lang, spec.Model(
+        model = spec.Model(
             sources=tuple(spec.Source(s["id"], tuple(s["names"]), s.get("trust", "remote"),
                                       s.get("category", "untrusted"))
                           for s in m.get("sources", ())),
             request_params=tuple(spec.RequestParam(r["type"], tuple(r.get("names", ())),
-                                                   tuple(r.get("annotations", ())))
+                                                   tuple(r.get("annotations", ())),
+                                                   r.get("position", 0), tuple(r.get("callbacks-of", ())))
                                  for r in m.get("request-parameters", ())),
             handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
                                          tuple(h.get("first-parameter", ())))
                            for h in m.get("handlers", ())),
             sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
                              for s in m.get("sanitizers", ())),
-            no_return=tuple(m.get("no-return", ())))))
+            no_return=tuple(m.get("no-return", ())))
+        out.extend((lang, model) for lang in langs)
     return out, errors
 
 
