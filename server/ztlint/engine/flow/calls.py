@@ -32,6 +32,8 @@ class CallSemantics:
         self.check_sinks(st, e, q, method, recv, args, kwargs, star)
         if q is not None:
             kinds = self.ctx.model.sanitizer_of(q)
+            if kinds is None and method is not None:  # a method of a module-level object
+                kinds = self.ctx.model.sanitizer_of("." + method)
             if kinds is not None:
                 return clean(union(recv, *args, *kwargs.values(), star), kinds)
             src = self.ctx.source(q, e.span, self.fn.name)
