@@ -224,11 +224,6 @@ class FileAnalysis:
                 interp.hit(rule, taint, value.span, "response body")
 
 
-def _position(fn: ir.Function, p: ir.Param) -> int:
-    real = [q for q in fn.params if q.kind != "self"]
-    return next((i for i, q in enumerate(real) if q is p), -1)
-
-
 def _numeric(annotation: str | None) -> bool:
     return bool(annotation) and annotation.rsplit(".", 1)[-1] in _NUMERIC
 
@@ -239,3 +234,8 @@ def _shown_source(q: str, s) -> str:
     parts = name.split(".")
     shown = ".".join(parts[-2:]) if len(parts) > 1 else parts[0]
     return shown + "()" if len(parts) == 1 else shown
+
+
+def _position(fn: ir.Function, p: ir.Param) -> int:
+    real = [q for q in fn.params if q.kind != "self"]
+    return next((i for i, q in enumerate(real) if q is p), -1)

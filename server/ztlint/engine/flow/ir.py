@@ -235,3 +235,5 @@ class Module:
     imports: dict[str, str]  # local name -> qualified name ("sp" -> "subprocess")
     constants: dict[str, object]  # top-level names bound once to a literal
     classes: dict[str, list[str]] = field(default_factory=dict)  # class -> base names
+    # where each function starts in the file: spans inside a function are relative to it
+    starts: dict[str, int] = field(default_factory=dict)

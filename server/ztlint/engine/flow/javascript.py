@@ -10,6 +10,8 @@ function's locals (as with Python's nested functions).
 
 from __future__ import annotations
 
+import collections
+
 from . import ir
 from .javascript_bind import BindLowering, import_of, pattern_names
 from .javascript_expr import (FUNCTIONS, MAX_DEPTH, NOT_LITERAL, ExprLowering, TooDeep, key_name,
@@ -64,7 +66,9 @@ class Lowering(ExprLowering, BindLowering):
             fn = by_name.get(scoped) or by_name.get(name)
             if fn is not None and fn.registered_by is None:
                 fn.registered_by = call
-        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes)
+        # spans are file offsets: every function starts at 0 (see ir.Module.starts)
+        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes,
+                         collections.defaultdict(int))
 
     def _wanted(self, name: str) -> bool:
         return self.only is None or name in self.only
@@ -408,5 +412,8 @@ class Lowering(ExprLowering, BindLowering):
         return orelse[0] if len(orelse) == 1 else ir.If(ir.Const(True, sp), orelse, [], sp)
 
 
-def lower(root, only: set[str] | None = None) -> ir.Module:
+def lower(root, source: bytes | None = None, cache: dict | None = None,
+          only: set[str] | None = None) -> ir.Module:
+    """The file's model (``source`` and ``cache``: the Python adapter's interface; this adapter
+    lowers the whole file each time)."""
     return Lowering(only).module(root)
