@@ -27,8 +27,7 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
     rules = [r for r in rules if view.config.enabled(r.id)]
     if not rules:
         return [], []
-    adapter = ADAPTERS[view.language]
-    module = adapter.lower(view.tree.root_node)
+    module = ADAPTERS[view.language].lower(view.tree.root_node)
     fa = FileAnalysis(module, model, [r.taint for r in rules], externals)
     budget = view.budget
     if budget is not None:
@@ -49,7 +48,7 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
         line = view.index.row_of(fn.span[0]) + 1
         shown = "top-level code" if name == "<module>" else f"function {name} (line {line})"
         notes.append(f"flow rules not run on {shown}: nested deeper than "
-                     f"{adapter.MAX_DEPTH} levels: results are partial")
+                     f"{ADAPTERS[view.language].MAX_DEPTH} levels: results are partial")
     by_id = {r.id: r for r in rules}
     found = [to_finding(h, by_id[h.rule_id], view) for h in fa.hits.values()]
     return found, notes
