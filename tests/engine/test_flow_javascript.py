@@ -272,6 +272,16 @@ def test_request_parameters_by_name_position_and_annotation(bundled):
         ("js-flow-command", 6), ("js-flow-command", 7)]
 
 
+def test_request_by_its_long_name_only_in_route_callbacks(bundled):
+    # HTTP clients call their outgoing request `request` too
+    src = """
+        const { exec } = require("child_process");
+        async function send(request) { exec(request.url); }
+        fastify.get("/", async (request, reply) => { exec(request.query.x); reply.send(request.body); });
+        """
+    assert flows(src, bundled) == [("js-flow-command", 3), ("js-flow-xss", 3)]
+
+
 def test_message_events_only_in_message_listeners(bundled):
     src = """
         window.addEventListener("message", onMessage);
