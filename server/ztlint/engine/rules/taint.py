@@ -52,7 +52,8 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
                           for s in m.get("sources", ())),
             request_params=tuple(spec.RequestParam(r["type"], tuple(r.get("names", ())),
                                                    tuple(r.get("annotations", ())),
-                                                   r.get("position", 0), tuple(r.get("callbacks-of", ())))
+                                                   position=r.get("position", 0),
+                                                   callbacks_of=tuple(r.get("callbacks-of", ())))
                                  for r in m.get("request-parameters", ())),
             handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
                                          tuple(h.get("first-parameter", ())))
