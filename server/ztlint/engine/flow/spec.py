@@ -55,6 +55,9 @@ class Sink:
     assigned_to: object = None  # compiled regex: assignments to matching names are sinks
     returned_from: object = None  # compiled regex: returns from matching functions are sinks
     unless: tuple[str, tuple[str, ...]] | None = None  # not when this keyword names one of these
+    # assignments to these are sinks: a qualified name (window.location) or .property of any
+    # object (el.innerHTML = v)
+    sets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class TaintRule:
                     self._index[n] = self._index.get(n, ()) + (s,)
                 for n in s.stores:
                     self._index["<store>" + n] = self._index.get("<store>" + n, ()) + (s,)
+                for n in s.sets:
+                    self._index["<set>" + n] = self._index.get("<set>" + n, ()) + (s,)
         return self._index.get(qualname, ())
 
     @property

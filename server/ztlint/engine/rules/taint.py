@@ -18,9 +18,10 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
             if name != "<handler-return>" and not _qualified(name):
                 raise fail(("match", "taint", "sinks", i, "calls"),
                            f"{name!r} is not a dotted name (or .method, or <handler-return>)")
-        for name in s.get("stores", ()):
-            if not _qualified(name):
-                raise fail(("match", "taint", "sinks", i, "stores"), f"{name!r} is not a dotted name")
+        for key in ("stores", "sets"):
+            for name in s.get(key, ()):
+                if not _qualified(name):
+                    raise fail(("match", "taint", "sinks", i, key), f"{name!r} is not a dotted name")
         regexes = {}
         for key in ("assigned-to", "returned-from"):
             if key in s:
@@ -33,7 +34,8 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                (when["keyword"], when["equals"]) if when else None,
                                tuple(s.get("stores", ())), regexes.get("assigned-to"),
                                regexes.get("returned-from"),
-                               (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None))
+                               (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None,
+                               sets=tuple(s.get("sets", ()))))
     return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"))
 
 
