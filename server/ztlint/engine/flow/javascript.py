@@ -10,8 +10,6 @@ function's locals (as with Python's nested functions).
 
 from __future__ import annotations
 
-import collections
-
 from . import ir
 from .javascript_bind import BindLowering, import_of, pattern_names
 from .javascript_expr import (FUNCTIONS, MAX_DEPTH, NOT_LITERAL, ExprLowering, TooDeep, key_name,
@@ -66,9 +64,11 @@ class Lowering(ExprLowering, BindLowering):
             fn = by_name.get(scoped) or by_name.get(name)
             if fn is not None and fn.registered_by is None:
                 fn.registered_by = call
-        # spans are file offsets: every function starts at 0 (see ir.Module.starts)
-        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes,
-                         collections.defaultdict(int))
+        # spans are file offsets, so every function "starts" at 0 (see ir.Module.starts); one
+        # not lowered (too deep) has no spans in use: its entry says where it is, for the note
+        functions = [module_fn] + self.functions
+        starts = {f.name: f.span[0] if f.too_deep else 0 for f in functions}
+        return ir.Module(functions, self.imports, constants, self.classes, starts)
 
     def _wanted(self, name: str) -> bool:
         return self.only is None or name in self.only
