@@ -33,6 +33,7 @@ const t0 = Date.now();
 
 function run(cmd, args, opts = {}) {
   console.log(`$ ${cmd} ${args.map((a) => (a.includes("\n") ? "<script>" : a)).join(" ")}`);
+  // ztlint: ignore[js-flow-command] runs the Python its user names in ZTLINT_PACKAGE_PYTHON*
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
   if (r.status !== 0) {
     console.error(`package: ${cmd} failed (${r.error ?? `exit ${r.status}`})`);
@@ -54,6 +55,7 @@ function findPython(pv) {
   const pyenv = join(homedir(), ".pyenv", "versions");
   const fromPyenv = existsSync(pyenv) ? readdirSync(pyenv).filter((v) => v.startsWith(`${pv}.`)).sort().reverse().map((v) => join(pyenv, v, "bin", `python${pv}`)) : [];
   for (const cand of [env, `python${pv}`, ...fromPyenv].filter(Boolean)) {
+    // ztlint: ignore[js-flow-command] tries the Python its user names in ZTLINT_PACKAGE_PYTHON_*
     const r = spawnSync(cand, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" });
     if (r.status === 0 && r.stdout.trim() === pv) return cand;
   }

@@ -13,8 +13,9 @@ from .state import State
 from .summary import EMPTY, Summary
 from .taint import CLEAN, Label, Step
 
-MAX_CALL_DEPTH = 40
-EXTERNAL = "ext:"  # a dependency on another module's summary (its qualified name follows)  # callees analysed on demand, this deep at most (then: no summary)
+MAX_CALL_DEPTH = 40  # callees analysed on demand, this deep at most (then: no summary)
+_RECEIVERS = ("self", "cls", "this")  # a method's own object, by the name a language gives it
+EXTERNAL = "ext:"  # a dependency on another module's summary (its qualified name follows)
 _NUMERIC = frozenset({"int", "float", "bool", "uuid.UUID", "UUID", "Decimal", "datetime",
                       "date"})
 
@@ -250,7 +251,9 @@ class FileAnalysis:
         for r in self.model.request_params:
             if ann and (ann in r.annotations or p.annotation in r.annotations):
                 return r.type
-            if p.name in r.names and not p.annotation and self.first_real_param(fn) is p:
+            named = p.name in r.names or not r.names and bool(r.callbacks_of)
+            if named and not p.annotation and _position(fn, p) == r.position and (
+                    not r.callbacks_of or fn.registered_by in r.callbacks_of):
                 return r.type
         return None
 
@@ -322,7 +325,7 @@ class FileAnalysis:
         if isinstance(func, ir.Attr) and isinstance(func.obj, ir.Name):
             owner = func.obj.id
             cls = None
-            if owner in ("self", "cls") and fn.class_name:
+            if owner in _RECEIVERS and fn.class_name:
                 cls = fn.class_name
             elif owner in self.module.classes and not st.bound(owner):
                 cls = owner
@@ -331,7 +334,7 @@ class FileAnalysis:
             while cls is not None:
                 name = f"{cls}.{func.name}"
                 if name in self.functions:
-                    offset = 1 if owner in ("self", "cls") else 0
+                    offset = 1 if owner in _RECEIVERS else 0
                     return self.summary(name), offset, name, False
                 bases = [b for b in self.module.classes.get(cls, []) if b in self.module.classes]
                 cls = bases[0] if bases else None
@@ -402,3 +405,8 @@ def _shown_source(q: str, s) -> str:
     parts = name.split(".")
     shown = ".".join(parts[-2:]) if len(parts) > 1 else parts[0]
     return shown + "()" if len(parts) == 1 else shown
+
+
+def _position(fn: ir.Function, p: ir.Param) -> int:
+    real = [q for q in fn.params if q.kind != "self"]
+    return next((i for i, q in enumerate(real) if q is p), -1)

@@ -58,6 +58,8 @@ class CallSemantics:
                     self.name_sink(st, ir.Name(k, v.span), kwargs[k])
         if q is not None:
             kinds = self.ctx.model.sanitizer_of(q)
+            if kinds is None and method is not None:  # a method of a module-level object
+                kinds = self.ctx.model.sanitizer_of("." + method)
             if kinds is not None:
                 return clean(union(recv, *args, *kwargs.values(), star), kinds)
             src = self.ctx.source(q, e.span, self.where)
@@ -133,7 +135,7 @@ class CallSemantics:
                         continue
                 if sink.when_keyword is not None:
                     name, want = sink.when_keyword
-                    value = e.kwargs.get(name)
+                    value = e.kwargs.get(name, _option(e, name))
                     if value is None or fold.fold(value, lambda n: self.const(st, n)) != want:
                         continue
                 taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
@@ -254,3 +256,13 @@ class CallSemantics:
             return True
         target = self.ctx.callee(self, st, e.func, q)
         return target is not None and target[0].never_returns
+
+
+def _option(e: ir.Call, name: str) -> ir.Expr | None:
+    """A keyword passed in an options object literal (``spawn(cmd, args, {shell: true})``)."""
+    for a in e.args:
+        if isinstance(a, ir.Dict):
+            for k, v in a.items:
+                if isinstance(k, ir.Const) and k.value == name:
+                    return v
+    return None

@@ -75,7 +75,8 @@ def truth(e: ir.Expr, lookup) -> bool | None:
 _VALUE_METHODS = {"isdigit": ALL, "isnumeric": ALL, "isdecimal": ALL, "isalnum": ALL,
                   "isalpha": ALL, "isidentifier": ALL}
 _ROOTED = frozenset({"path", "redirect", "ssrf"})
-_PREFIX_METHODS = {"startswith": _ROOTED, "is_relative_to": _ROOTED}
+_PREFIX_METHODS = {"startswith": _ROOTED, "is_relative_to": _ROOTED, "startsWith": _ROOTED}
+_MEMBERSHIP_METHODS = frozenset({"includes", "has"})  # ALLOWED.includes(x): an allow-list
 _NUMERIC_TYPES = {"int", "float", "bool", "uuid.UUID", "UUID", "decimal.Decimal", "Decimal"}
 _SAFE_URL_CHECKS = {"url_has_allowed_host_and_scheme", "is_safe_url"}
 
@@ -120,6 +121,12 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
                 return [(name, frozenset({_VALUE_METHODS[func.name]}))]
             if func.name in _PREFIX_METHODS and name and test.args and is_clean(test.args[0]):
                 return [(name, _PREFIX_METHODS[func.name])]
+            if func.name in _MEMBERSHIP_METHODS and len(test.args) == 1 and is_clean(func.obj):
+                name = checked_name(test.args[0])
+                return [(name, frozenset({ALL}))] if name else []
+            if func.name == "test" and len(test.args) == 1 and _full_regex_literal(func.obj):
+                name = checked_name(test.args[0])
+                return [(name, frozenset({ALL}))] if name else []
             if func.name in ("fullmatch", "match") and test.args:
                 target = test.args[-1] if qual(func.obj) == "re" else test.args[0]
                 pattern = test.args[0] if qual(func.obj) == "re" and len(test.args) > 1 else None
@@ -143,6 +150,37 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
 def _anchored(pattern: ir.Expr | None) -> bool:
     return isinstance(pattern, ir.Const) and isinstance(pattern.value, str) and \
         pattern.value.endswith(("$", "\\Z"))
+
+
+def _full_regex_literal(e: ir.Expr) -> bool:
+    """A regex literal (lowered as ``/pattern/flags``) anchored at both ends, without the
+    multi-line flag (with it, ``$`` also matches before a newline)."""
+    if not isinstance(e, ir.Const) or not isinstance(e.value, str) or not e.value.startswith("/^"):
+        return False
+    body, _, flags = e.value.rpartition("/")
+    return body.endswith("$") and not body.endswith("\\$") and "m" not in flags \
+        and not _top_level_alternation(body[2:-1])
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """``^a|b$`` anchors only its first and last alternatives."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def checked_name(e: ir.Expr) -> str | None:

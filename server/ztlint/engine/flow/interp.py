@@ -312,12 +312,19 @@ class Interpreter(CallSemantics):
             self.assign(st, target.items[0], None, taint, False)
 
     def store_sink(self, st: State, target, taint) -> None:
-        """``session["k"] = v``: a store into an object a rule names."""
+        """``session["k"] = v``: a store into an object a rule names; ``window.location = v``,
+        ``el.innerHTML = v``: an assignment a rule names (``sets``)."""
         q = self.qual(st, target.obj)
         attr = "." + target.obj.name if isinstance(target.obj, ir.Attr) else None
+        whole = self.qual(st, target) if isinstance(target, ir.Attr) else None
+        prop = "." + target.name if isinstance(target, ir.Attr) else None
         for rule in self.ctx.rules:
             if q is not None and rule.sinks_of("<store>" + q) or attr and rule.sinks_of("<store>" + attr):
                 self.hit(rule, taint, target.span, (q or attr).rsplit(".", 1)[-1])
+            elif whole is not None and rule.sinks_of("<set>" + whole):
+                self.hit(rule, taint, target.span, whole)
+            elif prop is not None and rule.sinks_of("<set>" + prop):
+                self.hit(rule, taint, target.span, prop[1:])
 
     def name_sink(self, st: State, target, taint, defer: bool = False) -> None:
         """A value assigned to a name a rule watches (``reset_token = ...``). ``defer``: a

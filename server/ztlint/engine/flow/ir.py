@@ -232,6 +232,9 @@ class Function:
     class_name: str | None = None
     nested: bool = False
     too_deep: bool = False  # not lowered: nested deeper than the adapter follows (a note says so)
+    # a callback: the name of the call (or property) it was handed to ("get", "addEventListener",
+    # "onmessage"); the framework calls it, so its parameters may hold the request
+    registered_by: str | None = None
 
 
 @dataclass(eq=False, slots=True)

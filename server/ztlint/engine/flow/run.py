@@ -7,11 +7,11 @@ import tree_sitter
 from ..findings import Finding, FlowStep, fingerprint
 from ..render import interpolate
 from ..severity import Severity
-from . import fixes, python
+from . import fixes, javascript, python
 from .analysis import FileAnalysis, Hit, OutOfBudget
 from .project import Exports
 
-ADAPTERS = {"python": python}
+ADAPTERS = {"python": python, "javascript": javascript, "typescript": javascript, "tsx": javascript}
 _BUDGET_CHECK = 256  # statements between budget checks
 
 
@@ -54,7 +54,7 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
         line = view.index.row_of(module.starts.get(name, 0)) + 1
         shown = "top-level code" if name == "<module>" else f"function {name} (line {line})"
         notes.append(f"flow rules not run on {shown}: nested deeper than "
-                     f"{python.MAX_DEPTH} levels: results are partial")
+                     f"{ADAPTERS[view.language].MAX_DEPTH} levels: results are partial")
     if view.exports is not None:
         view.exports.summaries.update(
             (n, s) for n, s in fa.summaries.items() if n != "<module>" and ".<locals>." not in n)

@@ -28,6 +28,8 @@ class RequestParam:
     names: tuple[str, ...] = ()
     annotations: tuple[str, ...] = ()
     bases: tuple[str, ...] = ()  # or: `self` in a subclass of one of these
+    position: int = 0  # by name: the parameter's position (not counting self)
+    callbacks_of: tuple[str, ...] = ()  # by name: only in callbacks handed to these calls
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,9 @@ class Sink:
     assigned_to: object = None  # compiled regex: assignments to matching names are sinks
     returned_from: object = None  # compiled regex: returns from matching functions are sinks
     unless: tuple[str, tuple[str, ...]] | None = None  # not when this keyword names one of these
+    # assignments to these are sinks: a qualified name (window.location) or .property of any
+    # object (el.innerHTML = v)
+    sets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,8 @@ class TaintRule:
                     self._index[n] = self._index.get(n, ()) + (s,)
                 for n in s.stores:
                     self._index["<store>" + n] = self._index.get("<store>" + n, ()) + (s,)
+                for n in s.sets:
+                    self._index["<set>" + n] = self._index.get("<set>" + n, ()) + (s,)
         return self._index.get(qualname, ())
 
     @property

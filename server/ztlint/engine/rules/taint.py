@@ -18,9 +18,10 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
             if name != "<handler-return>" and not _qualified(name):
                 raise fail(("match", "taint", "sinks", i, "calls"),
                            f"{name!r} is not a dotted name (or .method, or <handler-return>)")
-        for name in s.get("stores", ()):
-            if not _qualified(name):
-                raise fail(("match", "taint", "sinks", i, "stores"), f"{name!r} is not a dotted name")
+        for key in ("stores", "sets"):
+            for name in s.get(key, ()):
+                if not _qualified(name):
+                    raise fail(("match", "taint", "sinks", i, key), f"{name!r} is not a dotted name")
         regexes = {}
         for key in ("assigned-to", "returned-from"):
             if key in s:
@@ -33,7 +34,8 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                (when["keyword"], when["equals"]) if when else None,
                                tuple(s.get("stores", ())), regexes.get("assigned-to"),
                                regexes.get("returned-from"),
-                               (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None))
+                               (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None,
+                               sets=tuple(s.get("sets", ()))))
     return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"),
                           t.get("local-sources", True), t.get("fix"))
 
@@ -41,18 +43,21 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
 def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Model]], list[RuleError]]:
     out, errors = [], []
     for i, m in enumerate(data):
-        lang = m["language"]
-        if lang not in languages.KNOWN_LANGUAGES:
+        langs = [m["language"]] if isinstance(m["language"], str) else m["language"]
+        unknown = [lang for lang in langs if lang not in languages.KNOWN_LANGUAGES]
+        if unknown:
             errors.append(RuleError(path, doc.line_of(("models", i, "language")),
-                                    f"models.{i}.language", f"unknown language {lang!r}"))
+                                    f"models.{i}.language", f"unknown language {unknown[0]!r}"))
             continue
-        out.append((lang, spec.Model(
+        model = spec.Model(
             sources=tuple(spec.Source(s["id"], tuple(s["names"]), s.get("trust", "remote"),
                                       s.get("category", "untrusted"))
                           for s in m.get("sources", ())),
             request_params=tuple(spec.RequestParam(r["type"], tuple(r.get("names", ())),
                                                    tuple(r.get("annotations", ())),
-                                                   tuple(r.get("bases", ())))
+                                                   tuple(r.get("bases", ())),
+                                                   position=r.get("position", 0),
+                                                   callbacks_of=tuple(r.get("callbacks-of", ())))
                                  for r in m.get("request-parameters", ())),
             handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
                                          tuple(h.get("first-parameter", ())))
@@ -60,7 +65,8 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
             sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
                              for s in m.get("sanitizers", ())),
             no_return=tuple(m.get("no-return", ())),
-            html_responses=tuple(m.get("html-responses", ())))))
+            html_responses=tuple(m.get("html-responses", ())))
+        out.extend((lang, model) for lang in langs)
     return out, errors
 
 

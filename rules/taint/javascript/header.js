@@ -1,0 +1,28 @@
+const express = require("express");
+const escapeHtml = require("escape-html");
+
+const app = express();
+const LANGS = ["en", "de"];
+
+app.get("/lang", (req, res) => {
+  const lang = req.query.lang;
+  // ruleid: js-flow-header
+  res.setHeader("Content-Language", lang);
+  // ruleid: js-flow-header
+  res.set("X-Lang", escapeHtml(lang));
+  // ok: js-flow-header
+  res.set("X-Lang", encodeURIComponent(lang));
+  // ok: js-flow-header
+  res.setHeader("X-Frame-Options", "DENY");
+  if (LANGS.includes(lang)) {
+    // ok: js-flow-header
+    res.setHeader("Content-Language", lang);
+  }
+  setLang(res, req.query.lang);
+  res.end();
+});
+
+function setLang(response, value) {
+  // ruleid: js-flow-header
+  response.setHeader("Content-Language", value);
+}

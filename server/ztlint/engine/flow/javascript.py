@@ -1,0 +1,419 @@
+"""JavaScript / TypeScript / TSX adapter: lowers a tree-sitter tree onto the flow model (``ir``).
+
+Every function is a function of its own: declarations, function values bound to a name,
+class and object methods, and anonymous functions handed to a call (route handlers, event
+listeners), named ``<callback@LINE>`` and marked with the name of the call they were handed
+to (``registered_by``). They are lowered one after another from a queue, so nesting callbacks
+does not nest the lowering. Closures are not followed: a callback does not see its enclosing
+function's locals (as with Python's nested functions).
+"""
+
+from __future__ import annotations
+
+from . import ir
+from .javascript_bind import BindLowering, import_of, pattern_names
+from .javascript_expr import (FUNCTIONS, MAX_DEPTH, NOT_LITERAL, ExprLowering, TooDeep, key_name,
+                              literal, span, text)
+
+__all__ = ["MAX_DEPTH", "TooDeep", "lower"]
+
+_CLASSES = ("class_declaration", "class", "abstract_class_declaration")
+_LOOPS = ("for_statement", "for_in_statement", "while_statement", "do_statement")
+_UNTYPED = ("any", "unknown", "object")
+_MAX_FALLTHROUGH = 64  # statements a switch case may inherit from the cases below it
+
+
+class Lowering(ExprLowering, BindLowering):
+    def __init__(self, only: set[str] | None) -> None:
+        self.only = only
+        self.imports: dict[str, str] = {}
+        self.functions: list[ir.Function] = []
+        self.classes: dict[str, list[str]] = {}
+        self.pending: list[tuple] = []  # (node, name, class name, registered_by, method)
+        self.handed: list[tuple[str, str, str]] = []  # (scoped name, name, call) of app.get("/", f)
+        self.scope = ""  # prefix of names declared where we are: "outer.<locals>."
+        self.taken: set[str] = {"<module>"}
+
+    # -- module ----------------------------------------------------------------------------
+    def module(self, root) -> ir.Module:
+        top: list[ir.Stmt] = []
+        too_deep = False
+        constants: dict[str, object] = {}
+        for child in root.named_children:
+            decl = child.child_by_field_name("declaration") if child.type == "export_statement" \
+                else child
+            if decl is not None and decl.type == "lexical_declaration" and decl.children and \
+                    decl.children[0].type == "const":
+                for d in decl.named_children:  # const: bound once
+                    name, value = d.child_by_field_name("name"), d.child_by_field_name("value")
+                    if name is not None and value is not None and name.type == "identifier":
+                        v = literal(value)
+                        if v is not NOT_LITERAL:
+                            constants[text(name)] = v
+            if not too_deep:
+                try:
+                    top.extend(self._stmt_safe(child))
+                except TooDeep:
+                    too_deep = True
+        module_fn = ir.Function("<module>", [], top if self._wanted("<module>") else [],
+                                span(root), too_deep=too_deep)
+        while self.pending:
+            self._function(*self.pending.pop(0))
+        by_name = {f.name: f for f in self.functions}
+        for scoped, name, call in self.handed:
+            fn = by_name.get(scoped) or by_name.get(name)
+            if fn is not None and fn.registered_by is None:
+                fn.registered_by = call
+        # spans are file offsets, so every function "starts" at 0 (see ir.Module.starts); one
+        # not lowered (too deep) has no spans in use: its entry says where it is, for the note
+        functions = [module_fn] + self.functions
+        starts = {f.name: f.span[0] if f.too_deep else 0 for f in functions}
+        return ir.Module(functions, self.imports, constants, self.classes, starts)
+
+    def _wanted(self, name: str) -> bool:
+        return self.only is None or name in self.only
+
+    # -- functions and classes ---------------------------------------------------------------
+    def _unique(self, name: str, node) -> str:
+        if name in self.taken:
+            name = f"{name}@{node.start_point[0] + 1}"
+        while name in self.taken:
+            name += "'"
+        self.taken.add(name)
+        return name
+
+    def declare(self, node, name: str, class_name: str | None = None, by: str | None = None,
+                method: bool = False) -> None:
+        """A function with a name: ``function f``, ``const f = () => ...``, a method."""
+        full = self._unique(name if class_name else self.scope + name, node)
+        self.pending.append((node, full, class_name, by, method))
+
+    def defer(self, node, by: str | None, label: str | None = None) -> None:
+        """An anonymous function met in an expression (a callback ...)."""
+        own = node.child_by_field_name("name") if node.type != "arrow_function" else None
+        label = label or (text(own) if own is not None else "callback")
+        self.pending.append((node, self._unique(f"<{label}@{node.start_point[0] + 1}>", node),
+                             None, by, False))
+
+    def klass(self, node, name: str) -> None:
+        heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
+        bases = []
+        for c in heritage.named_children if heritage is not None else ():
+            target = c.named_children[0] if c.type == "extends_clause" and c.named_child_count else c
+            if target.type in ("identifier", "member_expression", "type_identifier"):
+                bases.append(text(target))
+        full = self.scope + name
+        self.classes[full] = bases
+        body = node.child_by_field_name("body")
+        for m in body.named_children if body is not None else ():
+            static = any(c.type == "static" for c in m.children)
+            key = m.child_by_field_name("name") or m.child_by_field_name("property")
+            if key is None or key_name(key) is None:
+                continue
+            if m.type == "method_definition":
+                self.declare(m, f"{full}.{key_name(key)}", full, None, not static)
+            elif m.type in ("field_definition", "public_field_definition"):
+                value = m.child_by_field_name("value")
+                if value is not None and value.type in FUNCTIONS:  # handle = (req, res) => ...
+                    self.declare(value, f"{full}.{key_name(key)}", full, None,
+                                 not static and value.type == "arrow_function")
+
+    def _function(self, node, name: str, class_name, by, method: bool) -> None:
+        fn = ir.Function(name, [], [], span(node), [], class_name, ".<locals>." in name,
+                         registered_by=by)
+        self.functions.append(fn)
+        self.scope = name + ".<locals>."
+        try:
+            fn.params, prologue = self._params(node, method)
+            body = node.child_by_field_name("body")
+            if body is None:
+                stmts = []
+            elif body.type == "statement_block":
+                stmts = self._block_safe(body)
+            else:  # x => expression
+                stmts = [ir.Return(self._expr_safe(body), span(body))]
+            if self._wanted(name):
+                fn.body = prologue + stmts
+        except TooDeep:
+            fn.too_deep = True
+        self.scope = ""
+
+    def _params(self, node, method: bool) -> tuple[list[ir.Param], list[ir.Stmt]]:
+        out = [ir.Param("this", span(node), None, None, "self")] if method else []
+        prologue: list[ir.Stmt] = []
+        plist = node.child_by_field_name("parameters")
+        if plist is None:
+            single = node.child_by_field_name("parameter")
+            return out + ([ir.Param(text(single), span(single))] if single is not None else []), []
+        for i, p in enumerate(c for c in plist.named_children if c.type != "comment"):
+            ann, default, kind, n = None, None, "plain", p
+            if p.type in ("required_parameter", "optional_parameter"):
+                t = p.child_by_field_name("type")
+                ann = text(t).lstrip(":").split("<")[0].strip() if t is not None else None
+                ann = None if ann in _UNTYPED else ann
+                default = p.child_by_field_name("value")
+                n = p.child_by_field_name("pattern") or p
+            if n.type == "assignment_pattern":
+                default, n = n.child_by_field_name("right"), n.child_by_field_name("left") or n
+            if n.type == "rest_pattern" and n.named_child_count:
+                kind, n = "star", n.named_children[0]
+            if n.type == "identifier":
+                pname = text(n)
+            elif n.type in ("object_pattern", "array_pattern"):
+                pname = f"<arg{i}>"
+                prologue.extend(self.destructure(n, ir.Name(pname, span(n)), 0, span(n)))
+            else:
+                continue
+            value = self._expr_safe(default) if default is not None else None
+            out.append(ir.Param(pname, span(n), ann, value, kind))
+        return out, prologue
+
+    # -- statements ------------------------------------------------------------------------
+    def _block_safe(self, node) -> list[ir.Stmt]:
+        try:
+            return self._block(node, 0)
+        except (TooDeep, RecursionError):
+            raise TooDeep(node.start_byte) from None
+
+    def _stmt_safe(self, node) -> list[ir.Stmt]:
+        try:
+            return self._stmt(node, 0)
+        except (TooDeep, RecursionError):
+            raise TooDeep(node.start_byte) from None
+
+    def _expr_safe(self, node) -> ir.Expr:
+        try:
+            return self.expr(node, 0)
+        except (TooDeep, RecursionError):
+            raise TooDeep(node.start_byte) from None
+
+    def _block(self, node, d: int) -> list[ir.Stmt]:
+        if d > MAX_DEPTH:
+            raise TooDeep(node.start_byte)
+        if node is None:
+            return []
+        if node.type != "statement_block":
+            return self._stmt(node, d + 1)
+        out: list[ir.Stmt] = []
+        for child in node.named_children:
+            out.extend(self._stmt(child, d + 1))
+        return out
+
+    def _stmt(self, node, d: int) -> list[ir.Stmt]:
+        t, sp = node.type, span(node)
+        if t == "expression_statement":
+            return [s for k in node.named_children if k.type != "comment"
+                    for s in self._expression_statement(k, d)]
+        if t in ("lexical_declaration", "variable_declaration"):
+            return [s for k in node.named_children if k.type == "variable_declarator"
+                    for s in self._declarator(k, d)]
+        if t == "if_statement":
+            alt = node.child_by_field_name("alternative")
+            orelse = self._block(alt.named_children[-1], d + 1) if alt and alt.named_child_count else []
+            return [ir.If(self.expr(node.child_by_field_name("condition"), d),
+                          self._block(node.child_by_field_name("consequence"), d + 1), orelse, sp)]
+        if t in _LOOPS:
+            return self._loop(node, d)
+        if t == "try_statement":
+            handler, final = node.child_by_field_name("handler"), node.child_by_field_name("finalizer")
+            handlers = []
+            if handler is not None:
+                param = handler.child_by_field_name("parameter")
+                bound = ir.Name(text(param), span(param)) if param is not None and \
+                    param.type == "identifier" else None
+                handlers.append((bound, self._block(handler.child_by_field_name("body"), d + 1)))
+            return [ir.Try(self._block(node.child_by_field_name("body"), d + 1), handlers, [],
+                           self._block(final.child_by_field_name("body"), d + 1) if final else [], sp)]
+        if t == "switch_statement":
+            return [self._switch(node, d)]
+        if t == "return_statement":
+            kids = [k for k in node.named_children if k.type != "comment"]
+            return [ir.Return(self.expr(kids[0], d) if kids else None, sp)]
+        if t == "throw_statement":
+            kids = [k for k in node.named_children if k.type != "comment"]
+            return [ir.Raise(self.expr(kids[0], d) if kids else None, sp)]
+        if t in ("break_statement", "continue_statement"):
+            return [ir.Jump(t.split("_")[0], sp)]
+        if t in ("statement_block", "labeled_statement"):
+            return self._block(node.child_by_field_name("body") or node, d + 1) \
+                if t == "labeled_statement" else self._block(node, d + 1)
+        if t in ("function_declaration", "generator_function_declaration"):
+            name = node.child_by_field_name("name")
+            if name is not None:
+                self.declare(node, text(name))
+            return []
+        if t in _CLASSES:
+            name = node.child_by_field_name("name")
+            if name is not None:
+                self.klass(node, text(name))
+            return []
+        if t == "export_statement":
+            decl = node.child_by_field_name("declaration")
+            if decl is not None:
+                return self._stmt(decl, d + 1)
+            value = node.child_by_field_name("value")
+            if value is not None and value.type in FUNCTIONS:
+                own = value.child_by_field_name("name") if value.type != "arrow_function" else None
+                self.declare(value, text(own) if own is not None else "default", by="export default")
+                return []
+            return [ir.ExprStmt(self.expr(value, d), sp)] if value is not None else []
+        if t == "import_statement":
+            self._import(node)
+            return []
+        if t == "ERROR":  # half-typed code: keep what is whole inside it
+            return [s for k in node.named_children for s in self._stmt(k, d + 1)]
+        if t.endswith("_expression") or t in ("identifier", "member_expression"):
+            return [ir.ExprStmt(self.expr(node, d), sp)]
+        return []  # empty statements, type declarations, debugger ...
+
+    def _expression_statement(self, k, d: int) -> list[ir.Stmt]:
+        if k.type == "assignment_expression":
+            return self._assignment(k, d)
+        if k.type == "augmented_assignment_expression":
+            left, right = k.child_by_field_name("left"), k.child_by_field_name("right")
+            op = text(k.child_by_field_name("operator") or k)[:-1]
+            target = self.expr(left, d)
+            items = [self.expr(left, d), self.expr(right, d)]
+            value = ir.BoolOp("and" if op == "&&" else "or", items, span(k)) \
+                if op in ("&&", "||", "??") else ir.Op(op, items, span(k))
+            return [ir.Assign([target], value, span(k), augmented=True)]
+        if k.type == "sequence_expression":
+            return [s for c in k.named_children for s in self._expression_statement(c, d)]
+        if k.type == "parenthesized_expression" and k.named_child_count == 1:
+            return self._expression_statement(k.named_children[0], d)
+        if k.type == "unary_expression" and text(k).startswith("delete"):
+            arg = k.child_by_field_name("argument")
+            return [ir.Delete([self.expr(arg, d)], span(k))] if arg is not None else []
+        return [ir.ExprStmt(self.expr(k, d), span(k))]
+
+    def _declarator(self, node, d: int) -> list[ir.Stmt]:
+        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        sp = span(node)
+        if name is None:
+            return []
+        if value is None:
+            return [ir.Assign([ir.Name(text(name), span(name))], ir.Const(None, sp), sp)] \
+                if name.type == "identifier" else []
+        module = import_of(value)
+        if module is not None:  # const cp = require("child_process"), {exec} = require(...)
+            if name.type == "identifier":
+                self.imports[text(name)] = module
+                return []
+            if name.type == "object_pattern":
+                for local, key in pattern_names(name):
+                    self.imports[local] = f"{module}.{key}"
+                return []
+        if name.type == "identifier":
+            return self._bind(name, value, d, sp)
+        return self.destructure_node(name, value, d, sp)
+
+    def _bind(self, left, value, d: int, sp) -> list[ir.Stmt]:
+        """``left = value`` with ``left`` an identifier or a member (one target)."""
+        if value.type in FUNCTIONS:
+            if left.type == "identifier":
+                self.declare(value, text(left))
+            else:  # window.onmessage = e => ..., module.exports.handler = ...
+                prop = left.child_by_field_name("property")
+                self.defer(value, text(prop) if prop is not None else None)
+            return []
+        if value.type in _CLASSES and left.type == "identifier":
+            self.klass(value, text(left))
+            return []
+        target = ir.Name(text(left), span(left)) if left.type == "identifier" else self.expr(left, d)
+        if value.type == "object":
+            return self.store_object(target, value, d, sp)
+        return [ir.Assign([target], self.expr(value, d), sp)]
+
+    def _assignment(self, node, d: int) -> list[ir.Stmt]:
+        targets = []
+        while node.type == "assignment_expression":
+            targets.append(node.child_by_field_name("left"))
+            node = node.child_by_field_name("right")
+            if node is None or targets[-1] is None:
+                return []
+        sp = (targets[0].start_byte, node.end_byte)
+        if len(targets) == 1:
+            left = targets[0]
+            if left.type in ("object_pattern", "array_pattern"):
+                return self.destructure_node(left, node, d, sp)
+            module = import_of(node)
+            if module is not None and left.type == "identifier":
+                self.imports[text(left)] = module
+                return []
+            return self._bind(left, node, d, sp)
+        return [ir.Assign([self.expr(t, d) for t in targets], self.expr(node, d), sp)]
+
+    def _loop(self, node, d: int) -> list[ir.Stmt]:
+        t, sp = node.type, span(node)
+        body = self._block(node.child_by_field_name("body"), d + 1)
+        if t == "for_in_statement":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is None or right is None:
+                return []
+            if left.type in ("object_pattern", "array_pattern"):
+                target = ir.Name(text(left)[:80], span(left))
+                body = self.destructure(left, target, d, span(left)) + body
+            else:
+                target = self.expr(left, d)
+            return [ir.Loop(target, self.expr(right, d), None, body, [], sp)]
+        cond = node.child_by_field_name("condition")
+        test = self.expr(cond, d) if cond is not None and cond.type != "empty_statement" else None
+        if t == "do_statement":  # the body runs before the first test
+            return [ir.Loop(None, None, None, body + ([ir.ExprStmt(test, test.span)] if test else []),
+                            [], sp)]
+        if t == "while_statement":
+            return [ir.Loop(None, None, test, body, [], sp)]
+        init = node.child_by_field_name("initializer")
+        step = node.child_by_field_name("increment")
+        first = self._stmt(init, d + 1) if init is not None else []
+        after = [ir.ExprStmt(self.expr(step, d), span(step))] if step is not None else []
+        return first + [ir.Loop(None, None, test, body + after, [], sp)]
+
+    def _switch(self, node, d: int) -> ir.Stmt:
+        """A switch whose cases are literals is a Match; otherwise an if/else chain. A case
+        without break falls through into the next one's statements."""
+        sp = span(node)
+        subject = self.expr(node.child_by_field_name("value"), d)
+        body = node.child_by_field_name("body")
+        groups: list[tuple[list, bool, list[ir.Stmt]]] = []  # (case values, default, body)
+        values, default = [], False
+        for c in body.named_children if body is not None else ():
+            if c.type not in ("switch_case", "switch_default"):
+                continue
+            if c.type == "switch_case" and c.child_by_field_name("value") is not None:
+                values.append(c.child_by_field_name("value"))
+            default = default or c.type == "switch_default"
+            stmts = [s for b in c.children_by_field_name("body") for s in self._stmt(b, d + 1)]
+            if stmts or c is body.named_children[-1]:
+                groups.append((values, default, stmts))
+                values, default = [], False
+        bodies, below = [], []
+        for _vals, _dflt, stmts in reversed(groups):
+            ends = stmts and isinstance(stmts[-1], (ir.Jump, ir.Return, ir.Raise))
+            if stmts and isinstance(stmts[-1], ir.Jump) and stmts[-1].kind == "break":
+                stmts = stmts[:-1]
+            elif not ends and len(below) <= _MAX_FALLTHROUGH:
+                stmts = stmts + below
+            bodies.insert(0, stmts)
+            below = stmts
+        lits = [[literal(v) for v in vals] for vals, _, _ in groups]
+        if all(v is not NOT_LITERAL for vs in lits for v in vs):
+            cases = [([ir.Const(v, span(n)) for v, n in zip(vs, g[0])], None, b)
+                     for vs, g, b in zip(lits, groups, bodies) if not g[1]]
+            cases += [(None, None, b) for g, b in zip(groups, bodies) if g[1]]
+            return ir.Match(subject, cases, sp)
+        orelse = next((b for g, b in zip(groups, bodies) if g[1]), [])
+        for (vals, dflt, _), b in reversed(list(zip(groups, bodies))):
+            if dflt or not vals:
+                continue
+            tests = [ir.Compare("==", subject, self.expr(v, d), span(v)) for v in vals]
+            test = tests[0] if len(tests) == 1 else ir.BoolOp("or", tests, sp)
+            orelse = [ir.If(test, b, orelse, sp)]
+        return orelse[0] if len(orelse) == 1 else ir.If(ir.Const(True, sp), orelse, [], sp)
+
+
+def lower(root, source: bytes | None = None, cache: dict | None = None,
+          only: set[str] | None = None) -> ir.Module:
+    """The file's model (``source`` and ``cache``: the Python adapter's interface; this adapter
+    lowers the whole file each time)."""
+    return Lowering(only).module(root)
