@@ -125,3 +125,18 @@ class Handler(BaseHTTPRequestHandler):
         os.system("echo " + self.path)
         # ok: python-flow-command
         os.system("echo " + shlex.quote(self.path))
+
+
+@app.route("/kill/<int:pid>")
+def kill(pid):
+    # ok: python-flow-command
+    os.system("kill %s" % pid)
+
+
+@app.route("/log")
+def git_log():
+    pattern = request.args["pattern"]
+    # ruleid: python-flow-command
+    subprocess.call(["sh", "-c", "git log -- %s" % pattern])
+    # ok: python-flow-command
+    subprocess.call(["git", "log", "--", pattern])

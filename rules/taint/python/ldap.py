@@ -1,3 +1,5 @@
+import re
+
 import ldap
 from flask import Flask, request
 from ldap.filter import escape_filter_chars
@@ -15,3 +17,9 @@ def find():
     # ok: python-flow-ldap
     safe = conn.search_s(BASE, ldap.SCOPE_SUBTREE, "(uid=%s)" % escape_filter_chars(user))
     return str(found) + str(safe)
+
+
+@app.route("/agent")
+def agent():
+    # ok: python-flow-ldap
+    return str(re.search(r"Mac|iPhone", request.headers.get("User-Agent", "")))

@@ -1,5 +1,7 @@
 import logging
 
+from django.contrib import messages
+
 from flask import Flask, request
 
 app = Flask(__name__)
@@ -20,3 +22,8 @@ def login():
     # ok: python-flow-log
     log.info(f"login attempt for {user!r}")
     return "ok"
+
+
+def django_view(request):
+    # ok: python-flow-log
+    messages.error(request, "bad value %s" % request.GET["q"])

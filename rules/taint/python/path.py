@@ -1,6 +1,7 @@
 import os
 
 from flask import Flask, abort, request, send_file
+from flask_appbuilder import BaseView, expose
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
@@ -45,3 +46,10 @@ def delete(name):
     # ok: python-flow-path
     os.remove(os.path.join(UPLOADS, "cache.tmp"))
     return "ok"
+
+
+class FilesView(BaseView):
+    @expose("/read/<name>")
+    def read(self, name):
+        # ruleid: python-flow-path
+        return open(os.path.join(UPLOADS, name)).read()

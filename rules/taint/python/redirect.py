@@ -1,4 +1,5 @@
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from urllib.parse import urlparse
 
@@ -48,3 +49,9 @@ def host_checked():
         abort(400)
     # ok: python-flow-redirect
     return redirect(target)
+
+
+def django_detail(request):
+    product = get_object_or_404(Product, pk=request.GET["id"])
+    # ok: python-flow-redirect
+    return HttpResponseRedirect(product.get_absolute_url())

@@ -30,7 +30,8 @@ def users():
     return "ok"
 
 
-def find_user(request, user_id):
+def find_user(request):
+    user_id = request.GET["id"]
     with connection.cursor() as cursor:
         # ruleid: python-flow-sql
         cursor.execute("SELECT * FROM auth_user WHERE id = " + user_id)
@@ -39,3 +40,9 @@ def find_user(request, user_id):
     term = request.GET["q"]
     # ruleid: python-flow-sql
     return User.objects.raw("SELECT * FROM auth_user WHERE username LIKE '%%" + term + "%%'")
+
+
+def lookup(client, request):
+    order = PaymentRequest(request.GET["order"])
+    # ok: python-flow-sql
+    return client.execute(order)  # an SDK call, not a database cursor

@@ -1,6 +1,6 @@
 import html
 
-from flask import Flask, jsonify, make_response, render_template, render_template_string, request
+from flask import Flask, Response, jsonify, make_response, render_template, render_template_string, request
 from markupsafe import Markup, escape
 
 app = Flask(__name__)
@@ -51,3 +51,9 @@ def page():
     # ok: python-flow-xss
     Markup("<b>%s</b>") % html.escape(title)
     return resp
+
+
+@app.route("/raw")
+def raw():
+    # ok: python-flow-xss
+    return Response(request.args["q"], mimetype="application/json")

@@ -4,6 +4,7 @@ for its callers; findings where a source's value reaches a sink it was not clean
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from . import ir
@@ -217,6 +218,7 @@ class FileAnalysis:
     def entry(self, fn: ir.Function) -> State:
         st = State()
         handler = self.is_handler(fn)
+        numeric = _numeric_route_params(fn) if handler else set()
         if fn.class_name and fn.params and fn.params[0].kind == "self":
             typ = self.base_type(fn.class_name)
             if typ is not None:  # self in a BaseHTTPRequestHandler: self.path is the request's
@@ -232,7 +234,7 @@ class FileAnalysis:
                 st.set(p.name, (), CLEAN)
                 continue
             if handler and not self.injected(p):
-                if _numeric(p.annotation):
+                if _numeric(p.annotation) or p.name in numeric:
                     st.set(p.name, (), CLEAN)
                     continue
                 what = f"route parameter `{p.name}`"
@@ -276,7 +278,10 @@ class FileAnalysis:
         return next((p for p in fn.params if p.kind != "self"), None)
 
     def is_handler(self, fn: ir.Function) -> bool:
+        short = fn.name.rsplit(".", 1)[-1]
         for h in self.model.handlers:
+            if h.imports and not any(v.split(".")[0] in h.imports for v in self.module.imports.values()):
+                continue
             for d in fn.decorators:
                 f = d.func if isinstance(d, ir.Call) else d
                 name = f.name if isinstance(f, ir.Attr) else f.id if isinstance(f, ir.Name) else ""
@@ -284,8 +289,22 @@ class FileAnalysis:
                     return True
             first = self.first_real_param(fn)
             if h.first_param and first is not None and first.name in h.first_param \
-                    and not first.annotation:
+                    and not first.annotation and not fn.class_name and short not in self.module.called:
+                return True  # a view: called by the framework, not by this file
+            if h.bases and fn.class_name and short in h.methods and self._subclass_of(fn.class_name, h.bases):
                 return True
+        return False
+
+    def _subclass_of(self, cls: str, bases: tuple[str, ...]) -> bool:
+        seen = 0
+        while cls is not None and seen < 16:
+            seen += 1
+            for base in self.module.classes.get(cls, []):
+                q = ".".join([self.resolve(base.split(".")[0])] + base.split(".")[1:])
+                if q in bases or q.rsplit(".", 1)[-1] in bases:
+                    return True
+            local = [b for b in self.module.classes.get(cls, []) if b in self.module.classes]
+            cls = local[0] if local else None
         return False
 
     def injected(self, p: ir.Param) -> bool:
@@ -393,6 +412,20 @@ def _digest(value) -> str:
         return repr(v)
     return hashlib.blake2b(repr(norm(value)).encode("utf-8", "surrogatepass"),
                            digest_size=16).hexdigest()
+
+
+_CONVERTER = re.compile(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
+
+
+def _numeric_route_params(fn: ir.Function) -> set[str]:
+    """Route parameters a converter makes numbers: "/t/<int:tid>", "/t/{tid:int}"."""
+    out: set[str] = set()
+    for d in fn.decorators:
+        if isinstance(d, ir.Call) and d.args and isinstance(d.args[0], ir.Const) and \
+                isinstance(d.args[0].value, str) and len(d.args[0].value) < 2000:
+            for m in _CONVERTER.finditer(d.args[0].value):
+                out.add(m.group(1) or m.group(2))
+    return out
 
 
 def _numeric(annotation: str | None) -> bool:

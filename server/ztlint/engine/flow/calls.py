@@ -30,6 +30,34 @@ def _strips_line_breaks(pattern: ir.Expr, repl: ir.Expr) -> bool:
             and "\n" not in r and "\r" not in r)
 
 
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash",
+                     "/bin/zsh", "cmd", "cmd.exe", "powershell", "pwsh"})
+
+
+def _is_shell_c(items: list) -> bool:
+    a, b = items[0], items[1]
+    return isinstance(a, ir.Const) and a.value in _SHELLS and isinstance(b, ir.Const) and \
+        b.value in ("-c", "/c", "/C", "-Command")
+
+
+def _receiver_matches(sink, obj: ir.Expr) -> bool:
+    if sink.receiver_names is None:
+        return True
+    name = obj.id if isinstance(obj, ir.Name) else obj.name if isinstance(obj, ir.Attr) else None
+    if isinstance(obj, ir.Call):  # connection.cursor().execute: the method that made it
+        f = obj.func
+        name = f.name if isinstance(f, ir.Attr) else f.id if isinstance(f, ir.Name) else None
+    return name is not None and len(name) <= 200 and bool(sink.receiver_names.search(name))
+
+
+def _literal_lacks(e: ir.Call, keywords: tuple[str, ...], text: str) -> bool:
+    for k in keywords:
+        v = e.kwargs.get(k)
+        if isinstance(v, ir.Const) and isinstance(v.value, str) and text not in v.value.lower():
+            return True
+    return False
+
+
 def _sink_exprs(e: ir.Call, sink) -> list:
     if sink.receiver or not sink.args:
         return [] if sink.receiver else list(e.args) + list(e.kwargs.values())
@@ -80,9 +108,10 @@ class CallSemantics:
                 handled = self.container_method(st, e, p, method, args)
                 if handled is not None:
                     return handled
-        if method in _SLOT_READS and e.args:
-            # CHOICES.get(name, default): what the container holds, not the key looked up
-            return union(recv, *args[1:], *kwargs.values(), star)
+        if method in _SLOT_READS and (e.args or e.kwargs):
+            # CHOICES.get(name, default), Model.objects.get(pk=x): what the container holds,
+            # not the key looked up
+            return union(recv, *args[1:])
         return union(recv, *args, *kwargs.values(), star)
 
     def container_method(self, st: State, e: ir.Call, p, method: str, args) -> frozenset | None:
@@ -126,9 +155,12 @@ class CallSemantics:
     def check_sinks(self, st, e: ir.Call, q, method, recv, args, kwargs, star) -> None:
         for rule in self.ctx.rules:
             sinks = rule.sinks_of(q) if q is not None else ()
-            if method is not None:
-                sinks = sinks + tuple(s for s in rule.sinks_of("." + method) if s not in sinks)
+            if method is not None and not self.module_function(st, e.func):
+                sinks = sinks + tuple(s for s in rule.sinks_of("." + method) if s not in sinks
+                                      and _receiver_matches(s, e.func.obj))
             for sink in sinks:
+                if sink.unless_literal is not None and _literal_lacks(e, *sink.unless_literal):
+                    continue
                 if sink.unless is not None:
                     value = e.kwargs.get(sink.unless[0])
                     if value is not None and self.qual(st, value) in sink.unless[1]:
@@ -144,20 +176,38 @@ class CallSemantics:
                     self.hit(rule, taint, e.span, ".".join(shown[-2:]) + "()",
                              parts=lambda: self.tainted_parts(st, _sink_exprs(e, sink), rule.kind))
 
+    def module_function(self, st: State, func: ir.Expr) -> bool:
+        """re.search, os.path.join: a function of an imported module, not a method."""
+        root = func
+        while isinstance(root, ir.Attr):
+            root = root.obj
+        return isinstance(root, ir.Name) and not st.bound(root.id) and \
+            root.id in self.ctx.module.modules and root.id not in self.ctx.globals
+
     def sink_taint(self, st, e: ir.Call, sink, recv, args, kwargs, star) -> frozenset[Label]:
         if sink.receiver:
             return recv
         if not sink.args:
             return union(*args, *kwargs.values(), star)
-        out = star
+        # *args may fill any position; **kwargs only keywords
+        # a position the call fills: its keyword is not in a **kwargs as well
+        positional = any(isinstance(a, int) and a < len(args) for a in sink.args)
+        out = star if any(isinstance(a, int) for a in sink.args) and any(
+            not isinstance(s, ir.Op) or s.op != "**" for s in e.star) else CLEAN
         for a in sink.args:
             if isinstance(a, int) and a < len(args):
                 t = args[a]
                 if a == 0 and sink.argv_list and isinstance(e.args[0], ir.Seq) and e.args[0].items:
                     shell = e.kwargs.get("shell")
                     if shell is None or fold.truth(shell, lambda n: self.const(st, n)) is False:
-                        t = self.expr(st, e.args[0].items[0])  # only the program is a command
+                        items = e.args[0].items
+                        t = self.expr(st, items[0])  # only the program is a command ...
+                        if len(items) > 2 and _is_shell_c(items):  # ... or ["sh", "-c", line]
+                            t = union(t, self.expr(st, items[2]))
                 out = union(out, t)
+            elif isinstance(a, str) and a not in kwargs and not positional and any(
+                    isinstance(s, ir.Op) and s.op == "**" for s in e.star):
+                out = union(out, star)
             elif isinstance(a, str) and a in kwargs:
                 value = kwargs[a]
                 if sink.argv_list and isinstance(e.kwargs[a], ir.Seq) and e.kwargs[a].items:

@@ -4,6 +4,7 @@ a tainted value proves about it in each branch."""
 from __future__ import annotations
 
 import operator
+import re
 
 from . import ir
 from .taint import ALL
@@ -78,7 +79,9 @@ _ROOTED = frozenset({"path", "redirect", "ssrf"})
 _PREFIX_METHODS = {"startswith": _ROOTED, "is_relative_to": _ROOTED, "startsWith": _ROOTED}
 _MEMBERSHIP_METHODS = frozenset({"includes", "has"})  # ALLOWED.includes(x): an allow-list
 _NUMERIC_TYPES = {"int", "float", "bool", "uuid.UUID", "UUID", "decimal.Decimal", "Decimal"}
-_SAFE_URL_CHECKS = {"url_has_allowed_host_and_scheme", "is_safe_url"}
+# url_has_allowed_host_and_scheme (Django), is_safe_url, is_safe_redirect_url, safe_next_url ...
+_SAFE_URL_CHECK = re.compile(r"(?i)^(?:url_has_allowed_host_and_scheme|(?:is_)?(?:safe|valid|allowed)"
+                             r"_?(?:redirect_?|next_?)?(?:url|uri|target|next|redirect))$")
 
 
 def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozenset[str]]]:
@@ -140,7 +143,7 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
             types = test.args[1].items if isinstance(test.args[1], ir.Seq) else [test.args[1]]
             if name and all((qual(t) or "") in _NUMERIC_TYPES for t in types):
                 return [(name, frozenset({ALL}))]
-        if q.rsplit(".", 1)[-1] in _SAFE_URL_CHECKS and test.args:
+        if _SAFE_URL_CHECK.search(q.rsplit(".", 1)[-1]) and test.args:
             name = checked_name(test.args[0])
             if name:
                 return [(name, frozenset({"redirect"}))]

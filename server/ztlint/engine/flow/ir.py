@@ -246,3 +246,5 @@ class Module:
     classes: dict[str, list[str]] = field(default_factory=dict)  # class -> base names
     # where each function starts in the file: spans inside a function are relative to it
     starts: dict[str, int] = field(default_factory=dict)
+    called: set[str] = field(default_factory=set)  # names called in the file (f(), x.f())
+    modules: set[str] = field(default_factory=set)  # local names bound to modules (import x)

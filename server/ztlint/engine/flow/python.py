@@ -31,6 +31,8 @@ class Lowering:
         self.base = 0
         self.cache = cache  # (prefix, definition text) -> its lowered functions (see _unit)
         self.used: set = set()
+        self.called: set[str] = set()
+        self.modules: set[str] = set()
 
     def _text(self, node: tree_sitter.Node) -> str:
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
@@ -55,8 +57,10 @@ class Lowering:
                 if self.cache is not None:
                     self.cache[key] = hit
             self.used.add(key)
-            stmts, imports, bound, deep = hit
+            stmts, imports, bound, deep, called, modules = hit
             self.imports.update(imports)
+            self.called |= called
+            self.modules |= modules
             if bound is not None:
                 name, value = bound
                 counts[name] = counts.get(name, 0) + 1
@@ -73,7 +77,7 @@ class Lowering:
             for key in [k for k in self.cache if k not in self.used]:
                 del self.cache[key]
         return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes,
-                         self.starts)
+                         self.starts, self.called, self.modules)
 
     def _module_function(self, top: list, too_deep: bool, root) -> ir.Function:
         """The top-level code as a function; the same object as last time when its statements
@@ -104,9 +108,9 @@ class Lowering:
                 bound = (sub._text(a.child_by_field_name("left")),
                          _literal(right, sub.source) if right is not None else _NOT_LITERAL)
         try:
-            return sub._stmt_safe(child), sub.imports, bound, False
+            return sub._stmt_safe(child), sub.imports, bound, False, sub.called, sub.modules
         except TooDeep:
-            return [], sub.imports, bound, True
+            return [], sub.imports, bound, True, sub.called, sub.modules
 
     def _unit(self, node, prefix: str, class_name: str | None) -> None:
         """A class (its methods one by one) or a function with what is nested in it, taken
@@ -118,12 +122,14 @@ class Lowering:
             sub.used = self.used  # a class's methods are cached one by one too
             sub._definition(node, prefix, class_name)
             hit = (sub.functions, sub.imports, sub.classes,
-                   {n: s - node.start_byte for n, s in sub.starts.items()})
+                   {n: s - node.start_byte for n, s in sub.starts.items()}, sub.called, sub.modules)
             if self.cache is not None:
                 self.cache[key] = hit
         self.used.add(key)
-        functions, imports, classes, starts = hit
+        functions, imports, classes, starts, called, modules = hit
         self.functions.extend(functions)
+        self.called |= called
+        self.modules |= modules
         for k, v in imports.items():
             self.imports.setdefault(k, v)  # a local import does not hide the module's own
         self.classes.update(classes)
@@ -136,9 +142,11 @@ class Lowering:
                 if n.type == "dotted_name":
                     name = self._text(n)
                     self.imports.setdefault(name.split(".")[0], name.split(".")[0])
+                    self.modules.add(name.split(".")[0])
                 elif n.type == "aliased_import":
-                    self.imports[self._text(n.child_by_field_name("alias"))] = self._text(
-                        n.child_by_field_name("name"))
+                    alias = self._text(n.child_by_field_name("alias"))
+                    self.imports[alias] = self._text(n.child_by_field_name("name"))
+                    self.modules.add(alias)
         elif node.type == "import_from_statement":
             mod = node.child_by_field_name("module_name")
             base = self._text(mod) if mod is not None else ""
@@ -494,6 +502,8 @@ class Lowering:
 
     def _call(self, node, d: int) -> ir.Call:
         func = self.expr(node.child_by_field_name("function"), d)
+        if isinstance(func, (ir.Name, ir.Attr)):
+            self.called.add(func.id if isinstance(func, ir.Name) else func.name)
         args_node = node.child_by_field_name("arguments")
         args, kwargs, star = [], {}, []
         if args_node is not None and args_node.type == "generator_expression":
@@ -506,7 +516,10 @@ class Lowering:
                         kwargs[self._text(name)] = self.expr(value, d)
                 elif a.type in ("list_splat", "dictionary_splat"):
                     if a.named_child_count:
-                        star.append(self.expr(a.named_children[0], d))
+                        value = self.expr(a.named_children[0], d)
+                        # **kwargs marked: it fills keywords only, never a position
+                        star.append(ir.Op("**", [value], value.span)
+                                    if a.type == "dictionary_splat" else value)
                 elif a.type != "comment":
                     args.append(self.expr(a, d))
         return ir.Call(func, args, kwargs, self._span(node), star)

@@ -38,6 +38,9 @@ class Handlers:
     decorators: tuple[str, ...]  # the decorator's last name: route, get, post ...
     injected: tuple[str, ...] = ()  # defaults the framework fills itself (Depends ...)
     first_param: tuple[str, ...] = ()  # or: a function whose first parameter is named so (Django)
+    bases: tuple[str, ...] = ()  # or: a method named in ``methods`` of a subclass of these
+    methods: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()  # only in files importing one of these packages
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ class Sink:
     # assignments to these are sinks: a qualified name (window.location) or .property of any
     # object (el.innerHTML = v)
     sets: tuple[str, ...] = ()
+    # .method sinks: only on a receiver whose name matches (cursor.execute, logger.info)
+    receiver_names: object = None
+    # not when one of these keywords is a literal without this text (mimetype="text/csv")
+    unless_literal: tuple[tuple[str, ...], str] | None = None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                 if not _qualified(name):
                     raise fail(("match", "taint", "sinks", i, key), f"{name!r} is not a dotted name")
         regexes = {}
-        for key in ("assigned-to", "returned-from"):
+        for key in ("assigned-to", "returned-from", "receiver-names"):
             if key in s:
                 try:
                     regexes[key] = re.compile(s[key])
@@ -35,7 +35,11 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                tuple(s.get("stores", ())), regexes.get("assigned-to"),
                                regexes.get("returned-from"),
                                (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None,
-                               sets=tuple(s.get("sets", ()))))
+                               sets=tuple(s.get("sets", ())),
+                               receiver_names=regexes.get("receiver-names"),
+                               unless_literal=(tuple(s["unless-literal"]["keywords"]),
+                                               s["unless-literal"]["lacks"])
+                               if "unless-literal" in s else None))
     return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"),
                           t.get("local-sources", True), t.get("fix"))
 
@@ -60,7 +64,9 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
                                                    callbacks_of=tuple(r.get("callbacks-of", ())))
                                  for r in m.get("request-parameters", ())),
             handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
-                                         tuple(h.get("first-parameter", ())))
+                                         tuple(h.get("first-parameter", ())),
+                                         tuple(h.get("bases", ())), tuple(h.get("methods", ())),
+                                         tuple(h.get("imports", ())))
                            for h in m.get("handlers", ())),
             sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
                              for s in m.get("sanitizers", ())),
