@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import ir
 from .interp import Interpreter
 from .spec import LOCAL_CLASS, Model, TaintRule
-from .state import State
+from .state import State, same
 from .summary import EMPTY, Summary
 from .taint import CLEAN, Label, Step
 
@@ -34,6 +34,20 @@ class Hit:
     desc: str  # the sink, as shown: "os.system()"
     statement: tuple[int, int] | None = None  # the statement holding the sink
     parts: tuple = ()  # spans (in ``where``) of the tainted pieces of the sink's argument
+
+
+GROUPS = "<module groups>"  # in the cache: the top-level code's groups (see _top_level)
+GROUP_SIZE = 16
+
+
+@dataclass
+class Group:
+    """A run of top-level statements: what they were, the state after them, their hits and
+    the summaries they used."""
+    ident: tuple
+    state: State | None
+    hits: list
+    deps: dict
 
 
 @dataclass
@@ -119,7 +133,7 @@ class FileAnalysis:
                     changed.add(name)  # checked the slow way (another module may have changed)
         for name, fn in self.functions.items():
             c = self.cache.get(name)
-            if c is None or c.fn is not fn or c.context != self.context or (
+            if c is None or not _same_function(c.fn, fn) or c.context != self.context or (
                     c.globals is not None and c.globals != self.globals_digest):
                 changed.add(name)
         affected, todo = set(changed), list(changed)
@@ -176,7 +190,7 @@ class FileAnalysis:
 
     def _reuse(self, name: str, fn: ir.Function) -> Summary | None:
         c = self.cache.get(name) if self.cache is not None else None
-        if c is None or c.fn is not fn or c.context != self.context or (
+        if c is None or not _same_function(c.fn, fn) or c.context != self.context or (
                 c.globals is not None and c.globals != self.globals_digest):
             return None
         for dep, digest in c.deps.items():
@@ -197,7 +211,10 @@ class FileAnalysis:
 
     def _summarise(self, fn: ir.Function) -> Summary:
         interp = Interpreter(self, fn)
-        end = interp.run(self.entry(fn))
+        if fn.name == "<module>" and self.cache is not None and not fn.too_deep:
+            end = self._top_level(fn, interp)
+        else:
+            end = interp.run(self.entry(fn))
         if fn.name == "<module>":
             self.end_states[fn.name] = end
         returns, sources = [], CLEAN
@@ -210,6 +227,57 @@ class FileAnalysis:
         never = end is None and not interp.returns and not fn.too_deep and bool(fn.body)
         parts = (params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never)
         return Summary(*parts, digest=_digest(parts))
+
+    def _top_level(self, fn: ir.Function, interp: Interpreter) -> State | None:
+        """The top-level code, in groups of statements: a group whose statements, callees and
+        incoming state are those of last time is not run again (its hits are replayed). An
+        edit in one statement of a long script re-runs its group, and the groups after it
+        only until the state is the same as before."""
+        old: list[Group] = self.cache.get(GROUPS, [])
+        new: list[Group] = []
+        st: State | None = self.entry(fn)
+        same_input = True  # the state entering this group is the one the old group had
+        for g, start in enumerate(range(0, len(fn.body), GROUP_SIZE)):
+            stmts = fn.body[start:start + GROUP_SIZE]
+            ident = tuple((id(s.body), s.home) if isinstance(s, ir.Located) else id(s) for s in stmts)
+            prev = old[g] if g < len(old) else None
+            if prev is not None and same_input and prev.ident == ident and self._deps_hold(prev.deps):
+                for h in prev.hits:
+                    self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement, h.parts)
+                if self._frames:
+                    self._frames[-1][0].update(prev.deps)
+                new.append(prev)
+                st = prev.state.copy() if prev.state is not None else None
+                if st is None:
+                    break
+                continue
+            self._frames.append(({}, [False], []))
+            try:
+                st = interp.block(stmts, st, 0)
+            finally:
+                deps, _, hits = self._frames.pop()
+            deps = {d: (self.summaries[d].digest if d in self.summaries else "")
+                    if not d.startswith(EXTERNAL) else digest for d, digest in deps.items()}
+            if self._frames:
+                self._frames[-1][0].update(deps)
+                self._frames[-1][2].extend(hits)
+            new.append(Group(ident, st.copy() if st is not None else None, hits, deps))
+            same_input = prev is not None and prev.ident == ident and same(prev.state, st)
+            if st is None:
+                break
+        self.cache[GROUPS] = new
+        interp.flush(st)
+        return st
+
+    def _deps_hold(self, deps: dict) -> bool:
+        for dep, digest in deps.items():
+            if dep.startswith(EXTERNAL):
+                s = self.externals(dep[len(EXTERNAL):]) if self.externals is not None else None
+                if s is None or s.digest != digest:
+                    return False
+            elif dep not in self.functions or self.summary(dep).digest != digest:
+                return False
+        return True
 
     def analyse(self, fn: ir.Function) -> State | None:
         return Interpreter(self, fn).run(self.entry(fn))
@@ -400,6 +468,10 @@ class FileAnalysis:
             if rule.sinks_of("<handler-return>"):
                 interp.hit(rule, taint, value.span, "response body",
                            parts=lambda: interp.tainted_parts(st, [value], rule.kind))
+
+
+def _same_function(a: ir.Function, b: ir.Function) -> bool:
+    return a is b or (a.key is not None and a.key == b.key)
 
 
 def _digest(value) -> str:

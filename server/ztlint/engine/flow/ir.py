@@ -232,6 +232,9 @@ class Function:
     class_name: str | None = None
     nested: bool = False
     too_deep: bool = False  # not lowered: nested deeper than the adapter follows (a note says so)
+    # the same key as a function analysed before: the same text, so the same analysis (an
+    # adapter that lowers everything again sets it; None: compared by identity)
+    key: object = None
     # a callback: the name of the call (or property) it was handed to ("get", "addEventListener",
     # "onmessage"); the framework calls it, so its parameters may hold the request
     registered_by: str | None = None

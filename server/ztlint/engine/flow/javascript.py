@@ -10,9 +10,11 @@ function's locals (as with Python's nested functions).
 
 from __future__ import annotations
 
-from . import ir
+import hashlib
+
+from . import ir, javascript_expr
 from .javascript_bind import BindLowering, import_of, pattern_names
-from .javascript_expr import (FUNCTIONS, MAX_DEPTH, NOT_LITERAL, ExprLowering, TooDeep, key_name,
+from .javascript_expr import (BASE, FUNCTIONS, MAX_DEPTH, NOT_LITERAL, ExprLowering, TooDeep, key_name,
                               literal, span, text)
 
 __all__ = ["MAX_DEPTH", "TooDeep", "lower"]
@@ -33,13 +35,67 @@ class Lowering(ExprLowering, BindLowering):
         self.handed: list[tuple[str, str, str]] = []  # (scoped name, name, call) of app.get("/", f)
         self.scope = ""  # prefix of names declared where we are: "outer.<locals>."
         self.taken: set[str] = {"<module>"}
+        self.constants: dict[str, object] = {}
+        self.tag = ""  # of the statement being lowered: anonymous functions' names carry it
+        self.first_row = 0  # its first line
+        self.scope_row = 0  # the first line of the function being lowered
+        self.starts: dict[str, int] = {}  # where each function starts (file offsets)
 
     # -- module ----------------------------------------------------------------------------
-    def module(self, root) -> ir.Module:
+    def module(self, root, cache: dict | None = None, source: bytes = b"") -> ir.Module:
+        """The file's model. Each top-level statement is lowered on its own, with spans
+        relative to its start, and taken from ``cache`` when its text is unchanged."""
         top: list[ir.Stmt] = []
+        starts: dict[str, int] = {"<module>": 0}
         too_deep = False
         constants: dict[str, object] = {}
-        for child in root.named_children:
+        used: set = set()
+        seen: dict[bytes, int] = {}
+        for i, child in enumerate(root.named_children):
+            text_ = source[child.start_byte:child.end_byte]
+            seen[text_] = n = seen.get(text_, -1) + 1  # ('use strict'; twice: two entries)
+            key = ("unit", text_, n)
+            hit = cache.get(key) if cache is not None else None
+            if hit is not None and any(f.name in self.taken for f in hit[2]):
+                hit = None  # a name another statement took first: lowered again, with care
+            if hit is None:
+                hit = self._unit(child, key[1])
+                if cache is not None:
+                    cache[key] = hit
+            used.add(key)
+            stmts, deep, functions, imports, classes, unit_constants, handed, rel = hit
+            self.taken.update(f.name for f in functions)
+            self.imports.update(imports)
+            self.classes.update(classes)
+            constants.update(unit_constants)
+            self.handed.extend(handed)
+            self.functions.extend(functions)
+            for f in functions:
+                starts[f.name] = child.start_byte + rel[f.name]
+            too_deep = too_deep or deep
+            if stmts and not too_deep:
+                starts[f"<module>@{len(top)}"] = child.start_byte
+                top.append(ir.Located(f"<module>@{len(top)}", stmts, (0, 0)))
+        if cache is not None:
+            for k in [k for k in cache if k not in used]:
+                del cache[k]
+        module_fn = self._module_function(top, too_deep, root, cache)
+        by_name = {f.name: f for f in self.functions}
+        for scoped, name, call in self.handed:
+            fn = by_name.get(scoped) or by_name.get(name)
+            if fn is not None and fn.registered_by is None:
+                fn.registered_by = call
+        return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes, starts)
+
+    def _unit(self, child, text_: bytes) -> tuple:
+        """One top-level statement: (statements, too deep, functions, imports, classes,
+        constants, handed functions), spans relative to its start."""
+        unit = Lowering(self.only)
+        unit.taken = set(self.taken)  # names stay unique in the file
+        unit.tag = hashlib.blake2b(text_.split(b"\n", 1)[0], digest_size=3).hexdigest()
+        unit.first_row = child.start_point[0]
+        token = BASE.set(child.start_byte)
+        try:
             decl = child.child_by_field_name("declaration") if child.type == "export_statement" \
                 else child
             if decl is not None and decl.type == "lexical_declaration" and decl.children and \
@@ -49,26 +105,30 @@ class Lowering(ExprLowering, BindLowering):
                     if name is not None and value is not None and name.type == "identifier":
                         v = literal(value)
                         if v is not NOT_LITERAL:
-                            constants[text(name)] = v
-            if not too_deep:
-                try:
-                    top.extend(self._stmt_safe(child))
-                except TooDeep:
-                    too_deep = True
-        module_fn = ir.Function("<module>", [], top if self._wanted("<module>") else [],
-                                span(root), too_deep=too_deep)
-        while self.pending:
-            self._function(*self.pending.pop(0))
-        by_name = {f.name: f for f in self.functions}
-        for scoped, name, call in self.handed:
-            fn = by_name.get(scoped) or by_name.get(name)
-            if fn is not None and fn.registered_by is None:
-                fn.registered_by = call
-        # spans are file offsets, so every function "starts" at 0 (see ir.Module.starts); one
-        # not lowered (too deep) has no spans in use: its entry says where it is, for the note
-        functions = [module_fn] + self.functions
-        starts = {f.name: f.span[0] if f.too_deep else 0 for f in functions}
-        return ir.Module(functions, self.imports, constants, self.classes, starts)
+                            unit.constants[text(name)] = v
+            deep = False
+            try:
+                stmts = unit._stmt_safe(child)
+            except TooDeep:
+                stmts, deep = [], True
+            while unit.pending:
+                unit._function(*unit.pending.pop(0))
+        finally:
+            BASE.reset(token)
+        return (stmts, deep, unit.functions, unit.imports, unit.classes, unit.constants,
+                unit.handed, {n: s - child.start_byte for n, s in unit.starts.items()})
+
+    def _module_function(self, top: list, too_deep: bool, root, cache) -> ir.Function:
+        """The same object as last time when the statements are (its analysis is reused)."""
+        ident = (tuple(id(s.body) for s in top), too_deep)
+        old = cache.get("<module>") if cache is not None else None
+        if old is not None and old[0] == ident:
+            return old[1]
+        fn = ir.Function("<module>", [], top if self._wanted("<module>") else [],
+                         (0, root.end_byte), too_deep=too_deep)
+        if cache is not None:
+            cache["<module>"] = (ident, fn, [s.body for s in top])
+        return fn
 
     def _wanted(self, name: str) -> bool:
         return self.only is None or name in self.only
@@ -76,7 +136,7 @@ class Lowering(ExprLowering, BindLowering):
     # -- functions and classes ---------------------------------------------------------------
     def _unique(self, name: str, node) -> str:
         if name in self.taken:
-            name = f"{name}@{node.start_point[0] + 1}"
+            name = f"{name}@+{node.start_point[0] - self.first_row + 1}#{self.tag}"
         while name in self.taken:
             name += "'"
         self.taken.add(name)
@@ -92,7 +152,13 @@ class Lowering(ExprLowering, BindLowering):
         """An anonymous function met in an expression (a callback ...)."""
         own = node.child_by_field_name("name") if node.type != "arrow_function" else None
         label = label or (text(own) if own is not None else "callback")
-        self.pending.append((node, self._unique(f"<{label}@{node.start_point[0] + 1}>", node),
+        # named by line within the statement and the statement's text: the same wherever it moves
+        if self.scope:  # in a function: by line within it (the same wherever the function moves)
+            line = node.start_point[0] - self.scope_row + 1
+            name = f"{self.scope}<{label}@+{line}>"
+        else:  # top level: by line within its statement, and the statement's first line
+            name = f"<{label}@+{node.start_point[0] - self.first_row + 1}#{self.tag}>"
+        self.pending.append((node, self._unique(name, node),
                              None, by, False))
 
     def klass(self, node, name: str) -> None:
@@ -119,10 +185,17 @@ class Lowering(ExprLowering, BindLowering):
                                  not static and value.type == "arrow_function")
 
     def _function(self, node, name: str, class_name, by, method: bool) -> None:
+        # spans relative to the function itself: moved within its statement, it analyses the same
+        token = BASE.set(node.start_byte)
         fn = ir.Function(name, [], [], span(node), [], class_name, ".<locals>." in name,
                          registered_by=by)
+        source = javascript_expr.SOURCE.get()
+        fn.key = (name, class_name, by, method, source[node.start_byte:node.end_byte]) \
+            if source is not None else None
         self.functions.append(fn)
+        self.starts[name] = node.start_byte
         self.scope = name + ".<locals>."
+        self.scope_row = node.start_point[0]
         try:
             fn.params, prologue = self._params(node, method)
             body = node.child_by_field_name("body")
@@ -136,6 +209,8 @@ class Lowering(ExprLowering, BindLowering):
                 fn.body = prologue + stmts
         except TooDeep:
             fn.too_deep = True
+        finally:
+            BASE.reset(token)
         self.scope = ""
 
     def _params(self, node, method: bool) -> tuple[list[ir.Param], list[ir.Stmt]]:
@@ -416,4 +491,8 @@ def lower(root, source: bytes | None = None, cache: dict | None = None,
           only: set[str] | None = None) -> ir.Module:
     """The file's model (``source`` and ``cache``: the Python adapter's interface; this adapter
     lowers the whole file each time)."""
-    return Lowering(only).module(root)
+    token = javascript_expr.SOURCE.set(source)
+    try:
+        return Lowering(only).module(root, cache, source or b"")
+    finally:
+        javascript_expr.SOURCE.reset(token)

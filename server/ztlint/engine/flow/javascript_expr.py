@@ -7,6 +7,8 @@ expression's value is opaque.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import tree_sitter
 
 from . import ir
@@ -31,12 +33,26 @@ class TooDeep(Exception):
     pass
 
 
+# The text being lowered, for the duration of one lower() call: Node.text re-reads the text
+# through tree-sitter, which costs far more than a slice (a whole file's worth per keystroke).
+SOURCE: ContextVar[bytes | None] = ContextVar("ztlint_js_source", default=None)
+
+
 def text(node: tree_sitter.Node) -> str:
+    source = SOURCE.get()
+    if source is not None:
+        return source[node.start_byte:node.end_byte].decode("utf-8", "replace")
     return node.text.decode("utf-8", "replace")
 
 
+# Where the top-level statement being lowered starts: spans are relative to it, so a statement
+# moved by an edit above lowers (and caches) the same (see javascript.Lowering.module).
+BASE: ContextVar[int] = ContextVar("ztlint_js_base", default=0)
+
+
 def span(node: tree_sitter.Node) -> ir.Span:
-    return node.start_byte, node.end_byte
+    base = BASE.get()
+    return node.start_byte - base, node.end_byte - base
 
 
 def module_name(spec: str) -> str:

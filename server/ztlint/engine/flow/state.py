@@ -44,17 +44,23 @@ class State:
             del self.sizes[k]
 
     def set(self, var: str, path: Path, value: frozenset[Label], strong: bool = True) -> None:
+        """Only tainted slots are kept (a clean one is simply absent), so an object with many
+        clean properties costs nothing to update or read."""
         slots = self.taint.setdefault(var, {})
         if not path:
             if strong:
                 slots.clear()
             self.consts.pop(var, None)
-        elif strong:
-            for k in [k for k in slots if k[:len(path)] == path and len(k) > len(path)]:
+        elif strong and slots:
+            n = len(path)
+            for k in [k for k in slots if len(k) > n and k[:n] == path]:
                 del slots[k]
         if strong:
-            slots[path] = value
-        else:
+            if value:
+                slots[path] = value
+            else:
+                slots.pop(path, None)
+        elif value:
             slots[path] = union(slots.get(path, CLEAN), value)
 
     def delete(self, var: str, path: Path) -> None:
