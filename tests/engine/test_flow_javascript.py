@@ -373,3 +373,26 @@ def test_closures_are_not_followed(bundled):
         });
         """
     assert flows(src, bundled) == [("js-flow-command", 5)]
+
+
+def test_incremental_js_flow_findings_equal_a_full_analysis_after_random_edits():
+    import random
+
+    from ztlint.engine import analyze, config, rules
+    from ztlint.engine.incremental import IncrementalDocument
+    ruleset = rules.load_rules(rules.default_rule_dirs())
+    cfg = config.Config(root=Path("."))
+    src = (Path(__file__).parents[2] / "rules/taint/javascript/xss.js").read_bytes()
+    doc = IncrementalDocument(src, "x.js", "javascript", ruleset, cfg)
+    rnd = random.Random(11)
+    snippets = [b"\n", b"x", b"  res.send(req.query.q);\n", b"// c\n", b"", b"app.get('/', (req, res) => {\n"]
+    key = lambda fs: sorted((f.rule_id, f.start_byte, f.end_byte, f.message,  # noqa: E731
+                             tuple((s.start_byte, s.end_byte, s.message) for s in f.flow)) for f in fs)
+    for _ in range(40):
+        lines = doc.source.split(b"\n")
+        row = rnd.randrange(len(lines))
+        at = sum(len(x) + 1 for x in lines[:row])
+        doc.edit(at, at + rnd.choice([0, 0, min(3, len(lines[row]))]), rnd.choice(snippets))
+        got = doc.analyze()
+        want = analyze.analyze(doc.source, "x.js", ruleset, cfg, language="javascript")
+        assert key(got) == key(want.findings)
