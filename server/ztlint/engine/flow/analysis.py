@@ -73,6 +73,12 @@ class FileAnalysis:
         self.functions = {f.name: f for f in module.functions}
         self.request_types = {r.type for r in model.request_params}
         self.followed = {r.rule_id: r.sources for r in rules}  # rule -> source category
+        # call name (or ".method") -> (rule, sink) of every rule: one look-up per call
+        self.sink_index: dict[str, tuple] = {}
+        for r in rules:
+            for s in r.sinks:
+                for n in s.names:
+                    self.sink_index[n] = self.sink_index.get(n, ()) + ((r, s),)
         self.remote_only = {r.rule_id for r in rules if not r.local_sources}
         # handlers return an HTML body only in frameworks that make one of a string (Flask),
         # not in those that serialise it (FastAPI) or need a response object (Django)

@@ -153,28 +153,30 @@ class CallSemantics:
 
     # -- sinks ---------------------------------------------------------------------------
     def check_sinks(self, st, e: ir.Call, q, method, recv, args, kwargs, star) -> None:
-        for rule in self.ctx.rules:
-            sinks = rule.sinks_of(q) if q is not None else ()
-            if method is not None and not self.module_function(st, e.func):
-                sinks = sinks + tuple(s for s in rule.sinks_of("." + method) if s not in sinks
-                                      and _receiver_matches(s, e.func.obj))
-            for sink in sinks:
-                if sink.unless_literal is not None and _literal_lacks(e, *sink.unless_literal):
+        index = self.ctx.sink_index
+        found = index.get(q, ()) if q is not None else ()
+        if method is not None:
+            by_method = index.get("." + method, ())
+            if by_method and not self.module_function(st, e.func):
+                found = found + tuple(rs for rs in by_method if rs not in found
+                                      and _receiver_matches(rs[1], e.func.obj))
+        for rule, sink in found:
+            if sink.unless_literal is not None and _literal_lacks(e, *sink.unless_literal):
+                continue
+            if sink.unless is not None:
+                value = e.kwargs.get(sink.unless[0])
+                if value is not None and self.qual(st, value) in sink.unless[1]:
                     continue
-                if sink.unless is not None:
-                    value = e.kwargs.get(sink.unless[0])
-                    if value is not None and self.qual(st, value) in sink.unless[1]:
-                        continue
-                if sink.when_keyword is not None:
-                    name, want = sink.when_keyword
-                    value = e.kwargs.get(name, _option(e, name))
-                    if value is None or fold.fold(value, lambda n: self.const(st, n)) != want:
-                        continue
-                taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
-                if taint:
-                    shown = (q or "." + str(method)).rsplit(".", 2)
-                    self.hit(rule, taint, e.span, ".".join(shown[-2:]) + "()",
-                             parts=lambda: self.tainted_parts(st, _sink_exprs(e, sink), rule.kind))
+            if sink.when_keyword is not None:
+                name, want = sink.when_keyword
+                value = e.kwargs.get(name, _option(e, name))
+                if value is None or fold.fold(value, lambda n: self.const(st, n)) != want:
+                    continue
+            taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
+            if taint:
+                shown = (q or "." + str(method)).rsplit(".", 2)
+                self.hit(rule, taint, e.span, ".".join(shown[-2:]) + "()",
+                         parts=lambda: self.tainted_parts(st, _sink_exprs(e, sink), rule.kind))
 
     def module_function(self, st: State, func: ir.Expr) -> bool:
         """re.search, os.path.join: a function of an imported module, not a method."""

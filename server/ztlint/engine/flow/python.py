@@ -537,6 +537,19 @@ def _literal(node, source: bytes) -> object:
             return _NOT_LITERAL
         if node.end_byte - node.start_byte > 4096:
             return _NOT_LITERAL
+        if t == "string":  # the common case without ast: 'text' with no escapes or prefix
+            kids = node.named_children
+            if len(kids) in (2, 3) and kids[0].end_byte - kids[0].start_byte == 1 and \
+                    (len(kids) == 2 or kids[1].type == "string_content"):
+                if len(kids) == 2:
+                    return ""
+                raw = source[kids[1].start_byte:kids[1].end_byte]
+                if b"\\" not in raw:
+                    return raw.decode("utf-8", "replace")
+        elif t == "integer" and node.end_byte - node.start_byte < 19:
+            raw = source[node.start_byte:node.end_byte]
+            if raw.isdigit():
+                return int(raw)
         try:
             return ast.literal_eval(source[node.start_byte:node.end_byte].decode("utf-8"))
         except (ValueError, SyntaxError, UnicodeDecodeError, MemoryError, RecursionError):
