@@ -221,6 +221,22 @@ def test_a_weak_value_overwritten_before_use_is_not_a_security_value():
     # H: **kwargs fill keywords, not the URL
     "import requests\nfrom flask import request\n\ndef safe_get(url, **kw):\n    return requests.request('GET', url, **kw)\n\n"
     "@app.route('/t')\ndef t():\n    return safe_get('https://x.example', timeout=request.args['t'])\n",
+    # S: what a helper returns may be a response object or JSON, not an HTML body
+    "from flask import request\n\n@app.route('/s')\ndef s():\n    return make_json_response(request.args['q'])\n",
+    # U: a template renders with autoescaping
+    "from flask import request\n\nclass V:\n    @expose('/u')\n    def u(self):\n"
+    "        return self.render('p.html', q=request.args['q'])\n",
+    # T: the redirect target's start is fixed
+    "from flask import redirect, request\n\n@app.route('/w')\ndef w():\n"
+    "    return redirect('/wallet?usr=' + request.args['u'])\n",
+    # W: the request object is not a route parameter, whatever its annotation
+    "import os\nfrom django.views import View\n\nclass V(View):\n    def get(self, request: AuthedRequest):\n"
+    "        os.system('ls ' + str(request.user))\n",
+    # X: unittest.mock.patch is not a route
+    "import os\nfrom unittest.mock import patch\n\n@patch('x.y')\ndef test_it(name):\n    os.system('ls ' + name)\n",
+    # Y: Django's conditional_escape
+    "from django.http import HttpResponse\nfrom django.utils.html import conditional_escape\n\n"
+    "def view(request):\n    return HttpResponse('<p>' + conditional_escape(request.GET['q']))\n",
     # L: a redirect check by name
     "from flask import redirect, request\n\n@app.route('/n')\ndef n():\n    u = request.args['next']\n"
     "    if is_safe_redirect_url(u):\n        return redirect(u)\n    return redirect('/')\n",
@@ -241,4 +257,5 @@ def test_real_world_look_alikes_are_not_flows(src):
 ])
 def test_views_and_loggers_still_found(src, rule):
     src = src.replace("import os\n", "import os\nimport django\n", 1) if "django" not in src and "request, name" in src else src
-    assert [r for r, _ in flows(src)] == [rule]
+    # (a Django function view is recognised in a views module)
+    assert [r for r, _ in flows(src, "shop/views.py")] == [rule]

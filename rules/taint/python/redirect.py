@@ -55,3 +55,15 @@ def django_detail(request):
     product = get_object_or_404(Product, pk=request.GET["id"])
     # ok: python-flow-redirect
     return HttpResponseRedirect(product.get_absolute_url())
+
+
+@app.route("/wallet")
+def wallet():
+    # ok: python-flow-redirect
+    return redirect("/wallet?usr=" + request.args["usr"])
+
+
+@app.route("/slash")
+def slash():
+    # ruleid: python-flow-redirect
+    return redirect("/" + request.args["to"])

@@ -7,13 +7,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from . import ir
+from . import fold, ir
 from .interp import Interpreter
 from .spec import LOCAL_CLASS, Model, TaintRule
 from .state import State, same
 from .summary import EMPTY, Summary
 from .taint import CLEAN, Label, Step
 
+# decorators named like routes that are not (unittest.mock.patch, pytest ...)
+_NOT_ROUTES = frozenset({"unittest", "mock", "pytest", "functools", "contextlib", "typing"})
 MAX_CALL_DEPTH = 40  # callees analysed on demand, this deep at most (then: no summary)
 _RECEIVERS = ("self", "cls", "this")  # a method's own object, by the name a language gives it
 EXTERNAL = "ext:"  # a dependency on another module's summary (its qualified name follows)
@@ -65,8 +67,10 @@ class Cached:
 
 class FileAnalysis:
     def __init__(self, module: ir.Module, model: Model, rules: list[TaintRule],
-                 externals=None, max_steps: int | None = None, cache: dict | None = None):
+                 externals=None, max_steps: int | None = None, cache: dict | None = None,
+                 path: str = ""):
         self.module = module
+        self.path = path.replace("\\", "/")
         self.model = model
         self.rules = rules
         self.externals = externals  # qualified name -> Summary (other modules), or None
@@ -328,7 +332,7 @@ class FileAnalysis:
             if ann and (ann in r.annotations or p.annotation in r.annotations):
                 return r.type
             named = p.name in r.names or not r.names and bool(r.callbacks_of)
-            if named and not p.annotation and _position(fn, p) == r.position and (
+            if named and (not p.annotation or not r.callbacks_of) and _position(fn, p) == r.position and (
                     not r.callbacks_of or fn.registered_by in r.callbacks_of):
                 return r.type
         return None
@@ -359,11 +363,13 @@ class FileAnalysis:
             for d in fn.decorators:
                 f = d.func if isinstance(d, ir.Call) else d
                 name = f.name if isinstance(f, ir.Attr) else f.id if isinstance(f, ir.Name) else ""
-                if name in h.decorators:
+                if name in h.decorators and not (isinstance(f, ir.Name) and self.resolve(
+                        f.id).split(".")[0] in _NOT_ROUTES):
                     return True
             first = self.first_real_param(fn)
             if h.first_param and first is not None and first.name in h.first_param \
-                    and not first.annotation and not fn.class_name and short not in self.module.called:
+                    and not first.annotation and not fn.class_name and short not in self.module.called \
+                    and (h.paths is None or h.paths.search(self.path)):
                 return True  # a view: called by the framework, not by this file
             if h.bases and fn.class_name and short in h.methods and self._subclass_of(fn.class_name, h.bases):
                 return True
@@ -465,6 +471,10 @@ class FileAnalysis:
             return
         if isinstance(value, (ir.Dict, ir.Seq)):
             return  # serialised as JSON by the framework
+        # only text built here is known to be the body: what a helper returns may be a response
+        # object, JSON or a rendered template
+        if not (fold.builds_text(value) or isinstance(value, ir.Name) and value.id in st.strings):
+            return
         if isinstance(value, ir.Name) and value.id in st.taint:
             # a response object: what was stored in its headers is not its body
             taint = st.taint[value.id].get((), CLEAN)

@@ -40,6 +40,17 @@ def _is_shell_c(items: list) -> bool:
         b.value in ("-c", "/c", "/C", "-Command")
 
 
+def _fixed_prefix(st, interp, e: ir.Call, sink) -> bool:
+    """redirect("/wallet?usr=" + x), redirect(LOGIN_URL + "?next=" + x): the target's start
+    is a literal the rule calls safe (a local path, a fixed host)."""
+    for x in _sink_exprs(e, sink):
+        head = x.items[0] if isinstance(x, ir.Op) and x.op in ("+", "fstring", "%") and x.items else None
+        value = fold.fold(head, lambda n: interp.const(st, n)) if head is not None else fold.UNKNOWN
+        if not (isinstance(value, str) and len(value) < 4096 and sink.safe_prefix.search(value)):
+            return False
+    return True
+
+
 def _receiver_matches(sink, obj: ir.Expr) -> bool:
     if sink.receiver_names is None:
         return True
@@ -172,6 +183,8 @@ class CallSemantics:
                 value = e.kwargs.get(name, _option(e, name))
                 if value is None or fold.fold(value, lambda n: self.const(st, n)) != want:
                     continue
+            if sink.safe_prefix is not None and _fixed_prefix(st, self, e, sink):
+                continue
             taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
             if taint:
                 shown = (q or "." + str(method)).rsplit(".", 2)

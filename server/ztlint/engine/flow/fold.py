@@ -80,7 +80,7 @@ _PREFIX_METHODS = {"startswith": _ROOTED, "is_relative_to": _ROOTED, "startsWith
 _MEMBERSHIP_METHODS = frozenset({"includes", "has"})  # ALLOWED.includes(x): an allow-list
 _NUMERIC_TYPES = {"int", "float", "bool", "uuid.UUID", "UUID", "decimal.Decimal", "Decimal"}
 # url_has_allowed_host_and_scheme (Django), is_safe_url, is_safe_redirect_url, safe_next_url ...
-_SAFE_URL_CHECK = re.compile(r"(?i)^(?:url_has_allowed_host_and_scheme|(?:is_)?(?:safe|valid|allowed)"
+_SAFE_URL_CHECK = re.compile(r"(?i)^_*(?:url_has_allowed_host_and_scheme|(?:is_)?(?:safe|valid|allowed)"
                              r"_?(?:redirect_?|next_?)?(?:url|uri|target|next|redirect))$")
 
 
@@ -208,3 +208,13 @@ def checked_name(e: ir.Expr) -> str | None:
 
 def _is_local_value(e: ir.Expr) -> bool:
     return isinstance(e, (ir.Name, ir.Call))
+
+
+def builds_text(e: ir.Expr) -> bool:
+    """An f-string, a + or % of strings, str.format or str.join, a string literal."""
+    if isinstance(e, ir.Op):
+        return e.op in ("fstring", "+", "%")
+    if isinstance(e, ir.Const):
+        return isinstance(e.value, str)
+    return isinstance(e, ir.Call) and isinstance(e.func, ir.Attr) and e.func.name in ("format", "join") \
+        and isinstance(e.func.obj, (ir.Const, ir.Op))

@@ -253,6 +253,7 @@ class Interpreter(CallSemantics):
                taint: frozenset[Label], augmented: bool) -> None:
         if isinstance(target, ir.Name):
             var = target.id
+            strings_before = set(st.strings) if augmented else ()
             taint = step(taint, target.span, f"assigned to `{var}`", self.where)
             const = fold.fold(value, lambda n: self.const(st, n)) if value is not None \
                 and not augmented else fold.UNKNOWN
@@ -278,6 +279,8 @@ class Interpreter(CallSemantics):
                 st.types[var] = LOCAL_CLASS + value.func.id
             if taint and self.ctx.name_sinks:
                 self.name_sink(st, target, taint, defer=True)
+            if value is not None and (fold.builds_text(value) or augmented and var in strings_before):
+                st.strings.add(var)
             return
         if taint and self.ctx.name_sinks:
             self.name_sink(st, target, taint)

@@ -407,7 +407,11 @@ class Lowering:
             if not parts:
                 value = _literal(node, self.source)
                 return ir.Const(value if value is not _NOT_LITERAL else "", sp)
-            return ir.Op("fstring", [self._interpolation(p, d) for p in parts], sp)
+            # the literal pieces too, as constants: where a URL's fixed start is known
+            pieces = [self._interpolation(c, d) if c.type == "interpolation" else
+                      ir.Const(self._text(c), self._span(c))
+                      for c in node.named_children if c.type in ("interpolation", "string_content")]
+            return ir.Op("fstring", pieces, sp)
         if t == "concatenated_string":
             items = [self.expr(c, d) for c in node.named_children]
             if all(isinstance(i, ir.Const) for i in items):

@@ -34,7 +34,7 @@ def analyse(view, externals=None) -> tuple[list[Finding], list[str]]:
         cache["rules"] = (id(view.ruleset), tuple(r.id for r in rules))
     lowered = cache.setdefault("lowered", {}) if cache is not None else None
     module = ADAPTERS[view.language].lower(view.tree.root_node, view.source, lowered)
-    fa = FileAnalysis(module, model, [r.taint for r in rules], externals,
+    fa = FileAnalysis(module, model, [r.taint for r in rules], externals, path=view.path,
                       cache=cache.setdefault("functions", {}) if cache is not None else None)
     budget = view.budget
     if budget is not None:

@@ -41,6 +41,7 @@ class Handlers:
     bases: tuple[str, ...] = ()  # or: a method named in ``methods`` of a subclass of these
     methods: tuple[str, ...] = ()
     imports: tuple[str, ...] = ()  # only in files importing one of these packages
+    paths: object = None  # compiled regex: only in files whose path matches (views.py)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class Sink:
     receiver_names: object = None
     # not when one of these keywords is a literal without this text (mimetype="text/csv")
     unless_literal: tuple[tuple[str, ...], str] | None = None
+    # not when the argument starts with a literal matching this (a fixed host or local path)
+    safe_prefix: object = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ ANY = "[*]"
 
 
 class State:
-    __slots__ = ("taint", "consts", "types", "parsed", "sizes", "pending")
+    __slots__ = ("taint", "consts", "types", "parsed", "sizes", "pending", "strings")
 
     def __init__(self) -> None:
         self.taint: dict[str, dict[Path, frozenset[Label]]] = {}
@@ -20,6 +20,7 @@ class State:
         self.sizes: dict[tuple, int] = {}  # (var, path) -> length of a list built here
         # var -> name-sink hits waiting for the value to be used (reset_token = weak, then read)
         self.pending: dict[str, tuple] = {}
+        self.strings: set[str] = set()  # locals holding text built here (a response body?)
 
     def copy(self) -> "State":
         s = State()
@@ -29,6 +30,7 @@ class State:
         s.parsed = dict(self.parsed)
         s.sizes = dict(self.sizes)
         s.pending = dict(self.pending)
+        s.strings = set(self.strings)
         return s
 
     def bound(self, var: str) -> bool:
@@ -40,6 +42,7 @@ class State:
         self.types.pop(var, None)
         self.parsed.pop(var, None)
         self.pending.pop(var, None)
+        self.strings.discard(var)
         for k in [k for k in self.sizes if k[0] == var]:
             del self.sizes[k]
 
@@ -110,6 +113,7 @@ def join(a: State | None, b: State | None) -> State | None:
     out.types = {k: v for k, v in a.types.items() if b.types.get(k) == v}
     out.parsed = {k: v for k, v in a.parsed.items() if b.parsed.get(k) == v}
     out.sizes = {k: v for k, v in a.sizes.items() if b.sizes.get(k) == v}
+    out.strings = a.strings & b.strings
     out.pending = {k: tuple(dict.fromkeys(a.pending.get(k, ()) + b.pending.get(k, ())))
                    for k in a.pending.keys() | b.pending.keys()}
     return out

@@ -23,7 +23,7 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                 if not _qualified(name):
                     raise fail(("match", "taint", "sinks", i, key), f"{name!r} is not a dotted name")
         regexes = {}
-        for key in ("assigned-to", "returned-from", "receiver-names"):
+        for key in ("assigned-to", "returned-from", "receiver-names", "safe-prefix"):
             if key in s:
                 try:
                     regexes[key] = re.compile(s[key])
@@ -37,6 +37,7 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                (s["unless"]["keyword"], tuple(s["unless"]["names"])) if "unless" in s else None,
                                sets=tuple(s.get("sets", ())),
                                receiver_names=regexes.get("receiver-names"),
+                               safe_prefix=regexes.get("safe-prefix"),
                                unless_literal=(tuple(s["unless-literal"]["keywords"]),
                                                s["unless-literal"]["lacks"])
                                if "unless-literal" in s else None))
@@ -66,7 +67,8 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
             handlers=tuple(spec.Handlers(tuple(h.get("decorators", ())), tuple(h.get("injected", ())),
                                          tuple(h.get("first-parameter", ())),
                                          tuple(h.get("bases", ())), tuple(h.get("methods", ())),
-                                         tuple(h.get("imports", ())))
+                                         tuple(h.get("imports", ())),
+                                         re.compile(h["paths"]) if "paths" in h else None)
                            for h in m.get("handlers", ())),
             sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
                              for s in m.get("sanitizers", ())),
