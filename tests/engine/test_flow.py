@@ -259,3 +259,11 @@ def test_views_and_loggers_still_found(src, rule):
     src = src.replace("import os\n", "import os\nimport django\n", 1) if "django" not in src and "request, name" in src else src
     # (a Django function view is recognised in a views module)
     assert [r for r, _ in flows(src, "shop/views.py")] == [rule]
+
+
+def test_a_conversion_whose_failure_exits_validates_the_raw_value():
+    src = HEAD + ("import uuid\n\ndef v():\n    x = request.args['x']\n    try:\n        uuid.UUID(x)\n"
+                  "    except ValueError:\n        return 'bad'\n    os.system('ls ' + x)\n\n"
+                  "def w():\n    x = request.args['x']\n    try:\n        uuid.UUID(x)\n"
+                  "    except ValueError:\n        pass\n    os.system('ls ' + x)\n")
+    assert flows(src) == [("python-flow-command", 19)]

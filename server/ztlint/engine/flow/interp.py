@@ -128,11 +128,18 @@ class Interpreter(CallSemantics):
             body = self.block(s.body, st, depth)
             out = self.block(s.orelse, body, depth) if s.orelse else body
             start = join(entry, body)
+            handled = None
             for bound, handler in s.handlers:
                 h = start.copy() if start is not None else entry.copy()
                 if isinstance(bound, ir.Name):
                     h.kill(bound.id)
-                out = join(out, self.block(handler, h, depth))
+                handled = join(handled, self.block(handler, h, depth))
+            if s.handlers and handled is None and body is not None:
+                # try: uuid.UUID(x) / int(x) except ...: return -- past it, x converts cleanly
+                for var in self.converted(st if body is None else body, s.body):
+                    self.apply_kinds(body, var, frozenset({ALL}))
+                out = self.block(s.orelse, body, depth) if s.orelse else body
+            out = join(out, handled)
             if s.final:
                 fin = self.block(s.final, (out or start or entry).copy(), depth)
                 return fin if out is not None else None
@@ -187,6 +194,24 @@ class Interpreter(CallSemantics):
         self.apply_guards(yes, test, True)
         self.apply_guards(no, test, False)
         return join(self.block(body, yes, depth), self.block(orelse, no, depth))
+
+    def converted(self, st: State, stmts: list) -> list[str]:
+        """Variables a statement of ``stmts`` converts with a call that cleans everything (and
+        raises on anything else): ``int(x)``, ``uuid.UUID(x)``, ``x = int(x)``."""
+        out = []
+        for s in stmts:
+            call = s.expr if isinstance(s, ir.ExprStmt) else s.value if isinstance(s, ir.Assign) else None
+            if isinstance(call, ir.Call) and call.args and isinstance(call.args[0], ir.Name):
+                q = self.qual(st, call.func)
+                if q is not None and ALL in (self.ctx.model.sanitizer_of(q) or ()):
+                    out.append(call.args[0].id)
+        return out
+
+    def apply_kinds(self, st: State, var: str, kinds: frozenset[str]) -> None:
+        slots = st.taint.get(var)
+        if slots:
+            for k in list(slots):
+                slots[k] = clean(slots[k], kinds)
 
     def apply_guards(self, st: State, test: ir.Expr, holds: bool) -> None:
         found = fold.guards(test, holds, lambda e: not self.expr(st, e), lambda e: self.qual(st, e))
