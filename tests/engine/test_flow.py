@@ -237,6 +237,21 @@ def test_a_weak_value_overwritten_before_use_is_not_a_security_value():
     # Y: Django's conditional_escape
     "from django.http import HttpResponse\nfrom django.utils.html import conditional_escape\n\n"
     "def view(request):\n    return HttpResponse('<p>' + conditional_escape(request.GET['q']))\n",
+    # T: the start of the target is the application's (a setting, reverse())
+    "from django.conf import settings\nfrom django.shortcuts import redirect\n\ndef view(request):\n"
+    "    return redirect('%s?next=%s' % (settings.LOGIN_URL, request.GET['n']))\n",
+    "from django.urls import reverse\nfrom django.shortcuts import redirect\n\ndef view(request):\n"
+    "    return redirect(reverse('login') + '?next=' + request.GET['n'])\n",
+    # R: an argument list built with append: only its first element is a program
+    "import subprocess\nfrom flask import request\n\n@app.route('/g')\ndef g():\n"
+    "    cmd = ['git', 'log']\n    cmd.append(request.args['p'])\n    subprocess.run(cmd)\n    return ''\n",
+    # AC: staticfiles' finders.find is not an XPath query
+    "from django.contrib.staticfiles import finders\n\ndef view(request):\n    return finders.find(request.GET['p'])\n",
+    # AE, AF: safe_join, and a route parameter that is one URL segment
+    "from flask import request, send_file\nfrom werkzeug.utils import safe_join\n\n@app.route('/f')\ndef f():\n"
+    "    return send_file(safe_join('/srv', request.args['f']))\n",
+    "import os\nfrom flask import send_file\n\n@app.route('/a/<user>')\ndef a(user):\n"
+    "    return send_file(os.path.join('/srv', user + '.png'))\n",
     # L: a redirect check by name
     "from flask import redirect, request\n\n@app.route('/n')\ndef n():\n    u = request.args['next']\n"
     "    if is_safe_redirect_url(u):\n        return redirect(u)\n    return redirect('/')\n",
@@ -250,7 +265,7 @@ def test_real_world_look_alikes_are_not_flows(src):
     ("import os\n\ndef view(request, name):\n    os.system('ls ' + name)\n", "python-flow-command"),
     ("import os\nfrom django.views import View\n\nclass V(View):\n    def get(self, request, name):\n"
      "        os.system('ls ' + name)\n", "python-flow-command"),
-    ("import os\n\nclass V:\n    @expose('/r/<name>')\n    def r(self, name):\n        return open(os.path.join('/d', name)).read()\n",
+    ("import os\n\nclass V:\n    @expose('/r/<path:name>')\n    def r(self, name):\n        return open(os.path.join('/d', name)).read()\n",
      "python-flow-path"),
     ("from flask import current_app, request\n\n@app.route('/l')\ndef l():\n"
      "    current_app.logger.info('u ' + request.args['u'])\n    return ''\n", "python-flow-log"),

@@ -168,14 +168,20 @@ function makeWorkspace() {
     "    return yaml.load(data)",
     "",
   ].join("\n"));
+  // request data flowing into a shell and into pickle: flow findings (errors)
   writeFileSync(join(ws, CLOSED_FILE), [
     "import pickle",
     "import subprocess",
     "",
+    "from flask import Flask, request",
     "",
-    "def handle(cmd, blob):",
-    "    subprocess.call(cmd, shell=True)",
-    "    return pickle.loads(blob)",
+    "app = Flask(__name__)",
+    "",
+    "",
+    "@app.route(\"/run\", methods=[\"POST\"])",
+    "def handle():",
+    "    subprocess.call(request.form[\"cmd\"], shell=True)",
+    "    return str(pickle.loads(request.get_data()))",
     "",
   ].join("\n"));
   writeFileSync(join(ws, FIXALL_FILE), [
@@ -553,8 +559,8 @@ async function main() {
     const toastLine = toast.split("\n").find((l) => /ztlint: \d+ finding/.test(l)) ?? toast;
     log(`notification: ${toastLine}`);
     if (await filter.count()) await filter.fill(CLOSED_FILE.replace(".py", ""));
-    const rows = await waitForProblems((r) => r.some((x) => x.includes("python-pickle-load")) && r.some((x) => x.includes("python-subprocess-shell")),
-      `python-pickle-load and python-subprocess-shell-* from ${CLOSED_FILE}`, 60_000);
+    const rows = await waitForProblems((r) => r.some((x) => x.includes("python-flow-deserialization")) && r.some((x) => x.includes("python-flow-command")),
+      `python-flow-deserialization and python-flow-command from ${CLOSED_FILE}`, 60_000);
     await screenshot("scan-workspace");
     check("Scan Workspace reported the unopened file's findings", rows.some((x) => x.includes(CLOSED_FILE)) || rows.some((x) => x.includes("pickle")));
     check("the scan notification counts findings", /ztlint: [1-9]\d* finding\(s\) in [1-9]\d* file\(s\)/.test(toastLine), toastLine);

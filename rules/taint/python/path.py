@@ -39,7 +39,7 @@ def checked():
     return open(full).read()
 
 
-@app.route("/delete/<name>")
+@app.route("/delete/<path:name>")
 def delete(name):
     # ruleid: python-flow-path
     os.remove(os.path.join(UPLOADS, name))
@@ -49,7 +49,13 @@ def delete(name):
 
 
 class FilesView(BaseView):
-    @expose("/read/<name>")
+    @expose("/read/<path:name>")
     def read(self, name):
         # ruleid: python-flow-path
         return open(os.path.join(UPLOADS, name)).read()
+
+
+@app.route("/avatar/<user>")
+def avatar(user):
+    # ok: python-flow-path
+    return send_file(os.path.join(UPLOADS, user + ".png"))  # one URL segment: no "/" in it

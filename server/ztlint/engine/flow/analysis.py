@@ -297,6 +297,7 @@ class FileAnalysis:
         st = State()
         handler = self.is_handler(fn)
         numeric = _numeric_route_params(fn) if handler else set()
+        segments = _segment_route_params(fn) if handler else set()
         if fn.class_name and fn.params and fn.params[0].kind == "self":
             typ = self.base_type(fn.class_name)
             if typ is not None:  # self in a BaseHTTPRequestHandler: self.path is the request's
@@ -316,7 +317,9 @@ class FileAnalysis:
                     st.set(p.name, (), CLEAN)
                     continue
                 what = f"route parameter `{p.name}`"
-                st.set(p.name, (), frozenset({Label("source:route", p.span, fn.name, frozenset(), "remote",
+                # one URL segment (<name>, {name}): no "/" in it, so not a path of its own
+                cleared = frozenset({"path"}) if p.name in segments else frozenset()
+                st.set(p.name, (), frozenset({Label("source:route", p.span, fn.name, cleared, "remote",
                                                     what, "untrusted",
                                                     (Step(p.span, f"tainted by {what}", fn.name),))}))
                 continue
@@ -503,6 +506,21 @@ def _digest(value) -> str:
 
 
 _CONVERTER = re.compile(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
+
+
+_SEGMENT = re.compile(r"<(?:string:)?(\w+)>|<string\([^)]*\):(\w+)>|\{(\w+)\}")
+
+
+def _segment_route_params(fn: ir.Function) -> set[str]:
+    """Route parameters that are one URL segment: Flask "<name>", "<string:name>", FastAPI
+    "{name}" (not "<path:name>" or "{name:path}")."""
+    out: set[str] = set()
+    for d in fn.decorators:
+        if isinstance(d, ir.Call) and d.args and isinstance(d.args[0], ir.Const) and \
+                isinstance(d.args[0].value, str) and len(d.args[0].value) < 2000:
+            for m in _SEGMENT.finditer(d.args[0].value):
+                out.add(m.group(1) or m.group(2) or m.group(3))
+    return out
 
 
 def _numeric_route_params(fn: ir.Function) -> set[str]:

@@ -43,12 +43,24 @@ def _is_shell_c(items: list) -> bool:
 def _fixed_prefix(st, interp, e: ir.Call, sink) -> bool:
     """redirect("/wallet?usr=" + x), redirect(LOGIN_URL + "?next=" + x): the target's start
     is a literal the rule calls safe (a local path, a fixed host)."""
-    for x in _sink_exprs(e, sink):
+    exprs = _sink_exprs(e, sink)
+    for x in exprs:
         head = x.items[0] if isinstance(x, ir.Op) and x.op in ("+", "fstring", "%") and x.items else None
-        value = fold.fold(head, lambda n: interp.const(st, n)) if head is not None else fold.UNKNOWN
-        if not (isinstance(value, str) and len(value) < 4096 and sink.safe_prefix.search(value)):
+        if head is None:
             return False
-    return True
+        value = fold.fold(head, lambda n: interp.const(st, n))
+        if isinstance(value, str) and x.op == "%" and value.startswith("%s") and len(x.items) > 1:
+            # "%s?next=%s" % (settings.LOGIN_URL, x): the first value is the start
+            first = x.items[1].items[0] if isinstance(x.items[1], ir.Seq) and x.items[1].items \
+                else x.items[1]
+            head, value = first, fold.fold(first, lambda n: interp.const(st, n))
+        if isinstance(value, str):
+            if not (len(value) < 4096 and sink.safe_prefix.search(value)):
+                return False
+        elif isinstance(head, ir.Const) or interp.expr(st.copy(), head):
+            return False  # the start is not known, or comes from outside
+        # else: a start the application makes (reverse(...), settings.LOGIN_URL): fixed
+    return bool(exprs)
 
 
 def _receiver_matches(sink, obj: ir.Expr) -> bool:
@@ -212,6 +224,10 @@ class CallSemantics:
         for a in sink.args:
             if isinstance(a, int) and a < len(args):
                 t = args[a]
+                if a == 0 and sink.argv_list and isinstance(e.args[0], ir.Name) and \
+                        (e.args[0].id, ()) in st.sizes and "shell" not in e.kwargs:
+                    # cmd = ["git", "log"]; cmd.append(x); run(cmd): only cmd[0] is a program
+                    t = self.read_var(st, e.args[0].id, ("[0]",))
                 if a == 0 and sink.argv_list and isinstance(e.args[0], ir.Seq) and e.args[0].items:
                     shell = e.kwargs.get("shell")
                     if shell is None or fold.truth(shell, lambda n: self.const(st, n)) is False:
