@@ -236,7 +236,8 @@ class FileAnalysis:
         params = tuple((p.name, p.kind) for p in fn.params)
         never = end is None and not interp.returns and not fn.too_deep and bool(fn.body)
         parts = (params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never)
-        return Summary(*parts, digest=_digest(parts))
+        # (the digest only serves the editor's cache: a scan has none)
+        return Summary(*parts, digest=_digest(parts) if self.cache is not None else "")
 
     def _top_level(self, fn: ir.Function, interp: Interpreter) -> State | None:
         """The top-level code, in groups of statements: a group whose statements, callees and

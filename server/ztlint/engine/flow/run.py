@@ -79,8 +79,9 @@ def exports_of(source: bytes, path: str, ruleset, config) -> Exports | None:
     except (analyze.guard.TooDeep, analyze.ParseTimeout):
         return None
     exports = Exports()
+    # (a cache, even a throw-away one, so the summaries carry the digests the editor compares)
     view = View(source, LineIndex(source), path, language, tree, ruleset, config, budget,
-                exports=exports)
+                exports=exports, flow_cache={})
     analyse(view)
     return exports
 
