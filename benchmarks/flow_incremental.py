@@ -1,6 +1,7 @@
 """Keystroke cost of the analysis with and without flow rules, in process.
 
     .venv/bin/python benchmarks/flow_incremental.py benchmarks/work/lsp-files/py10k.py
+    .venv/bin/python benchmarks/flow_incremental.py benchmarks/work/lsp-files/js5k.js
 
 Types 60 characters (a newline every tenth) in the middle of the file and at the start of a
 function body, analysing after each, and prints p50/p95 of IncrementalDocument.analyze() with
@@ -13,14 +14,15 @@ import sys
 import time
 from pathlib import Path
 
-from ztlint.engine import analyze, config, kinds, rules
+from ztlint.engine import analyze, config, kinds, languages, rules
 from ztlint.engine.incremental import IncrementalDocument
 
 
-def typing_positions(src: bytes) -> dict[str, int]:
+def typing_positions(src: bytes, language: str) -> dict[str, int]:
     """Where to type: the middle of the file, and the first line of a function body after it."""
     mid = src.index(b"\n", len(src) // 2) + 1
-    fn = src.index(b"\n", src.index(b"    def ", mid)) + 1
+    marker = b"    def " if language == "python" else b"function"
+    fn = src.index(b"\n", src.index(marker, mid)) + 1
     return {"middle of the file": mid, "inside a function": fn}
 
 
@@ -28,8 +30,9 @@ def run(path: str, where: str) -> tuple[float, float, bool]:
     rs = rules.load_rules(rules.default_rule_dirs())
     cfg = config.Config(root=Path("."))
     src = Path(path).read_bytes()
-    doc = IncrementalDocument(src, path, "python", rs, cfg)
-    pos = typing_positions(src)[where]
+    language = languages.detect(path, src[:256])
+    doc = IncrementalDocument(src, path, language, rs, cfg)
+    pos = typing_positions(src, language)[where]
     times = []
     for i in range(60):
         doc.edit(pos + i, pos + i, b"x" if i % 10 else b"\n")
@@ -37,7 +40,7 @@ def run(path: str, where: str) -> tuple[float, float, bool]:
         doc.analyze()
         times.append(time.perf_counter() - t)
     times.sort()
-    full = analyze.analyze(doc.source, path, rs, cfg, language="python")
+    full = analyze.analyze(doc.source, path, rs, cfg, language=language)
     same = sorted((f.rule_id, f.start_byte) for f in full.findings) == \
         sorted((f.rule_id, f.start_byte) for f in doc.findings)
     return times[len(times) // 2] * 1000, times[int(len(times) * 0.95)] * 1000, same
