@@ -252,6 +252,11 @@ def test_a_weak_value_overwritten_before_use_is_not_a_security_value():
     "    return send_file(safe_join('/srv', request.args['f']))\n",
     "import os\nfrom flask import send_file\n\n@app.route('/a/<user>')\ndef a(user):\n"
     "    return send_file(os.path.join('/srv', user + '.png'))\n",
+    # L: a check by keyword in the same condition as a truthiness test
+    "from django.shortcuts import redirect\nfrom django.utils.http import url_has_allowed_host_and_scheme\n\n"
+    "def view(request):\n    to = request.POST.get('next', None)\n"
+    "    if to and url_has_allowed_host_and_scheme(url=to, allowed_hosts={'x'}):\n        return redirect(to)\n"
+    "    return redirect('/')\n",
     # L: a redirect check by name
     "from flask import redirect, request\n\n@app.route('/n')\ndef n():\n    u = request.args['next']\n"
     "    if is_safe_redirect_url(u):\n        return redirect(u)\n    return redirect('/')\n",

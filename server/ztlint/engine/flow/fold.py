@@ -143,8 +143,9 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
             types = test.args[1].items if isinstance(test.args[1], ir.Seq) else [test.args[1]]
             if name and all((qual(t) or "") in _NUMERIC_TYPES for t in types):
                 return [(name, frozenset({ALL}))]
-        if _SAFE_URL_CHECK.search(q.rsplit(".", 1)[-1]) and test.args:
-            name = checked_name(test.args[0])
+        target = test.args[0] if test.args else test.kwargs.get("url") or test.kwargs.get("target")
+        if _SAFE_URL_CHECK.search(q.rsplit(".", 1)[-1]) and target is not None:
+            name = checked_name(target)
             if name:
                 return [(name, frozenset({"redirect"}))]
     return []
