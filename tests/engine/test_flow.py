@@ -287,3 +287,11 @@ def test_a_conversion_whose_failure_exits_validates_the_raw_value():
                   "def w():\n    x = request.args['x']\n    try:\n        uuid.UUID(x)\n"
                   "    except ValueError:\n        pass\n    os.system('ls ' + x)\n")
     assert flows(src) == [("python-flow-command", 19)]
+
+
+def test_fields_of_a_record_looked_up_by_a_request_value_are_stored_data():
+    src = ("from fastapi import FastAPI\nfrom fastapi.responses import RedirectResponse\nfrom db import get_tinyurl\n\n"
+           "app = FastAPI()\n\n@app.get('/t/{tid}')\nasync def tiny(tid: str):\n    row = await get_tinyurl(tid)\n"
+           "    return RedirectResponse(url=row.url)\n\n@app.get('/u/{tid}')\nasync def raw(tid: str):\n"
+           "    value = get_tinyurl(tid)\n    return RedirectResponse(url='' + value)\n")
+    assert flows(src) == [("python-flow-redirect", 15)]

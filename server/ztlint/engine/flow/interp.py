@@ -7,6 +7,8 @@ a branch whose condition literals decide is skipped.
 
 from __future__ import annotations
 
+import re
+
 from . import fold, ir
 from .calls import CallSemantics
 from .spec import LOCAL_CLASS
@@ -14,6 +16,16 @@ from .state import ANY, Path, State, join
 from .taint import ALL, CLEAN, Label, clean, step, union
 
 LOOP_DEPTH = 3
+RECORD = "record:"  # in State.types: what a lookup function returned (see _is_lookup)
+_LOOKUP = re.compile(r"^_*(?:a?get|fetch|find|load|lookup|retrieve)_(?!.*(?:param|arg|input|header|"
+                     r"cookie|query|body|json|form|request|text|str))\w+")
+
+
+def _is_lookup(call: ir.Call) -> bool:
+    """get_tinyurl(id), fetch_user(pk), find_order_by_id(x): a record looked up by a value."""
+    func = call.func
+    name = func.id if isinstance(func, ir.Name) else func.name if isinstance(func, ir.Attr) else ""
+    return len(name) <= 100 and bool(_LOOKUP.match(name))
 # u = urlparse(x): a check on u's parts is a check on x
 _PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"})  # loops nested deeper run their body once (keeps the work linear)
 
@@ -302,6 +314,10 @@ class Interpreter(CallSemantics):
             elif isinstance(value, ir.Call) and isinstance(value.func, ir.Name) and \
                     value.func.id in self.ctx.module.classes and not st.bound(value.func.id):
                 st.types[var] = LOCAL_CLASS + value.func.id
+            elif isinstance(value, ir.Call) and _is_lookup(value) and \
+                    self.ctx.callee(self, st, value.func, self.qual(st, value.func)) is None:
+                # row = get_row(id): a record found by the value; its fields are stored data
+                st.types[var] = RECORD
             if taint and self.ctx.name_sinks:
                 self.name_sink(st, target, taint, defer=True)
             if value is not None and (fold.builds_text(value) or augmented and var in strings_before):
@@ -422,6 +438,9 @@ class Interpreter(CallSemantics):
             if p is not None:
                 if isinstance(e, ir.Index) and e.key is not None:
                     self.expr(st, e.key)
+                if p[1] and st.types.get(p[0]) == RECORD and isinstance(e, ir.Attr):
+                    slots = st.taint.get(p[0], {})
+                    return union(*[v for k, v in slots.items() if k and k[:len(p[1])] == p[1]])
                 return self.read_var(st, *p)
             if isinstance(e, ir.Index):
                 self.expr(st, e.key)
