@@ -1,4 +1,5 @@
 import os
+import zipfile
 
 from flask import Flask, abort, request, send_file
 from flask_appbuilder import BaseView, expose
@@ -59,3 +60,15 @@ class FilesView(BaseView):
 def avatar(user):
     # ok: python-flow-path
     return send_file(os.path.join(UPLOADS, user + ".png"))  # one URL segment: no "/" in it
+
+
+@app.route("/upload", methods=["POST"])
+def upload():
+    f = request.files["bundle"]
+    # ok: python-flow-path
+    with zipfile.ZipFile(f) as z:
+        names = z.namelist()
+    # ruleid: python-flow-path
+    with open(os.path.join(UPLOADS, f.filename), "wb") as out:
+        out.write(f.read())
+    return str(names)

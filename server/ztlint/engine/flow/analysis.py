@@ -84,6 +84,7 @@ class FileAnalysis:
                 for n in s.names:
                     self.sink_index[n] = self.sink_index.get(n, ()) + ((r, s),)
         self.remote_only = {r.rule_id for r in rules if not r.local_sources}
+        self.ignored = {r.rule_id: r.ignore_sources for r in rules if r.ignore_sources}
         # handlers return an HTML body only in frameworks that make one of a string (Flask),
         # not in those that serialise it (FastAPI) or need a response object (Django)
         self.html_responses = any(v.split(".")[0] in model.html_responses

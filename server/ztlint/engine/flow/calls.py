@@ -264,6 +264,8 @@ class CallSemantics:
         for lb in taint:
             if lb.safe_for(rule.kind) or (lb.param is None and lb.category != rule.sources):
                 continue
+            if rule.ignore_sources and lb.origin[7:] in rule.ignore_sources:
+                continue  # ("source:" + id)
             if lb.trust == "local" and not rule.local_sources:
                 continue
             if once:
@@ -317,6 +319,8 @@ class CallSemantics:
                                               lb.category != self.ctx.followed.get(flow.rule_id)):
                     continue
                 if lb.trust == "local" and flow.rule_id in self.ctx.remote_only:
+                    continue
+                if lb.origin[7:] in self.ctx.ignored.get(flow.rule_id, ()):
                     continue
                 trace = lb.trace + (call_step,) + (() if external else flow.trace)
                 where_span = e.span if external else flow.span

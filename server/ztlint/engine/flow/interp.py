@@ -355,6 +355,18 @@ class Interpreter(CallSemantics):
         if isinstance(target, ir.Op) and target.items:  # *rest
             self.assign(st, target.items[0], None, taint, False)
 
+    def renamed(self, e: ir.Expr, taint):
+        """upload.filename: the labels of an upload become labels of the name it was sent as."""
+        if not taint or not isinstance(e, ir.Attr):
+            return taint
+        for sources, attributes, becomes in self.ctx.model.renames:
+            if e.name in attributes:
+                taint = frozenset(
+                    Label("source:" + becomes, lb.at, lb.home, lb.cleared, lb.trust,
+                          lb.what + "." + e.name, lb.category, lb.trace)
+                    if lb.origin[7:] in sources else lb for lb in taint)
+        return taint
+
     def store_sink(self, st: State, target, taint) -> None:
         """``session["k"] = v``: a store into an object a rule names; ``window.location = v``,
         ``el.innerHTML = v``: an assignment a rule names (``sets``)."""
@@ -441,10 +453,10 @@ class Interpreter(CallSemantics):
                 if p[1] and st.types.get(p[0]) == RECORD and isinstance(e, ir.Attr):
                     slots = st.taint.get(p[0], {})
                     return union(*[v for k, v in slots.items() if k and k[:len(p[1])] == p[1]])
-                return self.read_var(st, *p)
+                return self.renamed(e, self.read_var(st, *p))
             if isinstance(e, ir.Index):
                 self.expr(st, e.key)
-            return self.expr(st, e.obj)
+            return self.renamed(e, self.expr(st, e.obj))
         if isinstance(e, ir.Call):
             return self.call(st, e)
         if isinstance(e, (ir.Op, ir.Seq)):

@@ -83,6 +83,8 @@ class Model:
     sanitizers: tuple[Sanitizer, ...] = ()
     no_return: tuple[str, ...] = ()  # calls that never return (abort, sys.exit ...)
     html_responses: tuple[str, ...] = ()  # frameworks whose handlers' returned text is HTML
+    # (source ids, attributes, new source id): upload.filename is a name the client chose
+    renames: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = ()
     _source_index: dict = field(default_factory=dict, compare=False, repr=False)
     _sanitizer_index: dict = field(default_factory=dict, compare=False, repr=False)
     _source_memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -114,6 +116,7 @@ class TaintRule:
     sources: str = "untrusted"  # the source category followed
     local_sources: bool = True  # also flows from argv, input(), the environment
     fixer: str | None = None  # a built-in fix (flow.fixes)
+    ignore_sources: tuple[str, ...] = ()  # source ids this rule does not follow
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sinks_of(self, qualname: str) -> tuple[Sink, ...]:
@@ -150,4 +153,5 @@ def merge(models: list[Model]) -> Model:
                  tuple(h for m in models for h in m.handlers),
                  tuple(s for m in models for s in m.sanitizers),
                  tuple(n for m in models for n in m.no_return),
-                 tuple(n for m in models for n in m.html_responses))
+                 tuple(n for m in models for n in m.html_responses),
+                 tuple(r for m in models for r in m.renames))

@@ -42,7 +42,8 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                                s["unless-literal"]["lacks"])
                                if "unless-literal" in s else None))
     return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"),
-                          t.get("local-sources", True), t.get("fix"))
+                          t.get("local-sources", True), t.get("fix"),
+                          tuple(t.get("ignore-sources", ())))
 
 
 def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Model]], list[RuleError]]:
@@ -73,7 +74,9 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
             sanitizers=tuple(spec.Sanitizer(tuple(s["names"]), frozenset(s["clears"]))
                              for s in m.get("sanitizers", ())),
             no_return=tuple(m.get("no-return", ())),
-            html_responses=tuple(m.get("html-responses", ())))
+            html_responses=tuple(m.get("html-responses", ())),
+            renames=tuple((tuple(r["sources"]), tuple(r["attributes"]), r["becomes"])
+                          for r in m.get("renames", ())))
         out.extend((lang, model) for lang in langs)
     return out, errors
 
