@@ -39,6 +39,7 @@ class Hit:
 
 
 GROUPS = "<module groups>"  # in the cache: the top-level code's groups (see _top_level)
+CALLERS = "<callers>"  # in the cache: who used which summary (see _callers)
 GROUP_SIZE = 16
 
 
@@ -133,15 +134,10 @@ class FileAnalysis:
         touches, not the file."""
         if not self.cache:
             return
-        changed = {n for n in self.cache if n not in self.functions and n != "rules"}
-        callers: dict[str, set[str]] = {}
-        for name, c in self.cache.items():
-            if not isinstance(c, Cached):
-                continue
-            for dep in c.deps:
-                callers.setdefault(dep, set()).add(name)
-                if dep.startswith(EXTERNAL):
-                    changed.add(name)  # checked the slow way (another module may have changed)
+        callers, external = self._callers()
+        # (a function using another module's summary is checked the slow way: that module may
+        # have changed)
+        changed = {n for n in self.cache if n not in self.functions} | external
         for name, fn in self.functions.items():
             c = self.cache.get(name)
             if c is None or not _same_function(c.fn, fn) or c.context != self.context or (
@@ -161,6 +157,28 @@ class FileAnalysis:
                 self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement, h.parts)
             self.end_states[name] = c.state
             self.summaries[name] = c.summary
+
+    def _callers(self) -> tuple[dict[str, set[str]], set[str]]:
+        """(dependency -> the cached functions that used it, functions using other modules),
+        kept in the cache and updated as entries are replaced (building it is per file)."""
+        kept = self.cache.get(CALLERS)
+        if kept is None:
+            kept = self.cache[CALLERS] = ({}, set())
+            for name, c in list(self.cache.items()):
+                if isinstance(c, Cached):
+                    self._callers_changed(name, {}, c.deps)
+        return kept
+
+    def _callers_changed(self, name: str, old: dict, new: dict) -> None:
+        kept = self.cache.get(CALLERS)
+        if kept is None:
+            return
+        callers, external = kept
+        for d in old:
+            callers.get(d, set()).discard(name)
+        for d in new:
+            callers.setdefault(d, set()).add(name)
+        (external.add if any(d.startswith(EXTERNAL) for d in new) else external.discard)(name)
 
     def tick(self) -> None:
         self._steps += 1
@@ -192,9 +210,11 @@ class FileAnalysis:
             if self.cache is not None:
                 deps = {d: (self.summaries[d].digest if d in self.summaries else "")
                         if not d.startswith(EXTERNAL) else digest for d, digest in deps.items()}
+                old = self.cache.get(name)
                 self.cache[name] = Cached(fn, self.context, deps,
                                           self.globals_digest if read_globals[0] else None,
                                           summary, hits, self.end_states.get(name))
+                self._callers_changed(name, old.deps if isinstance(old, Cached) else {}, deps)
         if self._frames:
             self._frames[-1][0][name] = self.summaries[name].digest
         return self.summaries[name]
