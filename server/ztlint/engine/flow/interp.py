@@ -11,11 +11,14 @@ import re
 
 from . import fold, ir
 from .calls import CallSemantics
+from .names import NameSinks
 from .spec import LOCAL_CLASS
 from .state import ANY, Path, State, join
 from .taint import ALL, CLEAN, Label, clean, step, union
 
-LOOP_DEPTH = 3
+LOOP_DEPTH = 3  # loops nested deeper run their body once (keeps the work linear)
+# u = urlparse(x): a check on u's parts is a check on x
+_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"})
 RECORD = "record:"  # in State.types: what a lookup function returned (see _is_lookup)
 _LOOKUP = re.compile(r"^_*(?:a?get|fetch|find|load|lookup|retrieve)_(?!.*(?:param|arg|input|header|"
                      r"cookie|query|body|json|form|request|text|str))\w+")
@@ -26,11 +29,9 @@ def _is_lookup(call: ir.Call) -> bool:
     func = call.func
     name = func.id if isinstance(func, ir.Name) else func.name if isinstance(func, ir.Attr) else ""
     return len(name) <= 100 and bool(_LOOKUP.match(name))
-# u = urlparse(x): a check on u's parts is a check on x
-_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"})  # loops nested deeper run their body once (keeps the work linear)
 
 
-class Interpreter(CallSemantics):
+class Interpreter(CallSemantics, NameSinks):
     def __init__(self, ctx, fn: ir.Function):
         self.ctx = ctx  # the file's context (model, rules, summaries, findings): see analysis
         self.fn = fn
@@ -354,65 +355,6 @@ class Interpreter(CallSemantics):
             return
         if isinstance(target, ir.Op) and target.items:  # *rest
             self.assign(st, target.items[0], None, taint, False)
-
-    def renamed(self, e: ir.Expr, taint):
-        """upload.filename: the labels of an upload become labels of the name it was sent as."""
-        if not taint or not isinstance(e, ir.Attr):
-            return taint
-        for sources, attributes, becomes in self.ctx.model.renames:
-            if e.name in attributes:
-                taint = frozenset(
-                    Label("source:" + becomes, lb.at, lb.home, lb.cleared, lb.trust,
-                          lb.what + "." + e.name, lb.category, lb.trace)
-                    if lb.origin[7:] in sources else lb for lb in taint)
-        return taint
-
-    def store_sink(self, st: State, target, taint) -> None:
-        """``session["k"] = v``: a store into an object a rule names; ``window.location = v``,
-        ``el.innerHTML = v``: an assignment a rule names (``sets``)."""
-        q = self.qual(st, target.obj)
-        attr = "." + target.obj.name if isinstance(target.obj, ir.Attr) else None
-        whole = self.qual(st, target) if isinstance(target, ir.Attr) else None
-        prop = "." + target.name if isinstance(target, ir.Attr) else None
-        for rule in self.ctx.rules:
-            if q is not None and rule.sinks_of("<store>" + q) or attr and rule.sinks_of("<store>" + attr):
-                self.hit(rule, taint, target.span, (q or attr).rsplit(".", 1)[-1])
-            elif whole is not None and rule.sinks_of("<set>" + whole):
-                self.hit(rule, taint, target.span, whole)
-            elif prop is not None and rule.sinks_of("<set>" + prop):
-                self.hit(rule, taint, target.span, prop[1:])
-
-    def name_sink(self, st: State, target, taint, defer: bool = False) -> None:
-        """A value assigned to a name a rule watches (``reset_token = ...``). ``defer``: a
-        local variable, reported once its value is used (overwritten first, it never was)."""
-        if isinstance(target, ir.Name):
-            name = target.id
-        elif isinstance(target, ir.Attr):
-            name = target.name
-        elif isinstance(target, ir.Index) and isinstance(target.key, ir.Const):
-            name = str(target.key.value)
-        else:
-            return
-        if len(name) > 200:
-            return
-        for rule, sink in self.ctx.name_sinks:
-            if sink.assigned_to is not None and sink.assigned_to.search(name):
-                if defer:
-                    st.pending[name] = st.pending.get(name, ()) + ((rule, taint, target.span, self.where),)
-                else:
-                    self.hit(rule, taint, target.span, name, once=True)
-
-    def flush(self, st: State | None, var: str | None = None) -> None:
-        """Report the pending name-sink hits of ``var`` (of every variable: None)."""
-        if st is None or not st.pending:
-            return
-        for name in ([var] if var is not None else list(st.pending)):
-            for rule, taint, span, where in st.pending.pop(name, ()):
-                here, self.where = self.where, where
-                try:
-                    self.hit(rule, taint, span, name, once=True)
-                finally:
-                    self.where = here
 
     def store_literal(self, st: State, var: str, path: Path, value, span) -> None:
         """A dict or list literal stored slot by slot, so a constant slot stays clean."""

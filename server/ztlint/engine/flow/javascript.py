@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from . import ir, javascript_expr
+from .lowering import SafeLowering
 from .javascript_bind import BindLowering, import_of, pattern_names
 from .javascript_expr import (BASE, FUNCTIONS, MAX_DEPTH, NOT_LITERAL, ExprLowering, TooDeep, key_name,
                               literal, span, text)
@@ -25,7 +26,7 @@ _UNTYPED = ("any", "unknown", "object")
 _MAX_FALLTHROUGH = 64  # statements a switch case may inherit from the cases below it
 
 
-class Lowering(ExprLowering, BindLowering):
+class Lowering(SafeLowering, ExprLowering, BindLowering):
     def __init__(self, only: set[str] | None) -> None:
         self.only = only
         self.imports: dict[str, str] = {}
@@ -244,24 +245,6 @@ class Lowering(ExprLowering, BindLowering):
         return out, prologue
 
     # -- statements ------------------------------------------------------------------------
-    def _block_safe(self, node) -> list[ir.Stmt]:
-        try:
-            return self._block(node, 0)
-        except (TooDeep, RecursionError):
-            raise TooDeep(node.start_byte) from None
-
-    def _stmt_safe(self, node) -> list[ir.Stmt]:
-        try:
-            return self._stmt(node, 0)
-        except (TooDeep, RecursionError):
-            raise TooDeep(node.start_byte) from None
-
-    def _expr_safe(self, node) -> ir.Expr:
-        try:
-            return self.expr(node, 0)
-        except (TooDeep, RecursionError):
-            raise TooDeep(node.start_byte) from None
-
     def _block(self, node, d: int) -> list[ir.Stmt]:
         if d > MAX_DEPTH:
             raise TooDeep(node.start_byte)

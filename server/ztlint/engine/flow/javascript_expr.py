@@ -12,10 +12,9 @@ from contextvars import ContextVar
 import tree_sitter
 
 from . import ir
+from .lowering import MAX_DEPTH, TooDeep  # noqa: F401 - (re-exported to the adapter)
 
-# Deeper expressions or blocks than this are not lowered (the function gets a note): the
-# engine recurses over the model, and hostile files nest thousands deep.
-MAX_DEPTH = 120
+
 
 FUNCTIONS = frozenset({"arrow_function", "function_expression", "function",
                        "generator_function", "generator_function_declaration",
@@ -27,10 +26,6 @@ _COMPARE = {"===": "==", "==": "==", "!==": "!=", "!=": "!=", "<": "<", "<=": "<
             ">=": ">=", "in": "in", "instanceof": "instanceof"}
 _BOOL = {"&&": "and", "||": "or", "??": "or"}
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-
-
-class TooDeep(Exception):
-    pass
 
 
 # The text being lowered, for the duration of one lower() call: Node.text re-reads the text
