@@ -111,3 +111,25 @@ def test_typing_cannot_push_an_open_document_past_the_limit():
     p = subprocess.run([sys.executable, "-c", _TYPING], capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr[-500:]  # was -11 (SIGSEGV) at the 254th keystroke
     assert p.stdout.splitlines() == [NOTE, "None True"]
+
+
+def test_a_batch_sent_to_a_worker_that_just_died_is_requeued_not_fatal():
+    # The parent may send the next batch before it has read a dead worker's end of file: the
+    # send must not raise (it was "BrokenPipeError" and exit 2), and the batch must come back.
+    from collections import deque
+
+    from ztlint.engine.config import Config
+    from ztlint.scan import workers
+
+    w = workers._Worker(workers.mp_context(), Config(), False, frozenset())
+    w.proc.kill()
+    w.proc.join()
+    tasks = [workers.Task(f"f{i}.py", f"f{i}.py") for i in range(3)]
+    w.give(tasks[:1])
+    w.give(tasks[1:])  # the pipe is broken by now
+    with pytest.raises((EOFError, OSError)):
+        w.conn.recv()
+    queue, crashed = deque(), []
+    workers._lost(w, [w], queue, lambda task, reason: crashed.append(task))
+    assert [t.path for t in queue] == ["f0.py", "f1.py", "f2.py"]
+    assert queue[0].crashed == "signal 9: SIGKILL" and crashed == []

@@ -80,6 +80,15 @@ class _Worker:
         child.close()
         self.batch: deque[Task] = deque()  # sent, not yet answered
 
+    def give(self, batch: list[Task]) -> None:
+        """Send a batch. A worker may have died since its last answer: its pipe is then broken,
+        and the batch stays on it so that reading its end of file retries and requeues it."""
+        self.batch.extend(batch)
+        try:
+            self.conn.send(batch)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def stop(self, kill: bool = False) -> None:
         try:
             if kill:
@@ -120,8 +129,7 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
                     if len(w.batch) >= 2 * batch_size:
                         break
                 batch = [queue.popleft() for _ in range(min(batch_size, len(queue)))]
-                w.batch.extend(batch)
-                w.conn.send(batch)
+                w.give(batch)
             for conn in wait([w.conn for w in workers if w.batch]):
                 w = next(w for w in workers if w.conn is conn)
                 try:
