@@ -289,9 +289,11 @@ def test_a_conversion_whose_failure_exits_validates_the_raw_value():
     assert flows(src) == [("python-flow-command", 19)]
 
 
-def test_fields_of_a_record_looked_up_by_a_request_value_are_stored_data():
+def test_a_record_or_value_looked_up_by_a_request_value_is_stored_data():
     src = ("from fastapi import FastAPI\nfrom fastapi.responses import RedirectResponse\nfrom db import get_tinyurl\n\n"
            "app = FastAPI()\n\n@app.get('/t/{tid}')\nasync def tiny(tid: str):\n    row = await get_tinyurl(tid)\n"
            "    return RedirectResponse(url=row.url)\n\n@app.get('/u/{tid}')\nasync def raw(tid: str):\n"
-           "    value = get_tinyurl(tid)\n    return RedirectResponse(url='' + value)\n")
-    assert flows(src) == [("python-flow-redirect", 15)]
+           "    value = get_tinyurl(tid)\n    return RedirectResponse(url='' + value)\n"
+           "\n@app.get('/v/{tid}')\nasync def echo(tid: str):\n    return RedirectResponse(url='' + tid)\n")
+    # get_tinyurl() is a call the analysis cannot see into: its result does not carry `tid`
+    assert flows(src) == [("python-flow-redirect", 19)]

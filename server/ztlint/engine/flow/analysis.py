@@ -251,7 +251,7 @@ class FileAnalysis(EntryStates):
             else:
                 sources = sources | {lb}
         params = tuple((p.name, p.kind) for p in fn.params)
-        never = end is None and not interp.returns and not fn.too_deep and bool(fn.body)
+        never = end is None and not interp.returned and not fn.too_deep and bool(fn.body)
         parts = (params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never)
         # (the digest only serves the editor's cache: a scan has none)
         return Summary(*parts, digest=_digest(parts) if self.cache is not None else "")

@@ -135,7 +135,12 @@ class CallSemantics:
             # CHOICES.get(name, default), Model.objects.get(pk=x): what the container holds,
             # not the key looked up
             return union(recv, *args[1:])
-        return union(recv, *args, *kwargs.values(), star)
+        props = self.ctx.model.propagators
+        if (props is None or props.carry_arguments(q, method) or q in self.ctx.module.classes
+                or q is not None and q.startswith(LOCAL_CLASS)):
+            return union(recv, *args, *kwargs.values(), star)
+        # a call it cannot see into (get_activity(id), check(url)): not its arguments
+        return recv
 
     def container_method(self, st: State, e: ir.Call, p, method: str, args) -> frozenset | None:
         var, path = p

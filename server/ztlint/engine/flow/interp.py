@@ -39,6 +39,7 @@ class Interpreter(CallSemantics, NameSinks):
         self.loops: list[tuple[list, list]] = []  # (break states, continue states) per loop
         self.stmt: ir.Span = fn.span
         self.returns = CLEAN
+        self.returned = False  # a return was reached (whatever its value carries)
         self.sink_flows: list = []  # parameters reaching sinks (for the summary)
 
     # -- names ---------------------------------------------------------------------------
@@ -164,6 +165,7 @@ class Interpreter(CallSemantics, NameSinks):
             return self.block(s.body, st, depth)
         if isinstance(s, ir.Return):
             self.stmt = s.span
+            self.returned = True
             if s.value is not None:
                 value = self.expr(st, s.value)
                 self.flush(st)

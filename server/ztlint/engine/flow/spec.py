@@ -74,6 +74,24 @@ class Sink:
 
 
 @dataclass(frozen=True)
+class Propagators:
+    calls: tuple[str, ...] = ()  # qualified names; a name covers everything below it
+    methods: frozenset[str] = frozenset()  # .method of any object ("{}".format(x))
+    constructors: bool = False  # a CapWords name builds an object that holds its arguments
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def carry_arguments(self, qualname: str | None, method: str | None) -> bool:
+        if qualname is None:
+            return method in self.methods
+        if not self._index:
+            self._index.update(dict.fromkeys(self.calls, True))
+        if _prefix_lookup(self._index, qualname):
+            return True
+        last = qualname.rsplit(".", 1)[-1]
+        return self.constructors and last[:1].isupper() and not last.isupper()
+
+
+@dataclass(frozen=True)
 class Model:
     """One language's sources, sanitizers, request parameters and handlers (merged from every
     ``models:`` block for the language)."""
@@ -85,6 +103,10 @@ class Model:
     html_responses: tuple[str, ...] = ()  # frameworks whose handlers' returned text is HTML
     # (source ids, attributes, new source id): upload.filename is a name the client chose
     renames: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = ()
+    # Calls the analysis cannot see into. None: their result carries everything passed to them.
+    # Otherwise it carries what their receiver carries, and their arguments only for the calls
+    # and methods named here (and constructors when ``constructors``).
+    propagators: Propagators | None = None
     _source_index: dict = field(default_factory=dict, compare=False, repr=False)
     _sanitizer_index: dict = field(default_factory=dict, compare=False, repr=False)
     _source_memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -154,4 +176,13 @@ def merge(models: list[Model]) -> Model:
                  tuple(s for m in models for s in m.sanitizers),
                  tuple(n for m in models for n in m.no_return),
                  tuple(n for m in models for n in m.html_responses),
-                 tuple(r for m in models for r in m.renames))
+                 tuple(r for m in models for r in m.renames),
+                 _merge_propagators([m.propagators for m in models if m.propagators is not None]))
+
+
+def _merge_propagators(found: list[Propagators]) -> Propagators | None:
+    if not found:
+        return None
+    return Propagators(tuple(n for p in found for n in p.calls),
+                       frozenset().union(*(p.methods for p in found)),
+                       any(p.constructors for p in found))

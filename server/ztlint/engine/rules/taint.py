@@ -76,7 +76,11 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
             no_return=tuple(m.get("no-return", ())),
             html_responses=tuple(m.get("html-responses", ())),
             renames=tuple((tuple(r["sources"]), tuple(r["attributes"]), r["becomes"])
-                          for r in m.get("renames", ())))
+                          for r in m.get("renames", ())),
+            propagators=spec.Propagators(tuple(m["propagators"].get("calls", ())),
+                                         frozenset(m["propagators"].get("methods", ())),
+                                         m["propagators"].get("constructors", False))
+            if "propagators" in m else None)
         out.extend((lang, model) for lang in langs)
     return out, errors
 

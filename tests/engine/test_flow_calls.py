@@ -1,0 +1,82 @@
+"""Calls the flow analysis cannot see into, and helpers that return: what their result carries."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ztlint.engine import analyze, config, rules
+
+RULES = Path(__file__).resolve().parents[2] / "rules" / "taint" / "python"
+RULESET = rules.load_rules(rules.default_rule_dirs())
+CFG = config.Config(root=Path("."))
+HEAD = "import os, subprocess\nfrom flask import request\nfrom app.db import get_activity, check_url\n"
+
+
+def flows(src: str, ruleset=RULESET) -> list[tuple[str, int]]:
+    a = analyze.analyze(textwrap.dedent(src).encode(), "app.py", ruleset, CFG, language="python")
+    return sorted((f.rule_id, f.line) for f in a.findings if "-flow-" in f.rule_id)
+
+
+def test_a_helper_whose_return_carries_nothing_still_returns():
+    # it was taken for a function that never returns (like abort()), so the code after the
+    # call was dead and the flow below it lost
+    src = HEAD + textwrap.dedent("""\
+        def note(x):
+            print(x)
+            return "ok"
+        def v():
+            h = request.args['h']
+            note(h)
+            os.system(h)
+        """)
+    assert flows(src) == [("python-flow-command", 10)]
+
+
+@pytest.mark.parametrize("body", [
+    "row = get_activity(request.args['id'])\n    os.system(row)",  # a lookup: stored data
+    "url = request.args['u']\n    ok = check_url(url)\n    os.system(ok)",  # a verdict
+    "x = request.args['x']\n    n = len(x)\n    os.system(n)",
+])
+def test_the_result_of_an_unknown_call_does_not_carry_its_arguments(body):
+    assert flows(HEAD + "def v():\n    " + body + "\n") == []
+
+
+@pytest.mark.parametrize("body", [
+    "x = request.args['x']\n    os.system(x.strip().lower())",  # methods of the value itself
+    "x = request.args['x']\n    os.system('ls {}'.format(x))",  # listed methods
+    "x = request.args['x']\n    os.system(' '.join(['ls', x]))",
+    "x = request.args['x']\n    os.system(os.path.join('/srv', x))",  # listed calls
+    "x = request.args['x']\n    os.system(str(x))",
+    "x = request.args['x']\n    os.system(Job(x).target)",  # a constructor holds its arguments
+])
+def test_listed_propagators_and_receivers_carry_taint(body):
+    assert flows(HEAD + "def v():\n    " + body + "\n") == [("python-flow-command", 6)]
+
+
+def test_without_propagators_in_the_model_every_call_carries_its_arguments(tmp_path):
+    # the switch is data: a language model without `propagators` keeps the conservative rule
+    models = (RULES / "_models.yaml").read_text(encoding="utf-8")
+    stripped = re.sub(r"\n    propagators:\n(?:      .*\n|\n)*", "\n", models)
+    assert "propagators" not in stripped.split("models:", 1)[1].replace("# ", "")
+    (tmp_path / "_models.yaml").write_text(stripped, encoding="utf-8")
+    shutil.copy(RULES / "command.yaml", tmp_path / "command.yaml")
+    conservative = rules.load_rules([tmp_path])
+    assert not conservative.errors, conservative.errors
+    src = HEAD + "def v():\n    row = get_activity(request.args['id'])\n    os.system(row)\n"
+    assert flows(src, conservative) == [("python-flow-command", 6)]
+    assert flows(src) == []
+
+
+def test_a_malformed_propagators_block_names_file_line_and_field(tmp_path):
+    models = (RULES / "_models.yaml").read_text(encoding="utf-8")
+    (tmp_path / "_models.yaml").write_text(models.replace("      constructors: true",
+                                                          "      constructor: true"),
+                                           encoding="utf-8")
+    rs = rules.load_rules([tmp_path])
+    assert rs.errors and rs.errors[0].path.endswith("_models.yaml")
+    assert "constructor" in str(rs.errors[0]) and rs.errors[0].line > 1
