@@ -4,9 +4,9 @@ Run with the project's virtualenv (it reads the rule tags through ztlint's own l
 
     .venv/bin/python benchmarks/realflows/run.py [--json OUT] [--ztlint .venv/bin/ztlint]
 
-Per project: Python files, scan seconds (wall), flow findings (rules ``python-flow-*``) by rule,
-bare hazards (hint-severity findings of rules tagged ``audit``: a dangerous sink, no proven
-source) and the scan's partial-analysis notes. Raw reports go to
+Per project: Python files, scan seconds (wall), flow findings (rules ``python-flow-*`` above hint
+severity) by rule, bare hazards (hint-severity findings of rules tagged ``audit``: a dangerous
+sink, no proven source; and flows from the process environment, hints by default) and the scan's partial-analysis notes. Raw reports go to
 ``benchmarks/work/realflows-out/<project>.json`` (the hand-labelling reads them).
 """
 from __future__ import annotations
@@ -45,6 +45,11 @@ def scan(ztlint: str, directory: Path, out: Path) -> tuple[dict, float]:
     return json.loads(out.read_text(encoding="utf-8")), seconds
 
 
+def is_flow(finding: dict) -> bool:
+    """A flow finding shown as a warning or error (hints are hazards to review)."""
+    return finding["rule"].startswith(FLOW_PREFIX) and finding["severity"] != "hint"
+
+
 def source_of(finding: dict) -> str:
     """The kind of source a flow starts from, from its first step's message."""
     first = finding["flow"][0]["message"] if finding.get("flow") else ""
@@ -56,11 +61,12 @@ def source_of(finding: dict) -> str:
 
 
 def count(report: dict, audit: set[str]) -> dict:
-    flow_findings = [f for f in report["findings"] if f["rule"].startswith(FLOW_PREFIX)]
+    flow_findings = [f for f in report["findings"] if is_flow(f)]
     flows = collections.Counter(f["rule"] for f in flow_findings)
     sources = collections.Counter(source_of(f) for f in flow_findings)
-    bare = collections.Counter(f["rule"] for f in report["findings"]
-                               if f["severity"] == "hint" and f["rule"] in audit)
+    # a flow from the process environment is a hint under the default profile: a hazard too
+    bare = collections.Counter(f["rule"] for f in report["findings"] if f["severity"] == "hint"
+                               and (f["rule"] in audit or f["rule"].startswith(FLOW_PREFIX)))
     summary = report.get("summary", {})
     return {"files": summary.get("files", 0), "partial": summary.get("partial", 0),
             "notes": report.get("notes", []), "flows": sum(flows.values()),

@@ -3,7 +3,9 @@
 ``.venv/bin/python benchmarks/realflows/sample.py [--seed 16] [--n 40]`` prints a JSON list
 (project, version, rule, path, line, message, flow). Seeded round-robin: over projects, and within
 a project over its flow rules, so every project and as many rules as possible are represented
-(rare rules are over-represented compared with their share of all findings).
+(rare rules are over-represented compared with their share of all findings). With ``--uniform``,
+a simple random sample of all flows instead: the unbiased estimate of the precision of what a
+user sees (used from v5 on).
 """
 from __future__ import annotations
 
@@ -19,15 +21,18 @@ import fetch  # noqa: E402
 import run  # noqa: E402
 
 
-def draw(seed: int, n: int) -> list[dict]:
+def draw(seed: int, n: int, uniform: bool = False) -> list[dict]:
     rng = random.Random(seed)
     groups: dict[tuple, list] = collections.defaultdict(list)
     for name, version in fetch.read_projects():
         report = json.loads((run.OUT / f"{name}-{version}.json").read_text(encoding="utf-8"))
         for f in report["findings"]:
-            if f["rule"].startswith(run.FLOW_PREFIX):
+            if run.is_flow(f):
                 groups[(name, version, f["rule"])].append(f)
     keys = sorted(groups)
+    if uniform:
+        every = [(k, f) for k in keys for f in groups[k]]
+        return [_row(k, f) for k, f in rng.sample(every, min(n, len(every)))]
     rng.shuffle(keys)
     for k in keys:
         rng.shuffle(groups[k])
@@ -47,16 +52,21 @@ def draw(seed: int, n: int) -> list[dict]:
             picked.append((k, groups[k].pop()))
             if len(picked) >= n:
                 break
-    return [{"project": k[0], "version": k[1], "rule": k[2], "path": f["path"],
-             "line": f["start"]["line"], "message": f["message"], "flow": f["flow"]} for k, f in picked]
+    return [_row(k, f) for k, f in picked]
+
+
+def _row(k: tuple, f: dict) -> dict:
+    return {"project": k[0], "version": k[1], "rule": k[2], "path": f["path"],
+            "line": f["start"]["line"], "message": f["message"], "flow": f["flow"]}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--n", type=int, default=40)
+    ap.add_argument("--uniform", action="store_true", help="a simple random sample of all flows")
     args = ap.parse_args(argv)
-    print(json.dumps(draw(args.seed, args.n), indent=1))
+    print(json.dumps(draw(args.seed, args.n, args.uniform), indent=1))
     return 0
 
 

@@ -94,3 +94,25 @@ def test_readme_states_the_precision_of_the_committed_labels():
     tp = sum(lab["verdict"] == "tp" for lab in labs)
     assert (int(m.group(2)), int(m.group(3))) == (tp, len(labs))
     assert float(m.group(1)) == round(labels.precision(labs), 3)
+
+
+def test_the_draw_takes_only_flows_shown_above_hint_and_a_uniform_draw_is_a_plain_sample(
+        tmp_path, monkeypatch):
+    import json
+
+    from benchmarks.realflows import sample
+    run = sample.run  # (the scripts import each other as top-level modules)
+
+    def finding(rule, line, severity="warning"):
+        return {"rule": rule, "severity": severity, "path": f"/x/p/a{line}.py", "message": "m",
+                "start": {"line": line}, "flow": []}
+    found = [finding("python-flow-log", i) for i in range(1, 7)]
+    found += [finding("python-flow-command", 9, "hint"), finding("python-eval-dynamic", 10, "hint")]
+    (tmp_path / "p-1.json").write_text(json.dumps({"findings": found}))
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    monkeypatch.setattr(sample.fetch, "read_projects", lambda: [("p", "1")])
+    for uniform in (False, True):
+        drawn = sample.draw(3, 40, uniform)
+        assert sorted(d["line"] for d in drawn) == [1, 2, 3, 4, 5, 6]
+    assert len(sample.draw(3, 4, True)) == 4
+    assert run.count({"findings": found}, {"python-eval-dynamic"})["bare_hazards"] == 2

@@ -80,3 +80,38 @@ def test_a_malformed_propagators_block_names_file_line_and_field(tmp_path):
     rs = rules.load_rules([tmp_path])
     assert rs.errors and rs.errors[0].path.endswith("_models.yaml")
     assert "constructor" in str(rs.errors[0]) and rs.errors[0].line > 1
+
+
+@pytest.mark.parametrize("source, default, audit", [
+    ("request.args['x']", "error", "error"),  # the network
+    ("sys.argv[1]", "warning", "warning"),  # whoever runs the program
+    ("os.environ['TOOL']", "hint", "warning"),  # whoever deploys it: a hazard, not a flow
+    ("os.getenv('TOOL', 'x')", "hint", "warning"),
+])
+def test_how_severe_a_flow_is_depends_on_who_controls_its_source(source, default, audit):
+    src = "import sys\n" + HEAD + f"def v():\n    os.system('run ' + {source})\n"
+    for profile, expected in (("default", default), ("audit", audit)):
+        cfg = config.Config(root=Path("."), profile=profile)
+        a = analyze.analyze(src.encode(), "app.py", RULESET, cfg, language="python")
+        assert [f.severity for f in a.findings if f.rule_id == "python-flow-command"] == [expected]
+
+
+@pytest.mark.parametrize("body", [
+    "u = request.args['u']\n    if not client.allow_redirect_uri(u):\n        return 'no'\n    os.system(u)",
+    "u = request.args['u']\n    if not is_valid_host(u):\n        abort(400)\n    os.system(u)",
+    "u = request.args['u']\n    if url_is_safe(u):\n        os.system(u)",
+    "u = request.args['u']\n    validate_api_url(u)\n    os.system(u)",  # raises unless valid
+    "u = request.args['u']\n    check_access_permission('/srv', u)\n    os.system(u)",
+])
+def test_the_projects_own_validators_are_guards_by_their_names(body):
+    assert flows(HEAD + "from flask import abort\ndef v():\n    " + body + "\n") == []
+
+
+@pytest.mark.parametrize("body", [
+    "u = request.args['u']\n    if not is_valid_host(u):\n        print('bad')\n    os.system(u)",  # does not stop
+    "u = request.args['u']\n    log_url(u)\n    os.system(u)",  # not a check by its name
+    "u = request.args['u']\n    subprocess.check_call(['ls', u])\n    os.system(u)",
+    "u = request.args['u']\n    if validity_report(u):\n        pass\n    os.system(u)",
+])
+def test_calls_that_are_not_checks_or_do_not_stop_leave_the_value_tainted(body):
+    assert flows(HEAD + "def v():\n    " + body + "\n") != []

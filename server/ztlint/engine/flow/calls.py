@@ -271,7 +271,7 @@ class CallSemantics:
                 continue
             if rule.ignore_sources and lb.origin[7:] in rule.ignore_sources:
                 continue  # ("source:" + id)
-            if lb.trust == "local" and not rule.local_sources:
+            if lb.trust != "remote" and not rule.local_sources:
                 continue
             if once:
                 if lb.param is not None:
@@ -323,7 +323,7 @@ class CallSemantics:
                 if lb.safe_for(flow.kind) or (lb.param is None and
                                               lb.category != self.ctx.followed.get(flow.rule_id)):
                     continue
-                if lb.trust == "local" and flow.rule_id in self.ctx.remote_only:
+                if lb.trust != "remote" and flow.rule_id in self.ctx.remote_only:
                     continue
                 if lb.origin[7:] in self.ctx.ignored.get(flow.rule_id, ()):
                     continue

@@ -83,6 +83,39 @@ _NUMERIC_TYPES = {"int", "float", "bool", "uuid.UUID", "UUID", "decimal.Decimal"
 _SAFE_URL_CHECK = re.compile(r"(?i)^_*(?:url_has_allowed_host_and_scheme|(?:is_)?(?:safe|valid|allowed)"
                              r"_?(?:redirect_?|next_?)?(?:url|uri|target|next|redirect))$")
 
+# A check by its name: is_valid_host(x), allow_redirect_uri(x), url_is_safe(x) ... (the project's
+# own validators, whose code the analysis may not see)
+_CHECK_FIRST = frozenset({"valid", "validate", "validated", "safe", "allow", "allowed", "permitted",
+                          "trusted", "whitelisted", "allowlisted", "verify", "verified", "check",
+                          "authorized", "authorised"})
+_CHECK_LAST = frozenset({"valid", "allowed", "safe", "permitted", "trusted", "ok", "whitelisted",
+                         "allowlisted", "authorized", "authorised"})
+# A call statement that raises unless its arguments are acceptable: validate_url(x)
+_RAISING_FIRST = frozenset({"validate", "check", "ensure", "assert", "verify", "require"})
+
+
+def _tokens(func: ir.Expr) -> list[str]:
+    name = func.name if isinstance(func, ir.Attr) else func.id if isinstance(func, ir.Name) else ""
+    return [t for t in name.lower().split("_") if t]
+
+
+def validator_checks(call: ir.Call, raising: bool = False) -> list[str]:
+    """Names of the variables a call that validates by its name checks (its arguments);
+    ``raising``: only calls that raise on failure (a statement whose result is dropped)."""
+    tokens = _tokens(call.func)
+    if tokens[:1] in (["is"], ["has"], ["can"]):
+        tokens = tokens[1:]
+    if not tokens:
+        return []
+    if raising:
+        ok = tokens[0] in _RAISING_FIRST
+    else:
+        ok = tokens[0] in _CHECK_FIRST or tokens[-1] in _CHECK_LAST
+    if not ok:
+        return []
+    names = [checked_name(a) for a in [*call.args, *call.kwargs.values()]]
+    return [n for n in names if n]
+
 
 def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozenset[str]]]:
     """(variable, sink kinds it is safe for) in the branch where ``test`` is ``holds``.
@@ -136,7 +169,7 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
                 name = checked_name(target)
                 if name and (func.name == "fullmatch" or _anchored(pattern)):
                     return [(name, frozenset({ALL}))]
-            return []
+            return [(name, frozenset({ALL})) for name in validator_checks(test)]
         q = qual(func) or ""
         if q in ("isinstance",) and len(test.args) == 2:
             name = checked_name(test.args[0])
@@ -148,6 +181,7 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
             name = checked_name(target)
             if name:
                 return [(name, frozenset({"redirect"}))]
+        return [(name, frozenset({ALL})) for name in validator_checks(test)]
     return []
 
 

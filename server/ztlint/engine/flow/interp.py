@@ -125,6 +125,11 @@ class Interpreter(CallSemantics, NameSinks):
             self.expr(st, s.expr)
             if isinstance(s.expr, ir.Call) and self.no_return(st, s.expr):
                 return None
+            if isinstance(s.expr, ir.Call) and not (self.qual(st, s.expr.func) or "").startswith(
+                    ("subprocess.", "os.")):  # (not subprocess.check_call)
+                # validate_url(x) as a statement: it raises unless x is acceptable
+                for var in fold.validator_checks(s.expr, raising=True):
+                    self.apply_kinds(st, var, frozenset({ALL}))
             return st
         if isinstance(s, ir.If):
             return self.branch(s.test, s.body, s.orelse, st, depth)

@@ -96,6 +96,9 @@ def to_finding(hit: Hit, rule, view, starts: dict[str, int]) -> Finding:
     # a flow from a local source (argv, input(), the environment) is one level less severe:
     # whoever controls it usually runs the program already
     severity = rule.severity if label.trust == "remote" else Severity(rule.severity).lowered().value
+    if label.trust == "environment" and view.config.profile == "default":
+        # whoever sets the environment deploys the program: a hazard to review, not a flow
+        severity = Severity.HINT.value
     fix = None
     if rule.taint.fixer and view.language == "python" and view.tree is not None:
         parts = [(s + base, e + base) for s, e in hit.parts]

@@ -17,7 +17,7 @@ LOCAL_CLASS = "class:"  # in a State's types: an instance of a class of the anal
 class Source:
     id: str
     names: tuple[str, ...]
-    trust: str = "remote"  # "remote" (clients on the network) | "local" (argv, input, env)
+    trust: str = "remote"  # "remote" (the network) | "local" (argv, input) | "environment"
     category: str = "untrusted"  # which rules follow it (weak-random: predictable values)
 
 

@@ -29,7 +29,7 @@ class Label:
     at: tuple[int, int]  # where the origin is (a source expression, a parameter) in ``home``
     home: str = ""  # the function ``at`` is in (its offsets are relative to that function)
     cleared: frozenset[str] = frozenset()
-    trust: str = field(default="remote", compare=False)  # "remote" (the network) | "local"
+    trust: str = field(default="remote", compare=False)  # as Source.trust
     what: str = field(default="", compare=False)  # shown: "request.args", "sys.argv"
     category: str = field(default="untrusted", compare=False)  # of the source (weak-random ...)
     trace: tuple[Step, ...] = field(default=(), compare=False)
