@@ -19,6 +19,18 @@ def find():
     return str(found) + str(safe)
 
 
+@app.route("/directory")
+def directory():
+    user = request.args["user"]
+    ldap_conn = make_connection()
+    # ruleid: python-flow-ldap
+    ldap_conn.search(BASE, "(uid=" + user + ")")
+    # ruleid: python-flow-ldap
+    conn.search(BASE, search_filter="(cn=%s)" % user)
+    # ok: python-flow-ldap
+    return str(translation_service.search(BASE, user))
+
+
 @app.route("/agent")
 def agent():
     # ok: python-flow-ldap
