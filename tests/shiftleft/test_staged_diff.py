@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .gitrepo import commit, findings, git, init, token, write, ztlint
 
 RULE = "secret-github-pat-classic"
@@ -33,8 +35,12 @@ def test_staged_without_paths_is_the_staged_changes_with_paths_every_indexed_fil
     git(repo, "add", "app.py")
     assert ztlint(repo, "scan", "--staged", "--no-progress").returncode == 0
     # as pre-commit passes names (`pre-commit run --all-files` names every file)
-    named = ztlint(repo, "scan", "--staged", "--format", "json", "old.py", "app.py")
+    write(repo, "untracked.py", f'token = "{token("untracked")}"\n')
+    named = ztlint(repo, "scan", "--staged", "--format", "json", "old.py", "app.py", "untracked.py")
     assert [f["path"] for f in findings(named)] == ["old.py"]
+    assert json.loads(named.stdout)["skipped"] == [
+        {"path": "untracked.py", "reason": "not in the index (--staged scans what is staged)",
+         "kind": "policy"}]
 
 
 def test_staged_honours_baseline_suppressions_and_config_excludes(tmp_path):

@@ -64,6 +64,8 @@ def scan_staged(paths: list[str], config: Config, **scan_args) -> runner.ScanRes
             # config globs are relative to the config's folder: the same folder of the mirror
             config = replace(config, root=mirror / Path(config.root).resolve().relative_to(root))
         targets = [base / p for p in rel if os.path.lexists(base / p)]
+        skipped += [Skipped(Path(p).as_posix(), "not in the index (--staged scans what is staged)")
+                    for p in rel if paths and not os.path.lexists(base / p)]
         result = runner.scan(targets, config, base=base, **scan_args) if targets else runner.ScanResult()
     result.skipped = sorted(result.skipped + skipped, key=lambda s: s.path)
     return result
