@@ -25,7 +25,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("scan", help="scan files and folders")
-    s.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    s.add_argument("paths", nargs="*", default=[], help="files or folders (default: .); with --git, "
+                   "path limits for the history")
+    mode = s.add_mutually_exclusive_group()
+    mode.add_argument("--staged", action="store_true",
+                      help="scan the index (what the next commit holds), not the working tree: "
+                           "the staged files, or every indexed file under PATHS")
+    mode.add_argument("--diff", metavar="BASE",
+                      help="report only findings on lines changed since BASE (a branch or commit; "
+                           "from where HEAD left BASE)")
+    mode.add_argument("--git", nargs="?", const="", metavar="RANGE",
+                      help="scan the lines each commit in RANGE added (default: all history), "
+                           "secret rules only unless --all-rules")
+    s.add_argument("--all-rules", action="store_true", help="with --git: every rule, not only secrets")
+    s.add_argument("--secrets-only", action="store_true", help="only the secret rules (fast)")
     s.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     s.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     s.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: hint, from config)")
@@ -66,6 +79,20 @@ def _parser() -> argparse.ArgumentParser:
     ba = bsub.add_parser("audit", help="walk through the findings a baseline accepts")
     ba.add_argument("file", nargs="?", default=".ztlint-baseline.json")
 
+    h = sub.add_parser("hook", help="git hooks: reject pushes that add secrets")
+    h.add_argument("hook", choices=("pre-push", "pre-receive"),
+                   help="pre-push: the commits being pushed (pre-commit's pre-push stage or "
+                        ".git/hooks/pre-push); pre-receive: a server hook, reads the ref updates "
+                        "on stdin and scans only the pushed commits")
+    h.add_argument("remote", nargs="?", help="pre-push: the remote's name (git passes it)")
+    h.add_argument("url", nargs="?", help=argparse.SUPPRESS)
+    h.add_argument("--all-rules", action="store_true", help="every rule, not only secrets")
+    h.add_argument("--baseline", help="accepted findings (pre-receive default: the pushed "
+                   ".ztlint-baseline.json)")
+    h.add_argument("--config")
+    h.add_argument("--rule-dir", action="append", default=[])
+    h.add_argument("--fail-on", choices=SEVERITIES)
+
     sub.add_parser("version", help="print the version")
     return p
 
@@ -86,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "baseline":
             from .commands.baseline import run as baseline_run
             return baseline_run(args)
+        if args.command == "hook":
+            from .commands.history import run_hook
+            return run_hook(args)
         if args.command == "version":
             print(f"ztlint {__version__}")
             return EXIT_OK

@@ -12,7 +12,7 @@ from ..engine import config as cfgmod
 from ..report import json_report, sarif, text
 from ..engine.severity import at_or_above
 from ..report.common import skip_counts
-from ..scan import runner
+from ..scan import git, gitscan, runner
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 _PROGRESS_MIN_FILES = 200
@@ -37,6 +37,12 @@ def _progress_bar(enabled: bool):
                     TimeRemainingColumn(), console=Console(stderr=True), transient=True)
 
 
+def load_baseline(args, config: cfgmod.Config) -> frozenset[str]:
+    """The accepted fingerprints (``--baseline`` overrides the config's); raises BaselineError."""
+    path = getattr(args, "baseline", None) or config.baseline
+    return baselinemod.fingerprints(baselinemod.load(Path(path))) if path else frozenset()
+
+
 def run(args) -> int:
     config = load_config(args)
     if getattr(args, "follow_symlinks", False):
@@ -44,16 +50,27 @@ def run(args) -> int:
     if args.output and not Path(args.output).resolve().parent.is_dir():
         print(f"ztlint: cannot write {args.output}: no such folder", file=sys.stderr)
         return EXIT_ERROR
-    baseline = frozenset()
-    baseline_path = args.baseline or config.baseline  # --baseline overrides the config's
-    if baseline_path:
-        try:
-            baseline = baselinemod.fingerprints(baselinemod.load(Path(baseline_path)))
-        except baselinemod.BaselineError as exc:
-            print(f"ztlint: {exc}", file=sys.stderr)
-            return EXIT_ERROR
+    try:
+        baseline = load_baseline(args, config)
+    except baselinemod.BaselineError as exc:
+        print(f"ztlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     ruleset = runner.load_ruleset(config)
-    paths = [Path(p) for p in args.paths]
+    if getattr(args, "secrets_only", False):
+        config = runner.secrets_only(config, ruleset)
+    try:
+        if getattr(args, "git", None) is not None:
+            from .history import scan_git
+            result = scan_git(args, config, ruleset, baseline)
+        else:
+            result = _scan(args, config, ruleset, baseline)
+    except git.GitError as exc:
+        print(f"ztlint: git: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return report(args, result, ruleset, config)
+
+
+def _scan(args, config: cfgmod.Config, ruleset, baseline: frozenset[str]) -> runner.ScanResult:
     with _progress_bar(not args.no_progress) as bar:
         task = None
 
@@ -65,27 +82,41 @@ def run(args) -> int:
                 task = bar.add_task("scanning", total=total)
             bar.update(task, completed=done)
 
-        result = runner.scan(paths, config, ruleset=ruleset, jobs=args.jobs or None,
-                             report_unused=args.report_unused_suppressions, progress=progress,
-                             baseline=baseline)
+        scan_args = dict(ruleset=ruleset, jobs=args.jobs or None, progress=progress,
+                         report_unused=args.report_unused_suppressions, baseline=baseline)
+        if getattr(args, "staged", False):
+            return gitscan.scan_staged(args.paths, config, **scan_args)
+        if getattr(args, "diff", None):
+            result, note = gitscan.scan_diff(args.diff, args.paths, config, **scan_args)
+            if note:
+                print(f"ztlint: note: {note}", file=sys.stderr)
+            return result
+        return runner.scan([Path(p) for p in args.paths or ["."]], config, **scan_args)
+
+
+def report(args, result: runner.ScanResult, ruleset, config: cfgmod.Config, stream=None) -> int:
+    """Write the report (``-o`` or ``stream``, default stdout) and return the exit code."""
     for err in result.rule_errors:
         print(f"ztlint: rule error: {err}", file=sys.stderr)
-    if args.format == "json":
+    fmt = getattr(args, "format", "text")
+    output = getattr(args, "output", None)
+    if fmt == "json":
         out = json_report.render(result, ruleset)
-    elif args.format == "sarif":
+    elif fmt == "sarif":
         out = sarif.render(result, ruleset)
     else:
-        colour = not args.no_color and args.output is None and sys.stdout.isatty()
-        out = text.render(result, ruleset, colour=colour, verbose=args.verbose)
-    if args.output:
+        tty = (stream or sys.stdout).isatty()
+        colour = not getattr(args, "no_color", False) and output is None and tty
+        out = text.render(result, ruleset, colour=colour, verbose=getattr(args, "verbose", False))
+    if output:
         try:
-            Path(args.output).write_text(out, encoding="utf-8", errors="backslashreplace")
+            Path(output).write_text(out, encoding="utf-8", errors="backslashreplace")
         except OSError as exc:
-            print(f"ztlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"ztlint: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
     else:
-        _write_stdout(out)
-    threshold = args.fail_on or config.fail_on
+        _write_stdout(out, stream)
+    threshold = getattr(args, "fail_on", None) or config.fail_on
     failing = [f for f in result.findings if not f.baseline and at_or_above(f.severity, threshold)]
     if result.rule_errors:
         return EXIT_ERROR
@@ -97,9 +128,10 @@ def run(args) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _write_stdout(out: str) -> None:
+def _write_stdout(out: str, stream=None) -> None:
+    stream = stream or sys.stdout
     try:
-        sys.stdout.write(out)
+        stream.write(out)
     except UnicodeEncodeError:  # a terminal that cannot show every character
-        enc = sys.stdout.encoding or "utf-8"
-        sys.stdout.write(out.encode(enc, "backslashreplace").decode(enc))
+        enc = stream.encoding or "utf-8"
+        stream.write(out.encode(enc, "backslashreplace").decode(enc))

@@ -36,6 +36,14 @@ class FlowStep:
     columns: Columns | None = None
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a finding's text came from when it is not the file on disk: a commit (history
+    scans), shown by every report."""
+    commit: str
+    date: str  # author date, ISO 8601
+
+
 @dataclass
 class Finding:
     rule_id: str
@@ -54,6 +62,7 @@ class Finding:
     baseline: bool = False  # matched a baseline entry: shown, never a failure
     columns: Columns | None = None  # character and UTF-16 columns (see place)
     flow: tuple[FlowStep, ...] = ()  # flow rules: the steps from the source to the sink
+    origin: Origin | None = None  # history scans: the commit that added the text
 
     @property
     def line(self) -> int:

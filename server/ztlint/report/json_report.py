@@ -34,6 +34,8 @@ def to_dict(result: ScanResult, ruleset: RuleSet) -> dict:
             # flow rules: the steps from the source to the sink (added in version 1)
             "flow": [{"line": s.start[0] + 1, "column": s.columns.char[0] + 1, "message": s.message}
                      for s in f.flow],
+            # history scans (--git, push hooks): the commit that added the text (added in version 1)
+            "commit": None if f.origin is None else {"id": f.origin.commit, "author_date": f.origin.date},
         })
     return {
         "version": JSON_VERSION,

@@ -64,6 +64,8 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
             res["codeFlows"] = [{"threadFlows": [{"locations": [
                 {"location": {"physicalLocation": {**location, "region": _step_region(s)},
                               "message": {"text": s.message}}} for s in f.flow]}]}]
+        if f.origin is not None:  # history scans: the commit that added the text
+            res["properties"].update({"commit": f.origin.commit, "authorDate": f.origin.date})
         if f.baseline:
             res["baselineState"] = "unchanged"
         if f.fix is not None:

@@ -25,7 +25,8 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
         else:
             rid = f.rule_id
         fix = " [fix available]" if f.fix is not None else ""
-        out.append(f"{loc} {sev} {rid} {f.message}{fix}")
+        origin = f" (commit {f.origin.commit[:12]}, {f.origin.date})" if f.origin else ""
+        out.append(f"{loc} {sev} {rid} {f.message}{fix}{origin}")
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.severity] = counts.get(f.severity, 0) + 1

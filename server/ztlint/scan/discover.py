@@ -42,7 +42,7 @@ class Skipped:
     kind: str = "policy"
 
 
-def _default_skip(name: str) -> str | None:
+def policy_skip(name: str) -> str | None:
     if name in LOCK_FILES:
         return "lock file"
     lower = name.lower()
@@ -198,7 +198,7 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
         elif is_file:
             if ignores.ignored(crel, False) or excluded(creal, False):
                 continue
-            reason = _default_skip(name)
+            reason = policy_skip(name)
             if reason:
                 skipped.append(Skipped(path, reason))
                 continue

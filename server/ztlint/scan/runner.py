@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -62,6 +62,12 @@ class ScanResult:
 
 def load_ruleset(config: Config) -> rules.RuleSet:
     return rules.load_rules(rules.default_rule_dirs(config.rule_dirs))
+
+
+def secrets_only(config: Config, ruleset: rules.RuleSet) -> Config:
+    """``config`` with every rule that is not a secret rule disabled (fast secret scans)."""
+    others = tuple(sorted(r.id for r in ruleset.rules.values() if not r.is_secret))
+    return replace(config, disable=config.disable + others)
 
 
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
@@ -136,13 +142,15 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
          cancelled: Callable[[], bool] | None = None,
          on_file: Callable[[FileResult], None] | None = None,
          base: Path | None = None, isolate: bool = True,
-         baseline: frozenset[str] = frozenset()) -> ScanResult:
+         baseline: frozenset[str] = frozenset(),
+         select: Callable[[str], bool] | None = None) -> ScanResult:
     """Scan files and folders; ``progress(done, total)`` is called as files finish.
     ``baseline``: fingerprints of accepted findings (marked by the engine, see analyze).
 
     Paths in findings are relative to ``base`` (default: the current directory). ``isolate``
     analyses in worker processes (at least one); without it, in this process (for debugging
-    and tests: a crashing parser then takes the caller down)."""
+    and tests: a crashing parser then takes the caller down). ``select(path)``: whether a
+    discovered file (by its path as shown) is analysed (the changed files of a diff scan)."""
     result = ScanResult()
     base = (base or Path.cwd()).resolve()
     prefix = str(base).rstrip(os.sep) + os.sep
@@ -150,6 +158,8 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
         return real[len(prefix):].replace(os.sep, "/") if real.startswith(prefix) else Path(given).as_posix()
 
     files = [(p, shown(real, p)) for p, real in discover_files(paths, config, result.skipped)]
+    if select is not None:
+        files = [(p, d) for p, d in files if select(d)]
     files_by_display = {d: p for p, d in files}
     # skipped files are named like analysed ones (not resolved: a link is named as the link)
     result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind)
