@@ -28,7 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
     s.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     s.add_argument("-o", "--output", help="write the report to this file instead of stdout")
-    s.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: hint, from config)")
+    s.add_argument("--fail-on", choices=SEVERITIES,
+                   help="lowest severity that makes the exit code 1 (default: warning, or the "
+                        "config's fail-on); info notes and hints are shown but do not fail "
+                        "unless --fail-on info/hint")
     s.add_argument("--config", help="use this config file instead of the nearest ztlint.toml/pyproject.toml")
     s.add_argument("--rule-dir", action="append", default=[], help="extra rule directory (repeatable)")
     s.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
@@ -39,8 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--baseline", help="baseline file: findings in it are shown but never fail")
     s.add_argument("--follow-symlinks", action="store_true",
                    help="follow symlinks that leave the scanned folders (default: note and skip them)")
+    s.add_argument("--scan-generated", action="store_true",
+                   help="also scan build output folders (dist/, .next/ ...) and minified or "
+                        "generated files (default: skipped unless named; config: scan-generated)")
     s.add_argument("-v", "--verbose", action="store_true",
-                   help="list every skipped file; show a traceback on an internal error")
+                   help="list every skipped file and folder (ignored, excluded, generated ...); "
+                        "show a traceback on an internal error")
 
     sub.add_parser("lsp", help="run the language server over stdio")
 
