@@ -15,6 +15,7 @@ import traceback
 from . import __version__
 from .commands.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from .engine import config as cfgmod
+from .engine.examples import PREFIXES
 from .engine.severity import SEVERITIES
 
 
@@ -73,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     ba = bsub.add_parser("audit", help="walk through the findings a baseline accepts")
     ba.add_argument("file", nargs="?", default=".ztlint-baseline.json")
 
+    sc = sub.add_parser("secrets", help="help with secret rules")
+    scsub = sc.add_subparsers(dest="secrets_command", required=True)
+    se = scsub.add_parser("example", help="print a fake token with a valid checksum (for testing: "
+                                          "made-up tokens with a wrong checksum are not reported)")
+    se.add_argument("kind", choices=sorted(PREFIXES))
+
     sub.add_parser("version", help="print the version")
     return p
 
@@ -93,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "baseline":
             from .commands.baseline import run as baseline_run
             return baseline_run(args)
+        if args.command == "secrets":
+            from .commands.secrets import run as secrets_run
+            return secrets_run(args)
         if args.command == "version":
             print(f"ztlint {__version__}")
             return EXIT_OK
