@@ -224,8 +224,10 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
                 continue
             enter(path, crel, creal)
         elif is_file:
-            if ignores.ignored(crel, False) or excluded(creal, False):
-                skipped.append(Skipped(path, IGNORED if ignores.ignored(crel, False) else EXCLUDED))
+            reason = (IGNORED if ignores.ignored(crel, False)
+                      else EXCLUDED if excluded(creal, False) else None)
+            if reason:
+                skipped.append(Skipped(path, reason))
                 continue
             reason = _default_skip(name, skip_generated)
             if reason:
