@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "server"))  # run from a checkout without an insta
 
 from ztlint.commands import fixtures as fixturesmod  # noqa: E402
 from ztlint.engine import rules as rulesmod  # noqa: E402
-from ztlint.engine.ruledocs import rule_markdown  # noqa: E402
+from ztlint.engine.ruledocs import fix_title, rule_markdown  # noqa: E402
 from ztlint.engine.severity import SEVERITIES  # noqa: E402
 
 DEFAULT_RULES = REPO / "rules"
@@ -186,9 +186,9 @@ def render_rule(d: DocRule) -> str:
     if r.fix is None:
         fix = "no automatic fix"
     elif r.fix.safe:
-        fix = f"yes, safe to apply automatically: {cell(r.fix.title)}"
+        fix = f"yes, safe to apply automatically: {cell(fix_title(r))}"
     else:
-        fix = f"yes, review before applying (not marked safe): {cell(r.fix.title)}"
+        fix = f"yes, review before applying (not marked safe): {cell(fix_title(r))}"
     lines.append(f"| Fix | {fix} |")
     if r.tags:
         lines.append(f"| Tags | {', '.join(sorted(r.tags))} |")

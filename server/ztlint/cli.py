@@ -15,6 +15,7 @@ import traceback
 from . import __version__
 from .commands.exitcodes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from .engine import config as cfgmod
+from .engine.examples import PREFIXES
 from .engine.severity import SEVERITIES
 
 
@@ -41,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--secrets-only", action="store_true", help="only the secret rules (fast)")
     s.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     s.add_argument("-o", "--output", help="write the report to this file instead of stdout")
-    s.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails (default: hint, from config)")
+    s.add_argument("--fail-on", choices=SEVERITIES,
+                   help="lowest severity that makes the exit code 1 (default: warning, or the "
+                        "config's fail-on); info notes and hints are shown but do not fail "
+                        "unless --fail-on info/hint")
     s.add_argument("--config", help="use this config file instead of the nearest ztlint.toml/pyproject.toml")
     s.add_argument("--rule-dir", action="append", default=[], help="extra rule directory (repeatable)")
     s.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
@@ -52,8 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--baseline", help="baseline file: findings in it are shown but never fail")
     s.add_argument("--follow-symlinks", action="store_true",
                    help="follow symlinks that leave the scanned folders (default: note and skip them)")
+    s.add_argument("--scan-generated", action="store_true",
+                   help="also scan build output folders (dist/, .next/ ...) and minified or "
+                        "generated files (default: skipped unless named; config: scan-generated)")
     s.add_argument("-v", "--verbose", action="store_true",
-                   help="list every skipped file; show a traceback on an internal error")
+                   help="list every skipped file and folder (ignored, excluded, generated ...); "
+                        "show a traceback on an internal error")
 
     sub.add_parser("lsp", help="run the language server over stdio")
 
@@ -92,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("--config")
     h.add_argument("--rule-dir", action="append", default=[])
     h.add_argument("--fail-on", choices=SEVERITIES)
+    sc = sub.add_parser("secrets", help="help with secret rules")
+    scsub = sc.add_subparsers(dest="secrets_command", required=True)
+    se = scsub.add_parser("example", help="print a fake token with a valid checksum (for testing: "
+                                          "made-up tokens with a wrong checksum are not reported)")
+    se.add_argument("kind", choices=sorted(PREFIXES))
 
     sub.add_parser("version", help="print the version")
     return p
@@ -116,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "hook":
             from .commands.history import run_hook
             return run_hook(args)
+        if args.command == "secrets":
+            from .commands.secrets import run as secrets_run
+            return secrets_run(args)
         if args.command == "version":
             print(f"ztlint {__version__}")
             return EXIT_OK

@@ -72,7 +72,7 @@ def test_skips_are_loud_in_every_format(tmp_path):
     # without -v: the failed file by name, every skip counted by reason
     assert ("note: skipped huge.env: too large to analyse (73,400,320 > 67,108,864 bytes, "
             "even for text rules)") in text.out
-    assert "skipped: 1 lock file, 1 too large to analyse" in text.out
+    assert "2 skipped (1 lock file, 1 too large to analyse; -v lists them)" in text.out
     assert "package-lock.json" not in text.out
     report = ztlint("scan", "--format", "json", ".", cwd=tmp_path).json()
     assert {(s["path"], s["kind"]) for s in report["skipped"]} == {

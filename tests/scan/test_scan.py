@@ -39,11 +39,13 @@ def test_gitignore_nested_and_default_skips(tmp_path, custom_rules):
     write(proj / "node_modules" / "lib.js", f"{TOKEN}\n")
     write(proj / "package-lock.json", f'{{"t": "{TOKEN}"}}\n')
     write(proj / "dist" / "app.min.js", f"{TOKEN}\n")
+    write(proj / "static" / "app.min.js", f"{TOKEN}\n")
     result = _scan(tmp_path, custom_rules)
     assert _found(result) == [("app.py", 1, "test-eval"), ("keep.log", 1, "test-token")]
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert reasons["package-lock.json"] == "lock file"
-    assert reasons["app.min.js"].startswith("minified")
+    assert reasons["app.min.js"].startswith("minified")  # by name (static/)
+    assert reasons["dist"] == "generated (build output folder dist/)"  # (issue 13: not entered)
 
 
 def test_gitignore_above_a_scanned_subfolder_applies(tmp_path, custom_rules):

@@ -61,6 +61,7 @@ function ensureAptPackages() {
   if (missing.length === 0) return log(`apt packages present: ${APT_PACKAGES.join(" ")}`);
   if (process.getuid?.() !== 0) throw new Error(`missing Debian packages ${missing.join(" ")}; run: sudo apt-get install -y ${missing.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  log(`installing missing Debian packages with apt-get: ${missing.join(" ")} (and what they depend on; nothing else is upgraded)`);
   sh("apt-get", ["update", "-qq"], { env });
   sh("apt-get", ["install", "-y", "-qq", ...missing], { env });
 }

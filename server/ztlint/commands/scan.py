@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import nullcontext
 from dataclasses import replace
@@ -43,10 +44,25 @@ def load_baseline(args, config: cfgmod.Config) -> frozenset[str]:
     return baselinemod.fingerprints(baselinemod.load(Path(path))) if path else frozenset()
 
 
+def missing_path(paths: list[str]) -> str | None:
+    """The first path named on the command line that does not exist (a typo in CI must fail)."""
+    for p in paths:
+        if not os.path.exists(p):
+            return p
+    return None
+
+
 def run(args) -> int:
+    missing = missing_path(args.paths)
+    if missing is not None:
+        what = "broken symlink" if os.path.islink(missing) else "no such file or directory"
+        print(f"ztlint: cannot scan {missing}: {what}", file=sys.stderr)
+        return EXIT_ERROR
     config = load_config(args)
     if getattr(args, "follow_symlinks", False):
         config = replace(config, follow_symlinks=True)
+    if getattr(args, "scan_generated", False):
+        config = replace(config, scan_generated=True)
     if args.output and not Path(args.output).resolve().parent.is_dir():
         print(f"ztlint: cannot write {args.output}: no such folder", file=sys.stderr)
         return EXIT_ERROR
@@ -120,11 +136,20 @@ def report(args, result: runner.ScanResult, ruleset, config: cfgmod.Config, stre
     failing = [f for f in result.findings if not f.baseline and at_or_above(f.severity, threshold)]
     if result.rule_errors:
         return EXIT_ERROR
+    for s in result.named_errors:
+        print(f"ztlint: cannot scan {s.path}: {s.reason}", file=sys.stderr)
+    if result.named_errors:
+        return EXIT_ERROR
     if result.files == 0 and result.failed:
         # not "clean": nothing that was meant to be analysed could be
         reasons = ", ".join(f"{n} {r}" for r, n in skip_counts(result.failed).items())
         print(f"ztlint: no file could be analysed ({reasons})", file=sys.stderr)
         return EXIT_ERROR
+    if result.files == 0:
+        # not an error (an empty folder is clean), but never a silent "clean" either
+        why = (": " + ", ".join(f"{n} {r}" for r, n in skip_counts(result.skipped).items())
+               + ("" if args.verbose else " (-v lists them)")) if result.skipped else ": none found"
+        print(f"ztlint: no file was scanned{why}", file=sys.stderr)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 

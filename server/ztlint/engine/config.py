@@ -45,6 +45,7 @@ SCHEMA = {
         "fail-on": _SEVERITY,
         "baseline": {"type": "string"},
         "follow-symlinks": {"type": "boolean"},
+        "scan-generated": {"type": "boolean"},
         "profile": {"enum": list(PROFILES)},
         "rules": {
             "type": "object",
@@ -70,9 +71,10 @@ class Config:
     exclude: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    fail_on: str = "hint"
+    fail_on: str = "warning"  # notes and hints are shown but do not fail
     baseline: Path | None = None
     follow_symlinks: bool = False  # follow symlinks that leave the scanned folder
+    scan_generated: bool = False  # scan build output and minified/generated files too
     enable: tuple[str, ...] = ("*",)
     disable: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -129,6 +131,8 @@ def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
         kw["baseline"] = (root / data["baseline"]).resolve()
     if "follow-symlinks" in data:
         kw["follow_symlinks"] = data["follow-symlinks"]
+    if "scan-generated" in data:
+        kw["scan_generated"] = data["scan-generated"]
     rules = data.get("rules", {})
     if "enable" in rules:
         kw["enable"] = tuple(rules["enable"])

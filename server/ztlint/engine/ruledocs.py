@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .templates import neutral
+
 if TYPE_CHECKING:
     from .rules import Rule
 
@@ -29,7 +31,7 @@ def rule_markdown(rule: Rule, *, summary: bool = True, references: bool = True,
         lines += [f"**ztlint · {rule.id}** — {rule.title}", "", " · ".join(facts), ""]
         if rule.fix:
             review = "safe" if rule.fix.safe else "review: changes behaviour"
-            lines += [f"Quick fix: *{rule.fix.title}* ({review})", ""]
+            lines += [f"Quick fix: *{fix_title(rule)}* ({review})", ""]
     lines += _body(rule, references, sections)
     return "\n".join(lines)
 
@@ -40,10 +42,15 @@ def rule_text(rule: Rule) -> str:
              f"severity {rule.severity}, confidence {rule.confidence}; {', '.join(rule.cwe)}; "
              f"{', '.join(rule.owasp)}; languages: {', '.join(rule.languages)}"]
     if rule.fix:
-        lines.append(f"fix: {rule.fix.title} ({'safe' if rule.fix.safe else 'unsafe: review'})")
+        lines.append(f"fix: {fix_title(rule)} ({'safe' if rule.fix.safe else 'unsafe: review'})")
     lines.append("")
     lines += _body(rule, references=True, sections=False)
     return "\n".join(lines)
+
+
+def fix_title(rule: Rule) -> str:
+    """The fix's title for docs: its template with each ``{capture}`` shown as ``…``."""
+    return neutral(rule.fix.title) if rule.fix else ""
 
 
 def _body(rule: Rule, references: bool, sections: bool) -> list[str]:

@@ -50,3 +50,12 @@ def render(template: str, values: dict[str, str], shorten: int | None = None) ->
                 value = value[:shorten - 1] + "…"
         return value
     return PLACEHOLDER.sub(sub, template)
+
+
+NEUTRAL = "…"
+
+
+def neutral(template: str) -> str:
+    """A template as docs show it, where no finding fills it: ``Use yaml.safe_{fn}()`` ->
+    ``Use yaml.safe_…()`` (never a raw ``{placeholder}`` in front of a reader)."""
+    return PLACEHOLDER.sub(NEUTRAL, template)

@@ -33,7 +33,10 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda kv: kv[0]))
     skipped = len(result.skipped)
     line = (f"{len(result.findings)} finding(s)" + (f" ({summary})" if summary else "")
-            + f" in {result.files} file(s) scanned" + (f", {skipped} skipped" if skipped else ""))
+            + f" in {result.files} file(s) scanned")
+    if skipped:  # how many and why: a skip is never silent
+        why = ", ".join(f"{n} {r}" for r, n in skip_counts(result.skipped).items())
+        line += f", {skipped} skipped ({why}" + (")" if verbose else "; -v lists them)")
     failed = {id(s) for s in result.failed}
     for s in result.skipped:
         # files that could not be analysed are always listed; policy skips with -v
@@ -42,8 +45,6 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
     for n in result.notes:
         if verbose or n.kind != "info":
             out.append(f"note: {shown_path(n.path)}: {n.note}")
-    if skipped:
-        out.append("skipped: " + ", ".join(f"{n} {r}" for r, n in skip_counts(result.skipped).items()))
     partial = sum(n.kind != "info" for n in result.notes)
     if partial:
         line += f", {partial} analysed only in part"

@@ -1,5 +1,10 @@
 """Find the files to scan: respects .gitignore (via pathspec), config include/exclude globs,
-and skips VCS folders, vendored code, lock files, minified bundles and binaries by extension.
+and skips VCS folders, vendored code, lock files, build output, minified bundles and binaries
+by extension. Every skip but a VCS folder is recorded with its reason (never a silent "clean").
+
+A path named on the command line is scanned even when it, or a folder above it, is git-ignored
+(as ripgrep and Ruff do); what is inside it still obeys the ignore files. Only config excludes
+apply to a named path.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import pathspec
 
 from ..engine.config import Config
 from ..engine.source import file_type, read_source
+from . import generated
 
 _MAX_GITIGNORE = 1_000_000
 
@@ -20,6 +26,9 @@ SKIP_DIRS = frozenset({
     ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", "vendor",
     "third_party", ".gradle", ".idea", ".terraform",
 })
+_VCS_DIRS = frozenset({".git", ".hg", ".svn"})  # skipped without a word: every repository has one
+IGNORED = "ignored by .gitignore"
+EXCLUDED = "excluded by config"
 LOCK_FILES = frozenset({
     "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock",
     "Pipfile.lock", "uv.lock", "Cargo.lock", "composer.lock", "Gemfile.lock", "go.sum",
@@ -40,13 +49,14 @@ class Skipped:
     # "policy" (not meant to be analysed: lock files, binaries, links out of the tree),
     # "limit" (too large) or "error" (could not be read or analysed)
     kind: str = "policy"
+    named: bool = False  # named on the command line (not found while walking)
 
 
-def policy_skip(name: str) -> str | None:
+def policy_skip(name: str, skip_generated: bool = True) -> str | None:
     if name in LOCK_FILES:
         return "lock file"
     lower = name.lower()
-    if lower.endswith(MINIFIED_SUFFIXES):
+    if skip_generated and lower.endswith(MINIFIED_SUFFIXES):
         return "minified or generated bundle"
     if os.path.splitext(lower)[1] in BINARY_EXTS:
         return "binary file type"
@@ -63,14 +73,20 @@ class _Ignores:
     def __init__(self):
         self.specs: list[tuple[str, int, pathspec.PathSpec]] = []
 
-    def push(self, folder: str, prefix: str, strip: int) -> int:
+    def push(self, folder: str, prefix: str, strip: int, named: tuple[str, ...] = ()) -> int:
+        """``named``: folders (relative to ``folder``, ending in /) named on the command line
+        or above one: patterns that ignore them are set aside, the others still apply."""
         gi = os.path.join(folder, ".gitignore")
         if os.path.isfile(gi):
             data = read_source(gi, _MAX_GITIGNORE).data  # never blocks, whatever it links to
             if data is None:
                 return 0
             lines = data.decode("utf-8", errors="replace").splitlines()
-            self.specs.append((prefix, strip, pathspec.GitIgnoreSpec.from_lines(lines)))
+            spec = pathspec.GitIgnoreSpec.from_lines(lines)
+            if named:
+                spec = pathspec.GitIgnoreSpec([p for p in spec.patterns if not (
+                    p.include and any(p.match_file(d) for d in named))])
+            self.specs.append((prefix, strip, spec))
             return 1
         return 0
 
@@ -94,12 +110,13 @@ def _globs(patterns: tuple[str, ...]) -> pathspec.PathSpec | None:
 
 def discover(paths: list[Path], config: Config, skipped: list[Skipped] | None = None):
     """Yield files to scan. Explicit files are taken as given (only config excludes apply)."""
-    for path, _ in discover_files(paths, config, skipped):
+    for path, _, _ in discover_files(paths, config, skipped):
         yield Path(path)
 
 
 def discover_files(paths: list[Path], config: Config, skipped: list[Skipped] | None = None):
-    """Yield ``(path, real path)`` strings of the files to scan (see ``discover``)."""
+    """Yield ``(path, real path, named)`` of the files to scan (see ``discover``); ``named``:
+    the file itself was named (its content is not judged generated)."""
     skipped = skipped if skipped is not None else []
     exclude = _globs(config.exclude)
     include = _globs(config.include)
@@ -119,18 +136,22 @@ def discover_files(paths: list[Path], config: Config, skipped: list[Skipped] | N
     for top in paths:
         top = Path(top)
         if not top.exists():
-            skipped.append(Skipped(str(top), "no such file or directory", "error"))
+            skipped.append(Skipped(str(top), "no such file or directory", "error", named=True))
             continue
         if not top.is_dir():
             # named explicitly: taken as given (the reader refuses what is not a regular file)
             real = os.path.realpath(top)
-            if not excluded(real, False):
-                yield str(top), real
+            if excluded(real, False):
+                skipped.append(Skipped(str(top), EXCLUDED, named=True))
+            else:
+                yield str(top), real, True
             continue
-        yield from _walk(top, excluded, skipped, seen, config.follow_symlinks)
+        yield from _walk(top, excluded, skipped, seen, config.follow_symlinks,
+                         not config.scan_generated)
 
 
-def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: bool):
+def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: bool,
+          skip_generated: bool):
     top_abs = os.path.abspath(top)
     top_real = os.path.realpath(top_abs)
     inside = top_real.rstrip(os.sep) + os.sep
@@ -146,7 +167,10 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
     else:
         chain = []
     for folder in reversed(chain):
-        ignores.push(folder, os.path.relpath(top_real, folder).replace(os.sep, "/") + "/", 0)
+        rel_top = os.path.relpath(top_real, folder).replace(os.sep, "/")
+        parts = rel_top.split("/")
+        named = tuple("/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1))
+        ignores.push(folder, rel_top + "/", 0, named)
 
     # Depth-first with an explicit stack (folders can nest deeper than Python recurses):
     # each frame is a folder's remaining entries, its path relative to `top`, its real path
@@ -161,7 +185,8 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(folder, f"cannot list: {exc.strerror or exc}", "error"))
+            skipped.append(Skipped(folder, f"cannot list: {exc.strerror or exc}", "error",
+                                   named=not rel))
             ignores.pop(pushed)
             return
         stack.append((iter(entries), rel, real, pushed))
@@ -192,17 +217,23 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
                                          "(--follow-symlinks follows it)"))
             continue
         if is_dir:
-            if name in SKIP_DIRS or ignores.ignored(crel, True) or excluded(creal, True):
+            reason = _folder_skip(path, name, crel, creal, ignores, excluded, skip_generated)
+            if reason:
+                if name not in _VCS_DIRS:
+                    skipped.append(Skipped(path, reason))
                 continue
             enter(path, crel, creal)
         elif is_file:
-            if ignores.ignored(crel, False) or excluded(creal, False):
-                continue
-            reason = policy_skip(name)
+            reason = (IGNORED if ignores.ignored(crel, False)
+                      else EXCLUDED if excluded(creal, False) else None)
             if reason:
                 skipped.append(Skipped(path, reason))
                 continue
-            yield path, creal
+            reason = policy_skip(name, skip_generated)
+            if reason:
+                skipped.append(Skipped(path, reason))
+                continue
+            yield path, creal, False
         elif not ignores.ignored(crel, False):
             try:
                 what = file_type(os.stat(path).st_mode)
@@ -210,3 +241,15 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
                 skipped.append(Skipped(path, "broken symlink or symlink loop", "error"))
                 continue
             skipped.append(Skipped(path, f"not a regular file ({'symlink to a ' if link else ''}{what})"))
+
+
+def _folder_skip(path: str, name: str, rel: str, real: str, ignores: _Ignores, excluded,
+                 skip_generated: bool) -> str | None:
+    """Why a folder met while walking is not entered, or None."""
+    if name in SKIP_DIRS:
+        return "dependency or tool folder"
+    if ignores.ignored(rel, True):
+        return IGNORED + " (folder)"
+    if excluded(real, True):
+        return EXCLUDED + " (folder)"
+    return generated.folder_reason(path, name) if skip_generated else None

@@ -19,7 +19,7 @@ from ..engine.analyze import analyze
 from ..engine.config import Config
 from ..engine.findings import Finding
 from ..engine.flow.project import Exports, Project, module_name
-from . import workers
+from . import generated, workers
 from .discover import Skipped, discover_files
 
 _MIN_PARALLEL_FILES = 64
@@ -59,6 +59,11 @@ class ScanResult:
         """Files that were meant to be analysed and could not be (errors and limits)."""
         return [s for s in self.skipped if s.kind != "policy"]
 
+    @property
+    def named_errors(self) -> list[Skipped]:
+        """Paths named on the command line that do not exist or cannot be read."""
+        return [s for s in self.skipped if s.named and s.kind == "error"]
+
 
 def load_ruleset(config: Config) -> rules.RuleSet:
     return rules.load_rules(rules.default_rule_dirs(config.rule_dirs))
@@ -72,16 +77,21 @@ def secrets_only(config: Config, ruleset: rules.RuleSet) -> Config:
 
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
               report_unused: bool = False, parse: bool = True,
-              baseline: frozenset[str] = frozenset(), externals=None) -> FileResult:
+              baseline: frozenset[str] = frozenset(), externals=None,
+              named: bool = False) -> FileResult:
+    """``named``: the file was named on the command line (analysed even when generated)."""
     src = source.read_source(path, config.max_file_size)
     if src.kind == "limit":
         if src.size <= chunked.TEXT_ONLY_LIMIT:
-            return _scan_large(path, display, ruleset, config, src, baseline)
+            return _scan_large(path, display, ruleset, config, src, baseline, named)
         return FileResult(display, skipped=Skipped(display, (
             f"too large to analyse ({src.size:,} > {chunked.TEXT_ONLY_LIMIT:,} bytes, "
-            "even for text rules)"), "limit"))
+            "even for text rules)"), "limit", named))
     if src.data is None:
-        return FileResult(display, skipped=Skipped(display, src.reason, src.kind))
+        return FileResult(display, skipped=Skipped(display, src.reason, src.kind, named))
+    why = None if named or config.scan_generated else generated.file_reason(display, src.data)
+    if why:
+        return FileResult(display, skipped=Skipped(display, why))
     exports = Exports() if externals is None else None
     try:
         result = analyze(src.data, display, ruleset, config, report_unused=report_unused,
@@ -97,7 +107,7 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
 
 
 def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
-                src: source.Source, baseline: frozenset[str]) -> FileResult:
+                src: source.Source, baseline: frozenset[str], named: bool) -> FileResult:
     """Text rules only, piece by piece, over a file larger than max-file-size."""
     piece = max(config.max_file_size, 1)
     chunks = source.read_chunks(path, piece, chunked.TEXT_ONLY_LIMIT + 1)
@@ -107,10 +117,13 @@ def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
             return FileResult(display, skipped=Skipped(display, src.reason, "limit"))
         if source.is_binary(head, os.fsdecode(path)):
             return FileResult(display, skipped=Skipped(display, "binary content"))
+        why = None if named or config.scan_generated else generated.file_reason(display, head)
+        if why:
+            return FileResult(display, skipped=Skipped(display, why))
         findings = chunked.analyze_chunks(itertools.chain([head], chunks), display, ruleset, config,
                                           baseline)
     except source.Unreadable as exc:
-        return FileResult(display, skipped=Skipped(display, exc.reason, exc.kind))
+        return FileResult(display, skipped=Skipped(display, exc.reason, exc.kind, named))
     except Exception as exc:  # noqa: BLE001 - as in scan_file
         return FileResult(display, skipped=Skipped(
             display, f"analysis failed: {type(exc).__name__}: {exc}", "error"), size=src.size)
@@ -120,17 +133,17 @@ def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
                       notes=[FileNote(display, f"{src.reason}: text rules only")])
 
 
-def _across_modules(analysed: list[tuple[FileResult, str]], ruleset, config: Config,
+def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, config: Config,
                     report_unused: bool, baseline: frozenset[str], take) -> None:
     """Files calling functions of other scanned modules whose summaries matter are analysed
     again with them (in this process: each already went through a worker without crashing)."""
     project = Project()
-    for fr, _ in analysed:
+    for fr, _, _ in analysed:
         project.add(fr.path, fr.exports)
-    for fr, path in analysed:
+    for fr, path, named in analysed:
         if project.modules and project.wanted_by(fr.path, fr.exports):
             again = scan_file(path, fr.path, ruleset, config, report_unused, baseline=baseline,
-                              externals=project.lookup(module_name(fr.path)))
+                              externals=project.lookup(module_name(fr.path)), named=named)
             if again.skipped is None:
                 fr = again
         take(fr, again=True)
@@ -157,23 +170,24 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
     def shown(real: str, given: str) -> str:
         return real[len(prefix):].replace(os.sep, "/") if real.startswith(prefix) else Path(given).as_posix()
 
-    files = [(p, shown(real, p)) for p, real in discover_files(paths, config, result.skipped)]
+    files = [(p, shown(real, p), named)
+             for p, real, named in discover_files(paths, config, result.skipped)]
     if select is not None:
-        files = [(p, d) for p, d in files if select(d)]
-    files_by_display = {d: p for p, d in files}
+        files = [(p, d, named) for p, d, named in files if select(d)]
+    files_by_display = {d: (p, named) for p, d, named in files}
     # skipped files are named like analysed ones (not resolved: a link is named as the link)
-    result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind)
+    result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind, s.named)
                       for s in result.skipped]
     total = len(files)
     jobs = jobs or os.cpu_count() or 1
     done = 0
 
-    analysed: list[tuple[FileResult, str]] = []  # (result, path) of files with flow summaries
+    analysed: list[tuple[FileResult, str, bool]] = []  # (result, path, named): with flow summaries
 
     def take(fr: FileResult, again: bool = False) -> None:
         nonlocal done
         if fr.exports is not None and not again:
-            analysed.append((fr, files_by_display.get(fr.path, fr.path)))
+            analysed.append((fr, *files_by_display.get(fr.path, (fr.path, False))))
             return  # taken once the other modules' summaries are known (below)
         done += 1
         result.files += fr.skipped is None
@@ -189,15 +203,15 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
 
     ruleset = ruleset or load_ruleset(config)
     if not isolate:
-        for p, d in files:
+        for p, d, named in files:
             if cancelled and cancelled():
                 break
-            take(scan_file(p, d, ruleset, config, report_unused, baseline=baseline))
+            take(scan_file(p, d, ruleset, config, report_unused, baseline=baseline, named=named))
     else:
         def crashed(task: workers.Task, reason: str) -> None:
             take(FileResult(task.display, skipped=Skipped(
                 task.display, f"analysis crashed ({reason}), even with text rules only", "error")))
-        workers.run([workers.Task(p, d) for p, d in files],
+        workers.run([workers.Task(p, d, named=named) for p, d, named in files],
                     1 if total < _MIN_PARALLEL_FILES else jobs, config, report_unused, ruleset,
                     _BATCH, take, crashed, cancelled, baseline)
     _across_modules(analysed, ruleset, config, report_unused, baseline, take)

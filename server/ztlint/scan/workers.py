@@ -30,6 +30,7 @@ class Task:
     path: str
     display: str
     crashed: str | None = None  # how its first try killed a worker: retried with text rules only
+    named: bool = False  # named on the command line (see runner.scan_file)
 
 
 def mp_context():
@@ -52,7 +53,7 @@ def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[
             return
         for task in batch:
             fr = scan_file(task.path, task.display, ruleset, config, report_unused,
-                           parse=task.crashed is None, baseline=baseline)
+                           parse=task.crashed is None, baseline=baseline, named=task.named)
             if task.crashed:
                 fr.notes.insert(0, FileNote(task.display,
                                             f"parser crashed ({task.crashed}): text rules only"))
@@ -160,6 +161,6 @@ def _lost(w: _Worker, workers: list[_Worker], queue: deque, on_crash: Callable) 
     if task is None:
         return
     if task.crashed is None:
-        queue.appendleft(Task(task.path, task.display, crashed=reason))
+        queue.appendleft(Task(task.path, task.display, crashed=reason, named=task.named))
     else:
         on_crash(task, reason)
