@@ -29,7 +29,7 @@ from .cases import CASES, VALUES
 
 WORK = bu.BENCH_DIR / "work" / "secrets-cases"
 CORPUS = WORK / "corpus"
-MARK = re.compile(r"[ \t]*⟦([+-])([\w-]+)⟧[ \t]*$")
+MARK = re.compile(r"[ \t]*⟦([+-])([\w-]+)(?::(\d))?⟧[ \t]*$")
 SLOT = re.compile(r"«(\w+)»")
 B32 = "abcdefghijklmnopqrstuvwxyz234567"
 NIX32 = "0123456789abcdfghijklmnpqrsvwxyz"
@@ -102,7 +102,7 @@ def build(seed: int) -> list[dict]:
             out.append(line)
             if m:
                 kind = "positive" if m.group(1) == "+" else "negative"
-                labels.append({"id": len(labels), "file": path, "line": n, "span": [n, n], "kind": kind,
+                labels.append({"id": len(labels), "file": path, "line": n, "span": [n, n + int(m.group(3) or 1) - 1], "kind": kind,
                                "category": m.group(2) if kind == "positive" else "negative",
                                "reason": "" if kind == "positive" else m.group(2),
                                "subtype": m.group(2), "format": Path(path).suffix or Path(path).name,

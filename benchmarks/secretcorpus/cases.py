@@ -3,7 +3,8 @@ item 4), with their look-alike non-secrets.
 
 Written before the rules that target them, so the score measured on them is not fitted. Each case
 is a whole small file. A line that carries a label ends with a marker that the builder strips:
-``⟦+category⟧`` (a positive) or ``⟦-reason⟧`` (a negative). Values that would look like secrets
+``⟦+category⟧`` (a positive) or ``⟦-reason⟧`` (a negative); ``⟦+category:2⟧`` spans 2 lines (the
+value is on the next line). Values that would look like secrets
 are written as ``«kind»`` and generated from a seed at build time (see :data:`VALUES`), so this
 module holds no secret-shaped literal and scanning the repository does not report it.
 """
@@ -210,7 +211,7 @@ final class Db {
     }
 
     static Connection report() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://reports:3306/r", "report",  ⟦+connection⟧
+        return DriverManager.getConnection("jdbc:mysql://reports:3306/r", "report",  ⟦+connection:2⟧
             "«pw»");
     }
 
