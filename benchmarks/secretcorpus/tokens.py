@@ -20,7 +20,8 @@ import string
 import struct
 import zlib
 
-from ztlint.engine.secrets import _AAD_ALPHABET, _encode_alphabet, _marvin32_folded, base62
+from ztlint.engine.keyformats import _AAD_ALPHABET, _encode_alphabet, _marvin32_folded
+from ztlint.engine.validators import base62
 
 
 B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase

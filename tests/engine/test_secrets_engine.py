@@ -25,9 +25,20 @@ def test_github_checksum_accepts_valid_and_rejects_tampered():
     assert not secrets.validate("github-crc32", "nounderscore")
 
 
-def test_redaction_keeps_four_characters():
-    assert secrets.redact("ghp_abcdef") == "ghp_…"
-    assert secrets.redact(b"xy") == "xy…"
+def test_redaction_shows_only_the_public_prefix_or_the_length():
+    # issue 13 item 6: it kept the first four characters, of the random part too ("0r6E…")
+    assert secrets.redact("ghp_abcdef", ("ghp_",)) == "ghp_…"
+    assert secrets.redact("0r6EKnImrOk/vkjd") == "…(16 chars)"
+    assert secrets.redact(b"xy") == "…(2 chars)"
+    assert secrets.redact("sk_live_abc", ("sk_live_", "sk_")) == "sk_live_…"
+
+
+def test_public_prefixes_come_from_the_rule_regex():
+    from ztlint.engine.publicprefix import public_prefixes
+    assert set(public_prefixes(r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36})", "secret")) == \
+        {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}
+    assert public_prefixes(r"(?P<secret>xoxb-(?<![a-z-]xoxb-)[0-9]{8,14})", "secret") == ("xoxb-",)
+    assert public_prefixes(r"key=(?P<secret>[A-Za-z0-9/+]{40})", "secret") == ()
 
 
 @pytest.mark.parametrize("value", ["<your-token>", "${GITHUB_TOKEN}", "{{ secrets.X }}", "%API_KEY%",
@@ -92,7 +103,7 @@ def test_aws_secret_key_on_the_line_after_its_key_id(bundled):
            '    "")\n').encode()
     found = {f.rule_id: f for f in analyze(src, "s3.go", bundled, Config()).findings}
     secret = found["secret-aws-secret-key-after-key-id"]
-    assert secret.line == 3 and "qsxR…" in secret.message and "W378" not in secret.message
+    assert secret.line == 3 and "…(40 chars)" in secret.message and "qsx" not in secret.message and "W378" not in secret.message
     spaced = src.replace(b'",\n', b'",\n\n\n')  # unrelated arguments far apart: not paired
     assert "secret-aws-secret-key-after-key-id" not in {
         f.rule_id for f in analyze(spaced, "s3.go", bundled, Config()).findings}

@@ -53,7 +53,7 @@ def test_env_lookup_fix_from_a_variable_name(tmp_path):
     rs = rules.load_rules([tmp_path])
     (f,) = analyze(b'self.dbPassword = "hunter2-but-longer"\n', "a.py", rs, Config()).findings
     assert f.fix.edits[0].text == 'os.environ["DB_PASSWORD"]'
-    assert f.fix.title == 'Read DB_PASSWORD from the environment ("hun…)'  # redacted, never the value
+    assert f.fix.title == 'Read DB_PASSWORD from the environment (…(20 chars))'  # redacted: no prefix
     assert "hunter2" not in f.message
 
 

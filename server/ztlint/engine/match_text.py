@@ -9,7 +9,7 @@ from .budget import MAX_BACKTRACK_TEXT, Budget
 from .findings import Finding, fingerprint
 from .keywords import KeywordIndex, line_windows
 from .linear_regex import Match
-from .render import build_fix, interpolate, safe_values
+from .render import build_fix, interpolate, public_prefixes, safe_values
 from .positions import LineIndex, lf_only
 from .rules import Condition, Rule, TextRules
 
@@ -173,7 +173,7 @@ def _text_finding(rule: Rule, m, index: LineIndex, path: str) -> Finding | None:
     values = raw
     if rule.is_secret:
         values = safe_values(rule, values)
-        values.setdefault("secret", secrets.redact(value))
+        values.setdefault("secret", secrets.redact(value, public_prefixes(rule, group)))
     start, end = index.point(s), index.point(e)
     return Finding(
         rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,

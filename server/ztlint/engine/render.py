@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import secrets, templates
+from . import publicprefix, secrets, templates
 from .findings import Edit, Fix
 from .rules import Rule
 
@@ -20,7 +20,18 @@ def safe_values(rule: Rule, raw: dict[str, str]) -> dict[str, str]:
     user name is a credential too (`https://<token>:x-oauth-basic@...`)."""
     if not rule.is_secret:
         return raw
-    return {k: v if k in rule.plain_captures else secrets.redact(v) for k, v in raw.items()}
+    return {k: v if k in rule.plain_captures else secrets.redact(v, public_prefixes(rule, k))
+            for k, v in raw.items()}
+
+
+def public_prefixes(rule: Rule, capture: str) -> tuple[str, ...]:
+    """The literal prefixes a text rule's regex gives ``capture`` (a format's public part)."""
+    if rule.regex is None or capture not in rule.regex.groupindex:
+        return ()
+    pattern = rule.regex.pattern
+    if isinstance(pattern, bytes):
+        pattern = pattern.decode("utf-8", "replace")
+    return publicprefix.public_prefixes(pattern, capture)
 
 
 def build_fix(rule: Rule, spans: dict[str, tuple[int, int]], raw: dict[str, str]) -> Fix | None:

@@ -15,14 +15,16 @@ from .placeholders import KNOWN_SAMPLES, is_placeholder  # noqa: F401 (re-export
 from .validators import VALIDATORS, base62, validate  # noqa: F401 (re-exported)
 
 
-REDACT_KEEP = 4
-
-
-def redact(value: str | bytes) -> str:
-    """First four characters and an ellipsis: enough to recognise, never enough to use."""
+def redact(value: str | bytes, public: tuple[str, ...] = ()) -> str:
+    """Only what is public about a secret: its format's prefix (``ghp_…``, ``AKIA…``), one of
+    ``public`` (longest first); with none, its length (``…(40 chars)``). Nothing of the random
+    part, which is what an attacker would have to guess. JSON/SARIF carry the fingerprint."""
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    return value[:REDACT_KEEP] + "…"
+    for prefix in public:
+        if value.startswith(prefix) and len(value) > len(prefix):
+            return prefix + "…"
+    return f"…({len(value)} chars)"
 
 
 def shannon_entropy(value: bytes | str) -> float:

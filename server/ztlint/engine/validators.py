@@ -127,7 +127,7 @@ def _azure_storage_key(value: str) -> bool:
 
 _SLACK_SHAPES = {
     # prefix: (numeric ids, secret part pattern)
-    "xoxb": re.compile(r"^xoxb-(\d{8,14})-(\d{8,14})-([A-Za-z0-9]{24,34})$"),
+    "xoxb": re.compile(r"^xoxb-(\d{8,14})-(?:(\d{8,14})-)?([A-Za-z0-9]{24,34})$"),  # legacy: no bot id
     "xoxp": re.compile(r"^xoxp-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32})$"),
     "xoxa": re.compile(r"^xoxa-2-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32,64})$"),
     "xoxr": re.compile(r"^xoxr-(\d{8,14})-(\d{8,14})-(\d{8,14})-([0-9a-f]{32,64})$"),
@@ -148,7 +148,7 @@ def _slack(token: str) -> bool:
     if not m:
         return False
     *ids, secret = m.groups()
-    if any(i.isdigit() and i.startswith("0") for i in ids):
+    if any(i and i.isdigit() and i.startswith("0") for i in ids):
         return False
     return len(set(secret)) >= 10
 
