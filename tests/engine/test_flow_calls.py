@@ -115,3 +115,28 @@ def test_the_projects_own_validators_are_guards_by_their_names(body):
 ])
 def test_calls_that_are_not_checks_or_do_not_stop_leave_the_value_tainted(body):
     assert flows(HEAD + "def v():\n    " + body + "\n") != []
+
+
+SIGNED_HEAD = HEAD + "import hmac, logging\nlog = logging.getLogger(__name__)\nfrom flask import abort\n"
+
+
+@pytest.mark.parametrize("check", [
+    "check_stripe_signature(request.get_data(), request.headers['Stripe-Signature'], SECRET)",
+    "verify_paypal_webhook(request.headers, request.get_data())",
+    "if not hmac.compare_digest(request.headers['X-Sig'], sign(request.get_data())):\n        abort(403)",
+])
+def test_after_a_signature_check_the_request_data_is_the_signers(check):
+    src = SIGNED_HEAD + f"def hook():\n    {check}\n    event = request.get_json()\n    log.info(event['id'] + 'x')\n"
+    assert flows(src) == []
+
+
+@pytest.mark.parametrize("body", [
+    # the check is on something else, fails without stopping, or comes after the use
+    "check_stripe_signature(b'x', 'y', SECRET)\n    log.info(request.get_json()['id'] + 'x')",
+    "if not hmac.compare_digest(request.headers['X-Sig'], 'k'):\n        pass\n    log.info(request.args['id'] + 'x')",
+    "log.info(request.args['id'] + 'x')\n    verify_paypal_webhook(request.headers, request.get_data())",
+    "if request.args.get('p') == 'stripe':\n        check_stripe_signature(request.get_data(), 's', SECRET)\n"
+    "    log.info(request.args['id'] + 'x')",  # signed on one branch only
+])
+def test_a_signature_check_that_does_not_cover_the_use_leaves_it_tainted(body):
+    assert flows(SIGNED_HEAD + "def hook():\n    " + body + "\n") != []

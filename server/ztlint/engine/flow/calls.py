@@ -113,7 +113,7 @@ class CallSemantics:
                 kinds = self.ctx.model.sanitizer_of("." + method)
             if kinds is not None:
                 return clean(union(recv, *args, *kwargs.values(), star), kinds)
-            src = self.ctx.source(q, e.span, self.where)
+            src = self.source(st, q, e.span)
             if src:
                 return src
         elif method is not None:

@@ -99,6 +99,24 @@ def _tokens(func: ir.Expr) -> list[str]:
     return [t for t in name.lower().split("_") if t]
 
 
+def checks_signature(call: ir.Call) -> bool:
+    """check_stripe_signature(payload, sig), verify_paypal_webhook(headers, body), hmac.compare_digest:
+    the request was signed by whoever holds the secret (a payment provider's webhook)."""
+    tokens = set(_tokens(call.func))
+    return bool(tokens & {"signature", "hmac", "digest"}) and bool(
+        tokens & {"check", "verify", "validate", "compare", "is", "valid", "verified"}) or \
+        bool(tokens & {"verify", "validate", "check"}) and "webhook" in tokens
+
+
+def signature_check_in(test: ir.Expr, holds: bool) -> ir.Call | None:
+    """The signature check that holds where ``test`` is ``holds`` (``if not verify(...): abort``)."""
+    while isinstance(test, ir.Not):
+        test, holds = test.expr, not holds
+    if isinstance(test, ir.BoolOp) and test.op == "and" and holds:
+        return next((c for c in (signature_check_in(i, True) for i in test.items) if c), None)
+    return test if holds and isinstance(test, ir.Call) and checks_signature(test) else None
+
+
 def validator_checks(call: ir.Call, raising: bool = False) -> list[str]:
     """Names of the variables a call that validates by its name checks (its arguments);
     ``raising``: only calls that raise on failure (a statement whose result is dropped)."""

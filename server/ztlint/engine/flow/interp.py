@@ -13,7 +13,7 @@ from . import fold, ir
 from .calls import CallSemantics
 from .names import NameSinks
 from .spec import LOCAL_CLASS
-from .state import ANY, Path, State, join
+from .state import ANY, SIGNED, Path, State, join
 from .taint import ALL, CLEAN, Label, clean, step, union
 
 LOOP_DEPTH = 3  # loops nested deeper run their body once (keeps the work linear)
@@ -125,6 +125,8 @@ class Interpreter(CallSemantics, NameSinks):
             self.expr(st, s.expr)
             if isinstance(s.expr, ir.Call) and self.no_return(st, s.expr):
                 return None
+            if isinstance(s.expr, ir.Call) and fold.checks_signature(s.expr):
+                self.mark_signed(st, s.expr)
             if isinstance(s.expr, ir.Call) and not (self.qual(st, s.expr.func) or "").startswith(
                     ("subprocess.", "os.")):  # (not subprocess.check_call)
                 # validate_url(x) as a statement: it raises unless x is acceptable
@@ -233,7 +235,22 @@ class Interpreter(CallSemantics, NameSinks):
             for k in list(slots):
                 slots[k] = clean(slots[k], kinds)
 
+    def mark_signed(self, st: State, call: ir.Call) -> None:
+        """After a signature check of what the request carries, the request's data is the
+        signer's (a payment provider's webhook), not an attacker's."""
+        if any(self.expr(st, a) for a in [*call.args, *call.kwargs.values()]):
+            st.consts[SIGNED] = True
+
+    def source(self, st: State, q: str | None, span) -> frozenset[Label]:
+        found = self.ctx.source(q, span, self.where)
+        if found and st.consts.get(SIGNED):
+            return frozenset(lb for lb in found if lb.trust != "remote")
+        return found
+
     def apply_guards(self, st: State, test: ir.Expr, holds: bool) -> None:
+        signed = fold.signature_check_in(test, holds)
+        if signed is not None:
+            self.mark_signed(st, signed)
         found = fold.guards(test, holds, lambda e: not self.expr(st, e), lambda e: self.qual(st, e))
         found += [(st.parsed[v], k) for v, k in found if v in st.parsed]
         for var, kinds in found:
@@ -388,11 +405,11 @@ class Interpreter(CallSemantics, NameSinks):
         if isinstance(e, ir.Name):
             if st.bound(e.id) or e.id in self.ctx.globals:
                 return self.read_var(st, e.id)
-            return self.ctx.source(self.qual(st, e), e.span, self.where)
+            return self.source(st, self.qual(st, e), e.span)
         if isinstance(e, (ir.Attr, ir.Index)):
             # request.args / request.args["x"]: a source, whoever holds the request
             q = self.qual(st, e if isinstance(e, ir.Attr) else e.obj)
-            src = self.ctx.source(q, e.span, self.where) if q else CLEAN
+            src = self.source(st, q, e.span) if q else CLEAN
             if src:
                 return src
             p = self.path_of(st, e)

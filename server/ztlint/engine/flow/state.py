@@ -9,6 +9,10 @@ Path = tuple[str, ...]  # segments below a variable: (".attr", "[key]", "[*]")
 ANY = "[*]"
 
 
+# in State.consts: a signature check of the request's data has passed (not a variable name)
+SIGNED = "<signed>"
+
+
 class State:
     __slots__ = ("taint", "consts", "types", "parsed", "sizes", "pending", "strings")
 
