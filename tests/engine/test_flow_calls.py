@@ -140,3 +140,34 @@ def test_after_a_signature_check_the_request_data_is_the_signers(check):
 ])
 def test_a_signature_check_that_does_not_cover_the_use_leaves_it_tainted(body):
     assert flows(SIGNED_HEAD + "def hook():\n    " + body + "\n") != []
+
+
+def test_an_inherited_method_of_self_does_not_return_what_its_attributes_hold():
+    src = HEAD + textwrap.dedent("""\
+        from django.views.generic import UpdateView
+        class V(UpdateView):
+            def post(self, request):
+                self.form = Form(request.POST)
+                os.system(self.get_success_url())
+                os.system(self.form.data)
+        """)
+    assert flows(src) == [("python-flow-command", 9)]
+
+
+def test_regex_route_groups_that_admit_only_digits_hold_numbers():
+    src = textwrap.dedent(r'''
+        from django.http import HttpResponse
+        from wagtail.contrib.routable_page.models import RoutablePageMixin, route
+
+        class P(RoutablePageMixin):
+            @route(r"^archive/(?:y)/(\d+)/(\w+)/$")
+            def by_year(self, request, year, slug):
+                HttpResponse("Y " + str(year))
+                return HttpResponse("S " + slug)
+
+            @route(r"^item/(?P<pk>[0-9]{1,6})/(?P<name>.+)/$")
+            def item(self, request, pk, name):
+                HttpResponse("P " + pk)
+                return HttpResponse("N " + name)
+        ''')
+    assert flows(src) == [("python-flow-xss", 9), ("python-flow-xss", 14)]

@@ -14,6 +14,7 @@ _STORING = frozenset({"append", "extend", "insert", "add", "appendleft", "extend
                       "unshift", "update", "set", "put", "setdefault", "write", "writelines",
                       "read_string", "read_dict", "read_file", "readfp", "feed"})
 # Methods that read one slot of a container.
+_INSTANCE = frozenset({"self", "cls"})
 _SLOT_READS = frozenset({"get", "pop", "getlist", "setdefault"})
 
 
@@ -140,6 +141,10 @@ class CallSemantics:
                 or q is not None and q.startswith(LOCAL_CLASS)):
             return union(recv, *args, *kwargs.values(), star)
         # a call it cannot see into (get_activity(id), check(url)): not its arguments
+        if method is not None and isinstance(func.obj, ir.Name) and func.obj.id in _INSTANCE:
+            # an inherited method (self.get_success_url()): not what was stored in self's
+            # attributes, only what self itself carries
+            return st.taint.get(func.obj.id, {}).get((), CLEAN)
         return recv
 
     def container_method(self, st: State, e: ir.Call, p, method: str, args) -> frozenset | None:

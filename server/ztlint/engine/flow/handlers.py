@@ -144,13 +144,36 @@ def _segment_route_params(fn: ir.Function) -> set[str]:
 
 
 def _numeric_route_params(fn: ir.Function) -> set[str]:
-    """Route parameters a converter makes numbers: "/t/<int:tid>", "/t/{tid:int}"."""
+    """Route parameters a converter makes numbers: "/t/<int:tid>", "/t/{tid:int}", and regex
+    routes' digit-only groups: r"^year/(\\d+)/$", r"(?P<pk>[0-9]+)" (Wagtail @route, re_path)."""
     out: set[str] = set()
     for d in fn.decorators:
         if isinstance(d, ir.Call) and d.args and isinstance(d.args[0], ir.Const) and \
                 isinstance(d.args[0].value, str) and len(d.args[0].value) < 2000:
             for m in _CONVERTER.finditer(d.args[0].value):
                 out.add(m.group(1) or m.group(2))
+            if d.args[0].value.startswith("^"):
+                out |= _digit_groups(fn, d.args[0].value)
+    return out
+
+
+_GROUP = re.compile(r"\\.|\((\?P<(\w+)>)?(\?)?")
+_DIGITS = re.compile(r"(?:\\d|\[0-9\])(?:\+|\{\d+(?:,\d*)?\})\)")
+
+
+def _digit_groups(fn: ir.Function, pattern: str) -> set[str]:
+    """Parameters filled by capturing groups that admit only digits: named groups by name,
+    the others in order after the request parameter."""
+    real = [p.name for p in fn.params if p.kind != "self"][1:]
+    out, index = set(), 0
+    for m in _GROUP.finditer(pattern):
+        if m.group(0).startswith("\\") or (m.group(3) and not m.group(1)):
+            continue  # an escape, or a group that captures nothing: (?:...), (?=...)
+        if _DIGITS.match(pattern, m.end()):
+            name = m.group(2) or (real[index] if index < len(real) and not m.group(2) else None)
+            if name:
+                out.add(name)
+        index += 1
     return out
 
 
