@@ -171,3 +171,17 @@ def test_regex_route_groups_that_admit_only_digits_hold_numbers():
                 return HttpResponse("N " + name)
         ''')
     assert flows(src) == [("python-flow-xss", 9), ("python-flow-xss", 14)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the start is fixed where the text is built, then passed on through a variable
+    ("url = '%s?next=%s' % (settings.LOGIN_URL, request.path)\n    return redirect(url)", []),
+    ("url = '/wallet?usr=' + request.args['u']\n    target = url\n    return redirect(target)", []),
+    ("url = f\"{reverse('home')}?q={request.args['q']}\"\n    return redirect(url)", []),
+    ("url = request.args['u'] + '/x'\n    return redirect(url)", [("python-flow-redirect", 8)]),
+    ("url = '%s/x' % request.args['u']\n    return redirect(url)", [("python-flow-redirect", 8)]),
+])
+def test_a_fixed_start_is_kept_when_the_text_is_passed_on(body, expected):
+    head = ("from flask import request, redirect\nfrom django.conf import settings\n"
+            "from django.urls import reverse\n\n@app.route('/x')\ndef v():\n    ")
+    assert flows(head + body + "\n") == expected

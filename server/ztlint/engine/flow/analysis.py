@@ -81,6 +81,10 @@ class FileAnalysis(EntryStates):
                 for n in s.names:
                     self.sink_index[n] = self.sink_index.get(n, ()) + ((r, s),)
         self.remote_only = {r.rule_id for r in rules if not r.local_sources}
+        # (sink kind, regex of a safe start): redirect and SSRF targets
+        self.prefix_kinds = tuple({(r.kind, s.safe_prefix.pattern): (r.kind, s.safe_prefix)
+                                   for r in rules for s in r.sinks if s.safe_prefix is not None
+                                   }.values())
         self.ignored = {r.rule_id: r.ignore_sources for r in rules if r.ignore_sources}
         # handlers return an HTML body only in frameworks that make one of a string (Flask),
         # not in those that serialise it (FastAPI) or need a response object (Django)

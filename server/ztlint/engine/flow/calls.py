@@ -45,23 +45,25 @@ def _fixed_prefix(st, interp, e: ir.Call, sink) -> bool:
     """redirect("/wallet?usr=" + x), redirect(LOGIN_URL + "?next=" + x): the target's start
     is a literal the rule calls safe (a local path, a fixed host)."""
     exprs = _sink_exprs(e, sink)
-    for x in exprs:
-        head = x.items[0] if isinstance(x, ir.Op) and x.op in ("+", "fstring", "%") and x.items else None
-        if head is None:
-            return False
-        value = fold.fold(head, lambda n: interp.const(st, n))
-        if isinstance(value, str) and x.op == "%" and value.startswith("%s") and len(x.items) > 1:
-            # "%s?next=%s" % (settings.LOGIN_URL, x): the first value is the start
-            first = x.items[1].items[0] if isinstance(x.items[1], ir.Seq) and x.items[1].items \
-                else x.items[1]
-            head, value = first, fold.fold(first, lambda n: interp.const(st, n))
-        if isinstance(value, str):
-            if not (len(value) < 4096 and sink.safe_prefix.search(value)):
-                return False
-        elif isinstance(head, ir.Const) or interp.expr(st.copy(), head):
-            return False  # the start is not known, or comes from outside
-        # else: a start the application makes (reverse(...), settings.LOGIN_URL): fixed
-    return bool(exprs)
+    return bool(exprs) and all(fixed_start(st, interp, x, sink.safe_prefix) for x in exprs)
+
+
+def fixed_start(st, interp, x: ir.Expr, safe) -> bool:
+    """Text built with a start that ``safe`` (a regex) accepts, or that the application makes
+    itself (reverse(...), settings.LOGIN_URL): whatever follows cannot move it elsewhere."""
+    head = x.items[0] if isinstance(x, ir.Op) and x.op in ("+", "fstring", "%") and x.items else None
+    if head is None:
+        return False
+    value = fold.fold(head, lambda n: interp.const(st, n))
+    if isinstance(value, str) and x.op == "%" and value.startswith("%s") and len(x.items) > 1:
+        # "%s?next=%s" % (settings.LOGIN_URL, x): the first value is the start
+        first = x.items[1].items[0] if isinstance(x.items[1], ir.Seq) and x.items[1].items \
+            else x.items[1]
+        head, value = first, fold.fold(first, lambda n: interp.const(st, n))
+    if isinstance(value, str):
+        return len(value) < 4096 and bool(safe.search(value))
+    # a start the application makes is fixed; a literal of another type or one from outside not
+    return not isinstance(head, ir.Const) and not interp.expr(st.copy(), head)
 
 
 def _receiver_matches(sink, obj: ir.Expr) -> bool:

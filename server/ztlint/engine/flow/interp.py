@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import fold, ir
-from .calls import CallSemantics
+from .calls import CallSemantics, fixed_start
 from .names import NameSinks
 from .spec import LOCAL_CLASS
 from .state import ANY, SIGNED, Path, State, join
@@ -426,7 +426,14 @@ class Interpreter(CallSemantics, NameSinks):
         if isinstance(e, ir.Call):
             return self.call(st, e)
         if isinstance(e, (ir.Op, ir.Seq)):
-            return union(*[self.expr(st, i) for i in e.items])
+            found = union(*[self.expr(st, i) for i in e.items])
+            if found and isinstance(e, ir.Op) and e.op in ("+", "fstring", "%"):
+                # text whose start is fixed ("/path?next=" + x) cannot send a redirect or a
+                # request elsewhere, however it is passed on
+                for kind, safe in self.ctx.prefix_kinds:
+                    if fixed_start(st, self, e, safe):
+                        found = clean(found, frozenset({kind}))
+            return found
         if isinstance(e, ir.BoolOp):
             return union(*[self.expr(st, i) for i in e.items])
         if isinstance(e, ir.Compare):
