@@ -185,3 +185,24 @@ def test_a_fixed_start_is_kept_when_the_text_is_passed_on(body, expected):
     head = ("from flask import request, redirect\nfrom django.conf import settings\n"
             "from django.urls import reverse\n\n@app.route('/x')\ndef v():\n    ")
     assert flows(head + body + "\n") == expected
+
+
+@pytest.mark.parametrize("caught, expected", [
+    ("NotFound", []),  # UUID(x) succeeded before anything NotFound could be raised
+    ("(NotFound, exc.Gone)", []),
+    ("ValueError", [("python-flow-command", 11)]),  # the failed conversion lands here
+    ("Exception as e", [("python-flow-command", 11)]),
+    ("", [("python-flow-command", 11)]),  # a bare except catches it too
+])
+def test_in_a_handler_that_cannot_catch_a_failed_conversion_the_value_converted(caught, expected):
+    src = HEAD + textwrap.dedent(f"""\
+        import uuid
+        def v():
+            x = request.args['x']
+            try:
+                u = uuid.UUID(x)
+                run(u)
+            except {caught}:
+                os.system('echo ' + x)
+        """)
+    assert flows(src) == expected

@@ -31,6 +31,11 @@ def _is_lookup(call: ir.Call) -> bool:
     return len(name) <= 100 and bool(_LOOKUP.match(name))
 
 
+# what a failing int(x) / UUID(x) raises, and what catches it
+_CONVERSION_ERRORS = frozenset({"ValueError", "TypeError", "Exception", "BaseException",
+                                "ArithmeticError", "InvalidOperation", "ValidationError"})
+
+
 class Interpreter(CallSemantics, NameSinks):
     def __init__(self, ctx, fn: ir.Function):
         self.ctx = ctx  # the file's context (model, rules, summaries, findings): see analysis
@@ -150,10 +155,17 @@ class Interpreter(CallSemantics, NameSinks):
             out = self.block(s.orelse, body, depth) if s.orelse else body
             start = join(entry, body)
             handled = None
-            for bound, handler in s.handlers:
+            # try: u = UUID(x); run(u) except NotFound: log(x) -- a handler that does not catch
+            # what a failed conversion raises runs only after the body's first statement worked
+            first = self.converted(entry, s.body[:1])
+            for i, (bound, handler) in enumerate(s.handlers):
                 h = start.copy() if start is not None else entry.copy()
                 if isinstance(bound, ir.Name):
                     h.kill(bound.id)
+                caught = s.catches[i] if i < len(s.catches) else None
+                if first and caught is not None and not set(caught) & _CONVERSION_ERRORS:
+                    for var in first:
+                        self.apply_kinds(h, var, frozenset({ALL}))
                 handled = join(handled, self.block(handler, h, depth))
             if s.handlers and handled is None and body is not None:
                 # try: uuid.UUID(x) / int(x) except ...: return -- past it, x converts cleanly

@@ -170,6 +170,8 @@ class Try(Stmt):
     orelse: list[Stmt]
     final: list[Stmt]
     span: Span
+    # per handler, the last names of the exception types it catches; None: everything
+    catches: list[tuple[str, ...] | None] = field(default_factory=list)
 
 
 @dataclass(eq=False, slots=True)

@@ -28,6 +28,18 @@ class Lowering(SafeLowering, ExprLowering):
         self.called: set[str] = set()
         self.modules: set[str] = set()
 
+    def _exception_names(self, node: tree_sitter.Node) -> tuple[str, ...] | None:
+        """``ValueError``, ``(KeyError, exc.Timeout)``, ``E as e`` -> last names (None: unknown)."""
+        if node.type == "as_pattern" and node.named_child_count:
+            node = node.named_children[0]
+        if node.type in ("tuple", "parenthesized_expression"):
+            items = node.named_children
+        else:
+            items = [node]
+        if not items or any(i.type not in ("identifier", "attribute") for i in items):
+            return None
+        return tuple(self._text(i).rsplit(".", 1)[-1] for i in items)
+
     def _text(self, node: tree_sitter.Node) -> str:
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
@@ -274,24 +286,27 @@ class Lowering(SafeLowering, ExprLowering):
                         items.append((self.expr(v, d), None))
             return [ir.With(items, self._block(node.child_by_field_name("body"), d + 1), sp)]
         if t == "try_statement":
-            handlers, orelse, final = [], [], []
+            handlers, orelse, final, catches = [], [], [], []
             for c in node.named_children:
                 if c.type in ("except_clause", "except_group_clause"):
-                    bound = None
+                    bound, caught = None, None
                     blocks = [k for k in c.named_children if k.type == "block"]
                     for k in c.named_children:
                         if k.type == "as_pattern":
                             alias = k.child_by_field_name("alias")
                             if alias is not None and alias.named_child_count:
                                 bound = self.expr(alias.named_children[0], d)
+                        if k.type != "block" and caught is None:
+                            caught = self._exception_names(k)
                     handlers.append((bound, self._block(blocks[0], d + 1) if blocks else []))
+                    catches.append(caught)
                 elif c.type == "else_clause":
                     orelse = self._block(c.child_by_field_name("body"), d + 1)
                 elif c.type == "finally_clause":
                     blocks = [k for k in c.named_children if k.type == "block"]
                     final = self._block(blocks[0], d + 1) if blocks else []
             return [ir.Try(self._block(node.child_by_field_name("body"), d + 1), handlers,
-                           orelse, final, sp)]
+                           orelse, final, sp, catches)]
         if t == "match_statement":
             return [self._match(node, d)]
         if t == "return_statement":
