@@ -206,3 +206,33 @@ def test_in_a_handler_that_cannot_catch_a_failed_conversion_the_value_converted(
                 os.system('echo ' + x)
         """)
     assert flows(src) == expected
+
+
+def test_incremental_flow_analysis_of_broken_javascript_matches_a_full_one():
+    # found by the property test: after edits that break the file, a statement with the same
+    # text as before but another tree from error recovery was taken from the lowering cache
+    from ztlint.engine import languages
+    from ztlint.engine.incremental import IncrementalDocument
+    sample = RULES.parent / "javascript" / "ssrf.js"
+    text = sample.read_text(encoding="utf-8")
+    lang = languages.detect(sample.name)
+    doc = IncrementalDocument(text.encode(), sample.name, lang, RULESET, CFG)
+    for pos, length, insert in [(0, 0, "\n"), (0, 24, ""), (179, 30, " "), (0, 0, "\n"),
+                                (0, 0, "000000"), (775, 6, "\n")]:
+        start = len(text[:pos].encode())
+        doc.edit(start, start + len(text[pos:pos + length].encode()), insert.encode())
+        text = text[:pos] + insert + text[pos + length:]
+    found = sorted((f.rule_id, f.start) for f in doc.analyze() if "-flow-" in f.rule_id)
+    full = analyze.analyze(doc.source, sample.name, RULESET, CFG, language=lang, tree=doc.tree)
+    assert found == sorted((f.rule_id, f.start) for f in full.findings if "-flow-" in f.rule_id)
+
+
+def test_a_function_no_longer_handed_to_a_route_stops_being_a_handler_while_typing():
+    from ztlint.engine.incremental import IncrementalDocument
+    src = ("const cp = require('child_process');\nconst app = require('express')();\n"
+           "function h(request, reply) {\n  cp.exec(request.query.x);\n}\n")
+    route = "app.get('/x', h);\n"
+    doc = IncrementalDocument((src + route).encode(), "a.js", "javascript", RULESET, CFG)
+    assert [f.rule_id for f in doc.analyze() if "-flow-" in f.rule_id] == ["js-flow-command"]
+    doc.edit(len(src), len(src) + len(route), b"")  # the registration is deleted
+    assert [f.rule_id for f in doc.analyze() if "-flow-" in f.rule_id] == []

@@ -60,6 +60,7 @@ class Cached:
     summary: Summary
     hits: list[Hit]
     state: State | None = None  # where the function ends (kept for the top-level code)
+    registered_by: str | None = None  # the function's registration when analysed
 
 
 class FileAnalysis(EntryStates):
@@ -140,7 +141,8 @@ class FileAnalysis(EntryStates):
         changed = {n for n in self.cache if n not in self.functions} | external
         for name, fn in self.functions.items():
             c = self.cache.get(name)
-            if c is None or not _same_function(c.fn, fn) or c.context != self.context or (
+            if c is None or not _same_function(c.fn, fn) or c.context != self.context or \
+                c.registered_by != fn.registered_by or (
                     c.globals is not None and c.globals != self.globals_digest):
                 changed.add(name)
         affected, todo = set(changed), list(changed)
@@ -213,7 +215,8 @@ class FileAnalysis(EntryStates):
                 old = self.cache.get(name)
                 self.cache[name] = Cached(fn, self.context, deps,
                                           self.globals_digest if read_globals[0] else None,
-                                          summary, hits, self.end_states.get(name))
+                                          summary, hits, self.end_states.get(name),
+                                          fn.registered_by)
                 self._callers_changed(name, old.deps if isinstance(old, Cached) else {}, deps)
         if self._frames:
             self._frames[-1][0][name] = self.summaries[name].digest
@@ -221,7 +224,8 @@ class FileAnalysis(EntryStates):
 
     def _reuse(self, name: str, fn: ir.Function) -> Summary | None:
         c = self.cache.get(name) if self.cache is not None else None
-        if c is None or not _same_function(c.fn, fn) or c.context != self.context or (
+        if c is None or not _same_function(c.fn, fn) or c.context != self.context or \
+                c.registered_by != fn.registered_by or (
                 c.globals is not None and c.globals != self.globals_digest):
             return None
         for dep, digest in c.deps.items():

@@ -240,6 +240,9 @@ class Function:
     # a callback: the name of the call (or property) it was handed to ("get", "addEventListener",
     # "onmessage"); the framework calls it, so its parameters may hold the request
     registered_by: str | None = None
+    # registered_by as lowered with the function itself (an inline callback); a function handed
+    # over by name from another statement gets registered_by anew on each lowering of the file
+    callback_of: str | None = None
 
 
 @dataclass(eq=False, slots=True)

@@ -55,7 +55,8 @@ class Lowering(SafeLowering, ExprLowering, BindLowering):
         for i, child in enumerate(root.named_children):
             text_ = source[child.start_byte:child.end_byte]
             seen[text_] = n = seen.get(text_, -1) + 1  # ('use strict'; twice: two entries)
-            key = ("unit", text_, n)
+            # the node's type too: error recovery can give the same text another tree
+            key = ("unit", text_, n, child.type, child.has_error)
             hit = cache.get(key) if cache is not None else None
             if hit is not None and any(f.name in self.taken for f in hit[2]):
                 hit = None  # a name another statement took first: lowered again, with care
@@ -82,6 +83,8 @@ class Lowering(SafeLowering, ExprLowering, BindLowering):
                 del cache[k]
         module_fn = self._module_function(top, too_deep, root, cache)
         by_name = {f.name: f for f in self.functions}
+        for f in self.functions:  # (cached functions keep what an earlier text handed them)
+            f.registered_by = f.callback_of
         for scoped, name, call in self.handed:
             fn = by_name.get(scoped) or by_name.get(name)
             if fn is not None and fn.registered_by is None:
@@ -189,7 +192,7 @@ class Lowering(SafeLowering, ExprLowering, BindLowering):
         # spans relative to the function itself: moved within its statement, it analyses the same
         token = BASE.set(node.start_byte)
         fn = ir.Function(name, [], [], span(node), [], class_name, ".<locals>." in name,
-                         registered_by=by)
+                         registered_by=by, callback_of=by)
         source = javascript_expr.SOURCE.get()
         fn.key = (name, class_name, by, method, source[node.start_byte:node.end_byte]) \
             if source is not None else None

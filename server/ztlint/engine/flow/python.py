@@ -56,7 +56,8 @@ class Lowering(SafeLowering, ExprLowering):
             if child.type in ("function_definition", "decorated_definition", "class_definition"):
                 self._unit(child, "", None)
                 continue
-            key = ("top", self.source[child.start_byte:child.end_byte])
+            # the node's type too: error recovery can give the same text another tree
+            key = ("top", self.source[child.start_byte:child.end_byte], child.type, child.has_error)
             hit = self.cache.get(key) if self.cache is not None else None
             if hit is None:
                 hit = self._top_statement(child)
@@ -121,7 +122,8 @@ class Lowering(SafeLowering, ExprLowering):
     def _unit(self, node, prefix: str, class_name: str | None) -> None:
         """A class (its methods one by one) or a function with what is nested in it, taken
         from the cache when the same text was lowered before."""
-        key = (prefix, class_name, self.source[node.start_byte:node.end_byte])
+        key = (prefix, class_name, self.source[node.start_byte:node.end_byte], node.type,
+               node.has_error)
         hit = self.cache.get(key) if self.cache is not None else None
         if hit is None:
             sub = Lowering(self.source, self.cache)
