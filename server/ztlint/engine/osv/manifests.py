@@ -29,8 +29,10 @@ _NAME = rb"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
 _VERSION = rb"[A-Za-z0-9][A-Za-z0-9.+!_-]*"
 _REQ_LINE = re.compile(rb"^[ \t]*(?P<name>" + _NAME + rb")[ \t]*(?:\[[^\]\n]*\])?[ \t]*===?[ \t]*"
                        rb"(?P<version>" + _VERSION + rb")[ \t]*(?=$|[;#\\\r]|[ \t])", re.M)
-_QUOTED_REQ = re.compile(rb"""(?P<q>["'])[ \t]*(?P<name>""" + _NAME + rb")[ \t]*(?:\[[^\]\n\"']*\])?"
-                         rb"[ \t]*===?[ \t]*(?P<version>" + _VERSION + rb""")[ \t]*(?:;[^"'\n]*)?(?P=q)""")
+# a requirement string: "name==1.0" or 'name[extra]==1.0 ; marker' (the marker may hold the other quote)
+_QUOTED_REQ = tuple(re.compile(q + rb"[ \t]*(?P<name>" + _NAME + rb")[ \t]*(?:\[[^\]\n" + q + rb"]*\])?"
+                               rb"[ \t]*===?[ \t]*(?P<version>" + _VERSION + rb")[ \t]*(?:;[^\n" + q + rb"]*)?" + q)
+                    for q in (b'"', b"'"))
 _TABLE = re.compile(rb"^[ \t]*\[\[?[ \t]*([^\]\n]*?)[ \t]*\]\]?", re.M)
 _POETRY_DEP = re.compile(rb"^[ \t]*(?P<name>" + _NAME + rb")[ \t]*=[ \t]*(?:\{[^}\n]*?\bversion[ \t]*=[ \t]*)?"
                          rb"[\"'](?:==)?[ \t]*(?P<version>\d[A-Za-z0-9.+!_-]*)[\"']", re.M)
@@ -68,7 +70,7 @@ def _requirements(source: bytes) -> list[Pin]:
 
 
 def _pyproject(source: bytes) -> list[Pin]:
-    out = [_pin(PYPI, m) for m in _QUOTED_REQ.finditer(source)]
+    out = [_pin(PYPI, m) for rx in _QUOTED_REQ for m in rx.finditer(source)]
     tables = [(m.start(), m.group(1).decode("utf-8", "replace")) for m in _TABLE.finditer(source)]
     for i, (start, name) in enumerate(tables):
         if not re.fullmatch(r"tool\.poetry\.(?:(?:group\.[\w.-]+\.)?dependencies|dev-dependencies)", name):
