@@ -155,7 +155,7 @@ def collect(rule_dirs: list[Path], out_dir: Path, include_builtin: bool) -> tupl
     docs: list[DocRule] = []
     for rule in ruleset.rules.values():
         if rule.path == "<builtin>" or rule.id == rulesmod.UNUSED_SUPPRESSION.id:
-            if include_builtin and rule.id == rulesmod.UNUSED_SUPPRESSION.id:
+            if include_builtin and any(rule is b for b in rulesmod.BUILTIN):
                 docs.append(DocRule(rule, None, None, []))
             continue
         path = Path(rule.path).resolve()

@@ -40,6 +40,17 @@ export const SECRET_FILE_PATTERNS = [
   "**/{Dockerfile,Containerfile}.*",
 ] as const;
 
+/**
+ * Dependency manifests and lock files whose pinned versions are checked against an OSV
+ * database (`ztlint.osvDb`); package.json and package-lock.json come in as `json`.
+ */
+export const MANIFEST_PATTERNS = [
+  "**/*requirements*.txt",
+  "**/requirements/*.txt",
+  "**/*constraints*.txt",
+  "**/{poetry.lock,uv.lock,pdm.lock}",
+] as const;
+
 export interface DocumentFilter {
   scheme: string;
   language?: string;
@@ -51,5 +62,6 @@ export function documentSelector(): DocumentFilter[] {
   return [
     ...LANGUAGE_IDS.map((language) => ({ scheme: "file", language })),
     ...SECRET_FILE_PATTERNS.map((pattern) => ({ scheme: "file", pattern })),
+    ...MANIFEST_PATTERNS.map((pattern) => ({ scheme: "file", pattern })),
   ];
 }

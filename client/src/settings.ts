@@ -19,6 +19,8 @@ export interface ServerSettings {
   exclude: string[];
   maxFileSize?: number;
   debounceMs?: number;
+  /** An OSV database (folder or zip) for known-vulnerable dependency versions. */
+  osvDb?: string;
 }
 
 export interface InitializationOptions {
@@ -112,6 +114,8 @@ export function toServerSettings(raw: Raw, ctx: MappingContext): Mapped<ServerSe
   if (maxFileSize !== undefined) value.maxFileSize = maxFileSize;
   const debounceMs = nonNegativeInt(s.debounceMs, "debounceMs", warnings);
   if (debounceMs !== undefined) value.debounceMs = debounceMs;
+  if (typeof s.osvDb === "string" && s.osvDb.trim() !== "") value.osvDb = expandPath(s.osvDb, ctx);
+  else if (s.osvDb !== undefined && s.osvDb !== null && s.osvDb !== "") warnings.push("ztlint.osvDb must be a path; ignored");
   return { value, warnings };
 }
 

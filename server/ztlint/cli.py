@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--scan-generated", action="store_true",
                    help="also scan build output folders (dist/, .next/ ...) and minified or "
                         "generated files (default: skipped unless named; config: scan-generated)")
+    s.add_argument("--osv-db", metavar="PATH",
+                   help="OSV database (a folder or zip of osv.dev exports, read offline): report "
+                        "pinned and locked dependency versions with known vulnerabilities "
+                        "(config: osv-db)")
     s.add_argument("-v", "--verbose", action="store_true",
                    help="list every skipped file and folder (ignored, excluded, generated ...); "
                         "show a traceback on an internal error")

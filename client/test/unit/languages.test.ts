@@ -18,6 +18,11 @@ describe("manifest", () => {
     }
   });
 
+  it("selects the dependency manifests checked against an OSV database", () => {
+    const patterns = documentSelector().map((f) => f.pattern).filter(Boolean);
+    for (const p of ["**/*requirements*.txt", "**/{poetry.lock,uv.lock,pdm.lock}"]) assert.ok(patterns.includes(p), p);
+  });
+
   it("only selects documents on disk", () => {
     assert.ok(documentSelector().every((f) => f.scheme === "file"));
   });
@@ -33,7 +38,7 @@ describe("manifest", () => {
   it("contributes every setting the extension reads", () => {
     const props = Object.keys(manifest.contributes.configuration.properties);
     for (const k of ["enable", "severityOverrides", "disabledRules", "enabledRules", "ruleDirs", "exclude", "debounceMs",
-      "maxFileSize", "trace.server", "path", "interpreter"]) assert.ok(props.includes(`ztlint.${k}`), k);
+      "maxFileSize", "trace.server", "path", "interpreter", "osvDb"]) assert.ok(props.includes(`ztlint.${k}`), k);
   });
 
   it("palette commands do not reuse the server's command ids", () => {

@@ -35,6 +35,15 @@ describe("toServerSettings", () => {
     assert.equal(warnings.length, 6);
   });
 
+  it("passes the OSV database path resolved like rule directories, and only a path", () => {
+    assert.equal(toServerSettings({ osvDb: "osv" }, ctx).value.osvDb, "/work/repo/osv");
+    assert.equal(toServerSettings({ osvDb: "~/osv/all.zip" }, ctx).value.osvDb, "/home/u/osv/all.zip");
+    assert.equal(toServerSettings({ osvDb: "" }, ctx).value.osvDb, undefined);
+    const bad = toServerSettings({ osvDb: 3 }, ctx);
+    assert.equal(bad.value.osvDb, undefined);
+    assert.match(bad.warnings.join(), /osvDb/);
+  });
+
   it("copes with a missing section", () => {
     assert.deepEqual(toServerSettings(undefined, ctx).value, { disabledRules: [], enabledRules: [], severityOverrides: {}, ruleDirs: [], exclude: [] });
   });

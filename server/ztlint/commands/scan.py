@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
+from ..engine.osv import database as osv_database
 from ..report import json_report, sarif, text
 from ..engine.severity import at_or_above
 from ..report.common import skip_counts
@@ -63,6 +64,14 @@ def run(args) -> int:
         config = replace(config, follow_symlinks=True)
     if getattr(args, "scan_generated", False):
         config = replace(config, scan_generated=True)
+    if getattr(args, "osv_db", None):
+        config = replace(config, osv_db=Path(args.osv_db).expanduser().resolve())
+    if config.osv_db is not None:
+        try:  # read once here: a wrong path fails the run, and forked workers share the index
+            osv_database.load(config.osv_db)
+        except osv_database.DatabaseError as exc:
+            print(f"ztlint: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     if args.output and not Path(args.output).resolve().parent.is_dir():
         print(f"ztlint: cannot write {args.output}: no such folder", file=sys.stderr)
         return EXIT_ERROR

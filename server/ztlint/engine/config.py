@@ -47,6 +47,7 @@ SCHEMA = {
         "follow-symlinks": {"type": "boolean"},
         "scan-generated": {"type": "boolean"},
         "profile": {"enum": list(PROFILES)},
+        "osv-db": {"type": "string"},
         "rules": {
             "type": "object",
             "additionalProperties": False,
@@ -80,6 +81,8 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     analysis_budget: float = DEFAULT_ANALYSIS_BUDGET  # seconds per file (see engine/budget.py)
     profile: str = PROFILES[0]
+    # an OSV database (folder or zip) for known-vulnerable versions; None: not checked
+    osv_db: Path | None = None
 
     def enabled(self, rule_id: str) -> bool:
         return _enabled(self.enable, self.disable, rule_id)
@@ -131,6 +134,8 @@ def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
         kw["baseline"] = (root / data["baseline"]).resolve()
     if "follow-symlinks" in data:
         kw["follow_symlinks"] = data["follow-symlinks"]
+    if "osv-db" in data:
+        kw["osv_db"] = (root / Path(data["osv-db"]).expanduser()).resolve() if data["osv-db"] else None
     if "scan-generated" in data:
         kw["scan_generated"] = data["scan-generated"]
     rules = data.get("rules", {})

@@ -60,6 +60,9 @@ class IncrementalDocument:
         self.flow_notes: list[str] = []
         self.flow_cache: dict = {}
         self.project = project  # flow.project.Project: other modules' summaries, and ours
+        # known-vulnerable versions (manifests with an OSV database only): whole text each time
+        self.osv_findings: list[Finding] = []
+        self.osv_notes: list[str] = []
         # lines or nodes a rule could not check (Budget.long_texts), by kind of rule
         self.tree_skips: list[tuple[str, int, int]] = []
         self.text_skips: list[tuple[str, int, int]] = []
@@ -93,6 +96,7 @@ class IncrementalDocument:
         self.tree_findings = _shift(self.tree_findings, start, old_end, delta)
         self.text_findings = _shift(self.text_findings, start, old_end, delta)
         self.flow_findings = _shift(self.flow_findings, start, old_end, delta)
+        self.osv_findings = _shift(self.osv_findings, start, old_end, delta)
         self.tree_skips = _shift_skips(self.tree_skips, start, old_end, delta)
         self.text_skips = _shift_skips(self.text_skips, start, old_end, delta)
         # a statement the edit touches is re-checked at the next analysis: drop it until then
@@ -119,7 +123,7 @@ class IncrementalDocument:
         """Why the current findings are partial (empty when they are not): the same notes as
         a full analysis of the text gives (in position order, not in the order found)."""
         out = [self.note] if self.note else []
-        out.extend(n for n in self.flow_notes if n not in out)
+        out.extend(n for n in self.flow_notes + self.osv_notes if n not in out)
         for rule_id, offset, length in sorted(self.tree_skips + self.text_skips,
                                               key=lambda s: (s[1], s[0], s[2])):
             text = long_text_note(rule_id, f"line {self.index.row_of(offset) + 1}", length)
@@ -145,6 +149,7 @@ class IncrementalDocument:
         self._update_flow_findings(view)
         self.text_findings = kinds.TEXT.run(view, None)
         self.text_skips = budget.long_texts[len(self.tree_skips):]
+        self.osv_findings, self.osv_notes = kinds.OSV.analyse(view)
         self.dirty = []
         self.cut = budget.cut
         return self._finalize(None)
@@ -175,6 +180,7 @@ class IncrementalDocument:
                 self._update_tree_findings(self._view(budget, old), merge_spans(dirty + changed))
         self._update_flow_findings(self._view(budget))
         self._update_text_findings(self._view(budget), dirty)
+        self.osv_findings, self.osv_notes = kinds.OSV.analyse(self._view(budget))
         self.dirty = []
         self.cut = budget.cut
         return self._finalize(dirty)
@@ -281,7 +287,7 @@ class IncrementalDocument:
 
     def _finalize(self, changed: list[tuple[int, int]] | None) -> list[Finding]:
         """``changed``: the byte ranges edited since the last analysis (None: everything)."""
-        found = self.tree_findings + self.flow_findings + self.text_findings
+        found = self.tree_findings + self.flow_findings + self.text_findings + self.osv_findings
         for f in found:
             f.place(self.index, changed)  # columns only where the edits may have moved them
         self.findings, self.suppressed = full.finalize(

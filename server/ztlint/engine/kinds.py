@@ -27,6 +27,7 @@ from .budget import Budget
 from .config import Config
 from .findings import Finding
 from .flow import run as flow_run
+from .osv import check as osv_check
 from .keywords import KeywordIndex
 from .match import run_tree_rules
 from .match_text import run_text_rules
@@ -160,11 +161,32 @@ class FlowRules:
         return [(0, len(view.source))]
 
 
+class OsvRules:
+    """Pinned dependency versions with known vulnerabilities (``osv``), for manifests only and
+    only with an OSV database configured. A manifest is small and one pin's advice depends
+    only on its own line, but the region is the whole text: simple, and cheap enough."""
+    name = "osv"
+
+    def run(self, view: View, span: Span | None) -> list[Finding]:
+        found, notes = self.analyse(view)
+        if view.budget is not None:
+            for n in notes:
+                view.budget.note(n)
+        return found
+
+    def analyse(self, view: View) -> tuple[list[Finding], list[str]]:
+        return osv_check.analyse(view.source, view.index, view.path, view.config)
+
+    def regions(self, view: View, changed: list[Span]) -> list[Span]:
+        return [(0, len(view.source))]
+
+
 TREE = TreeRules()
 TEXT = TextRules()
 TEXT_LINES = TextRules(multiline=False)
 TEXT_MULTILINE = TextRules(multiline=True)
 FLOW = FlowRules()
+OSV = OsvRules()
 
 #: The kinds a full analysis runs, in order.
-FULL: tuple[RuleKind, ...] = (TREE, FLOW, TEXT)
+FULL: tuple[RuleKind, ...] = (TREE, FLOW, TEXT, OSV)

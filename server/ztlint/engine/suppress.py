@@ -29,7 +29,9 @@ _SECRET_ALLOW = re.compile(rb"gitleaks:allow|pragma:\s*allowlist[ -]secret")
 _LINE_LEADERS = (b"#", b"//", b"/*", b"*", b"<!--", b"--", b";", b"REM ", b"rem ", b"::")
 # ... and, in these formats, also `#` (or `;`) after whitespace outside quotes: `KEY=v  # ...`.
 # (Java .properties has no trailing comments: there `v # x` is the value.)
-_TRAILING = {".env": b"#", ".ini": b"#;", ".cfg": b"#;", ".conf": b"#", ".toml": b"#"}
+# (.txt: pip requirement files; .lock: TOML lock files, whose pins OSV checks report on)
+_TRAILING = {".env": b"#", ".ini": b"#;", ".cfg": b"#;", ".conf": b"#", ".toml": b"#", ".txt": b"#",
+             ".lock": b"#"}
 
 
 @dataclass

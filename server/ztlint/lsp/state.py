@@ -46,6 +46,8 @@ def settings_to_config(settings: dict) -> dict:
         out["max-file-size"] = int(s["maxFileSize"])
     if s.get("profile"):
         out["profile"] = s["profile"]
+    if isinstance(s.get("osvDb"), str) and s["osvDb"].strip():
+        out["osv-db"] = s["osvDb"].strip()
     return out
 
 

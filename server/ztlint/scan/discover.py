@@ -52,8 +52,15 @@ class Skipped:
     named: bool = False  # named on the command line (not found while walking)
 
 
-def policy_skip(name: str, skip_generated: bool = True) -> str | None:
-    if name in LOCK_FILES:
+#: Lock files read when an OSV database is configured (their locked versions are checked).
+OSV_LOCK_FILES = frozenset({"package-lock.json", "npm-shrinkwrap.json", "poetry.lock", "uv.lock",
+                            "pdm.lock"})
+
+
+def policy_skip(name: str, skip_generated: bool = True, osv: bool = False) -> str | None:
+    """Why a file met while walking is not analysed, or None. ``osv``: an OSV database is
+    configured, so the lock files it can check are analysed."""
+    if name in LOCK_FILES and not (osv and name in OSV_LOCK_FILES):
         return "lock file"
     lower = name.lower()
     if skip_generated and lower.endswith(MINIFIED_SUFFIXES):
@@ -147,11 +154,11 @@ def discover_files(paths: list[Path], config: Config, skipped: list[Skipped] | N
                 yield str(top), real, True
             continue
         yield from _walk(top, excluded, skipped, seen, config.follow_symlinks,
-                         not config.scan_generated)
+                         not config.scan_generated, config.osv_db is not None)
 
 
 def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: bool,
-          skip_generated: bool):
+          skip_generated: bool, osv: bool = False):
     top_abs = os.path.abspath(top)
     top_real = os.path.realpath(top_abs)
     inside = top_real.rstrip(os.sep) + os.sep
@@ -229,7 +236,7 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
             if reason:
                 skipped.append(Skipped(path, reason))
                 continue
-            reason = policy_skip(name, skip_generated)
+            reason = policy_skip(name, skip_generated, osv)
             if reason:
                 skipped.append(Skipped(path, reason))
                 continue

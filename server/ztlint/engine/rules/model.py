@@ -120,6 +120,29 @@ UNUSED_SUPPRESSION = Rule(
 )
 
 
+KNOWN_VULNERABLE = Rule(
+    id="deps-known-vulnerable-version", title="Pinned or locked dependency version with a known vulnerability",
+    severity="warning", confidence="high", category="security", cwe=("CWE-1395",),
+    owasp=("A06:2021-Vulnerable and Outdated Components",), languages=(languages.GENERIC,),
+    message="{package} {version} has a known vulnerability: {advisory}", path="<builtin>", line=0,
+    docs="A version pinned in `requirements*.txt`, `pyproject.toml` or `package.json`, or locked "
+         "in `poetry.lock`, `uv.lock` or `package-lock.json`, that an advisory in the OSV "
+         "database lists as affected. Reported only when an OSV database is configured "
+         "(`--osv-db PATH`, config `osv-db`, editor setting `ztlint.osvDb`): download the "
+         "ecosystems you use from osv.dev (`https://osv-vulnerabilities.storage.googleapis.com/"
+         "PyPI/all.zip`, `.../npm/all.zip`) into a folder; ztlint reads it offline and never "
+         "downloads anything. The message names each advisory with its severity and the first "
+         "version that fixes it; the fix bumps the pin to the lowest version that fixes them "
+         "all. Critical and high advisories are errors, the others warnings.\n\n"
+         "Bad (`requirements.txt`):\n\n```\ndjango==3.2.0\n```\n\n"
+         "Good:\n\n```\ndjango==3.2.25\n```",
+    references=("https://ossf.github.io/osv-schema/", "https://google.github.io/osv.dev/data/"),
+)
+
+#: Rules the engine itself provides (no rule file).
+BUILTIN = (UNUSED_SUPPRESSION, KNOWN_VULNERABLE)
+
+
 _CAPTURE_KINDS = ("regex", "not-regex", "equals", "not-equals", "any-of", "not-any-of")
 
 

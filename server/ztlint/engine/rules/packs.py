@@ -13,7 +13,7 @@ import tree_sitter
 from .. import languages, linear_regex, prefilter, querytext
 from ..flow.spec import merge
 from ..keywords import KeywordIndex, indexes_hit, keyword_map
-from .model import FILE_KINDS, UNUSED_SUPPRESSION, Condition, Rule, RuleError
+from .model import BUILTIN, FILE_KINDS, Condition, Rule, RuleError
 
 @dataclass(frozen=True)
 class GatedRule:
@@ -70,7 +70,8 @@ class RuleSet:
         self.rules: dict[str, Rule] = {r.id: r for r in rules}
         self.models = list(models)  # (language, flow.spec.Model) from `models:` files
         self._flow: dict[str, tuple] = {}
-        self.rules.setdefault(UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION)
+        for builtin in BUILTIN:
+            self.rules.setdefault(builtin.id, builtin)
         self.errors = errors
         self.text_rules = [r for r in rules if r.is_text]
         self._packs: dict[str, LanguagePack | None] = {}
@@ -105,7 +106,7 @@ class RuleSet:
         return self.errors
 
     def __len__(self) -> int:
-        return len(self.rules) - (UNUSED_SUPPRESSION.id in self.rules)
+        return len(self.rules) - sum(self.rules.get(b.id) is b for b in BUILTIN)
 
 
 class TextRules(list):
