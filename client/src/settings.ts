@@ -21,6 +21,8 @@ export interface ServerSettings {
   debounceMs?: number;
   /** An OSV database (folder or zip) for known-vulnerable dependency versions. */
   osvDb?: string;
+  /** "default": dangerous calls with no proven flow are hints; "audit": they keep their severity. */
+  profile?: "default" | "audit";
 }
 
 export interface InitializationOptions {
@@ -116,6 +118,8 @@ export function toServerSettings(raw: Raw, ctx: MappingContext): Mapped<ServerSe
   if (debounceMs !== undefined) value.debounceMs = debounceMs;
   if (typeof s.osvDb === "string" && s.osvDb.trim() !== "") value.osvDb = expandPath(s.osvDb, ctx);
   else if (s.osvDb !== undefined && s.osvDb !== null && s.osvDb !== "") warnings.push("ztlint.osvDb must be a path; ignored");
+  if (s.profile === "default" || s.profile === "audit") value.profile = s.profile;
+  else if (s.profile !== undefined && s.profile !== null) warnings.push(`ztlint.profile must be "default" or "audit"; ignored ${JSON.stringify(s.profile)}`);
   return { value, warnings };
 }
 

@@ -44,6 +44,14 @@ describe("toServerSettings", () => {
     assert.match(bad.warnings.join(), /osvDb/);
   });
 
+  it("passes the profile, and only a known one", () => {
+    assert.equal(toServerSettings({ profile: "audit" }, ctx).value.profile, "audit");
+    assert.equal(toServerSettings({}, ctx).value.profile, undefined);
+    const bad = toServerSettings({ profile: "strict" }, ctx);
+    assert.equal(bad.value.profile, undefined);
+    assert.match(bad.warnings.join("\n"), /ztlint\.profile/);
+  });
+
   it("copes with a missing section", () => {
     assert.deepEqual(toServerSettings(undefined, ctx).value, { disabledRules: [], enabledRules: [], severityOverrides: {}, ruleDirs: [], exclude: [] });
   });
