@@ -192,6 +192,22 @@ data "aws_iam_policy_document" "github_branch" {
   }
 }
 
+data "aws_iam_policy_document" "github_any_env" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.github.arn]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      # ruleid: tf-aws-oidc-trust-any-branch
+      values   = ["repo:acme/infra:environment:*"]
+    }
+  }
+}
+
 data "aws_iam_policy_document" "github_ok" {
   # ok: tf-aws-oidc-trust-no-subject
   statement {

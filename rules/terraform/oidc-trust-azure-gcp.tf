@@ -56,6 +56,16 @@ resource "azurerm_federated_identity_credential" "aks" {
   subject             = "system:serviceaccount:${var.namespace}:app"
 }
 
+resource "azurerm_federated_identity_credential" "any_env" {
+  name                = "github-any-env"
+  resource_group_name = azurerm_resource_group.main.name
+  parent_id           = azurerm_user_assigned_identity.deploy.id
+  audience            = ["api://AzureADTokenExchange"]
+  issuer              = "https://token.actions.githubusercontent.com"
+  # ruleid: tf-azure-federated-credential-wildcard-subject
+  subject             = "repo:acme/infra:environment:*"
+}
+
 resource "azurerm_storage_container" "c" {
   name = "c"
   # ok: tf-azure-federated-credential-wildcard-subject

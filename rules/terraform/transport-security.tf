@@ -131,3 +131,15 @@ resource "azurerm_mssql_firewall_rule" "office" {
   # ok: tf-database-open-to-internet
   end_ip_address   = "255.255.255.255"
 }
+
+resource "azurerm_redis_cache" "cache" {
+  name     = "cache"
+  # ruleid: tf-redis-non-tls-port-enabled
+  non_ssl_port_enabled = true
+}
+
+resource "azurerm_redis_cache" "tls" {
+  name     = "tls"
+  # ok: tf-redis-non-tls-port-enabled
+  non_ssl_port_enabled = false
+}
