@@ -24,3 +24,12 @@ RUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyring
 RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin
 # ok: docker-curl-pipe-shell
 RUN wget -qO- https://example.com/SHA256SUMS | shasum -a 256 -c
+# ruleid: docker-curl-pipe-shell
+RUN curl -sSL https://install.python-poetry.org | python3 - \
+ && poetry --version
+# ruleid: docker-curl-pipe-shell
+RUN curl -fsSL https://example.com/get.py | python
+# ok: docker-curl-pipe-shell
+RUN curl -fsSL https://api.example.com/v1/version | python3 -m json.tool
+# ok: docker-curl-pipe-shell
+RUN curl -fsSL https://api.example.com/v1/version | python3 -c "import json,sys; print(json.load(sys.stdin)['v'])"

@@ -32,3 +32,9 @@ ARG PYTHONHTTPSVERIFY=0
 ENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1
 # ok: docker-env-tls-verification-disabled
 ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/corp-ca.pem
+# ruleid: docker-env-tls-verification-disabled
+ENV PIP_TRUSTED_HOST=pypi.internal.example.com
+# ok: docker-env-tls-verification-disabled
+ENV PIP_TRUSTED_HOST=""
+# ok: docker-env-tls-verification-disabled
+ENV PIP_INDEX_URL=https://pypi.internal.example.com/simple
