@@ -31,7 +31,7 @@ The files are copied into a temporary git repository first (``prefix`` inside it
 own ztlint config excludes ``benchmarks/iac/``, and zizmor and checkov look for workflows under
 ``.github/workflows/``. zizmor and checkov run from ``benchmarks/.venv-iac`` when it exists
 (``python3 -m venv benchmarks/.venv-iac && benchmarks/.venv-iac/bin/pip install zizmor checkov``);
-a tool that is not installed is reported as skipped. zizmor runs with ``--offline``.
+a tool that is not installed is reported as skipped. zizmor runs with ``--offline`` and its default persona.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ VENV = HERE / ".venv-iac"
 ZTLINT = REPO / ".venv" / "bin" / "ztlint"
 TOOLS = ("ztlint", "zizmor", "checkov")
 SLACK_ABOVE = 2
+SLACK_BELOW = 0   # --below N: tools that point at a step's `run:` while the label marks its `env:` line
 MARKER = re.compile(r"#\s*expect:\s*(?P<cats>[\w.,\s-]+?)\s*$")
 
 
@@ -117,9 +118,11 @@ def run_ztlint(exe: Path, root: Path) -> list[tuple[str, str, int, int]]:
 
 
 def run_zizmor(exe: Path, root: Path) -> list[tuple[str, str, int, int]]:
-    proc = subprocess.run([str(exe), "--offline", "--format", "json", "--persona", "auditor", "--no-progress", "."],
+    proc = subprocess.run([str(exe), "--offline", "--format", "json", "--no-progress", "."],
                           cwd=root, capture_output=True, text=True)
     if not proc.stdout.strip().startswith("["):
+        if "no inputs collected" in proc.stderr:
+            return []  # no GitHub workflow or action in the folder
         raise RuntimeError(f"zizmor: {proc.stderr.strip()[:400]}")
     out = []
     for finding in json.loads(proc.stdout):
@@ -127,7 +130,7 @@ def run_zizmor(exe: Path, root: Path) -> list[tuple[str, str, int, int]]:
             if loc.get("symbolic", {}).get("kind") not in (None, "Primary"):
                 continue
             key = loc["symbolic"]["key"]["Local"]
-            path = key.get("given_path") or key.get("prefix") or ""
+            path = key.get("verbatim_path") or key.get("given_path") or key.get("prefix") or ""
             span = loc["concrete"]["location"]
             out.append((finding["ident"], Path(path).as_posix().removeprefix("./"),
                         span["start_point"]["row"] + 1, span["end_point"]["row"] + 1))
@@ -160,7 +163,7 @@ def categorise(tool: str, rule: str, categories: dict) -> str | None:
 
 
 def score(labels: dict[str, list[dict]], findings: list[tuple[str, str, int, int]], tool: str,
-          categories: dict) -> tuple[dict[str, dict], list[str]]:
+          categories: dict, below: int = SLACK_BELOW) -> tuple[dict[str, dict], list[str]]:
     per = {name: {"labels": 0, "found": 0, "findings": 0, "correct": 0} for name in categories}
     for rel, entries in labels.items():
         for entry in entries:
@@ -174,7 +177,7 @@ def score(labels: dict[str, list[dict]], findings: list[tuple[str, str, int, int
             continue
         per[category]["findings"] += 1
         hits = [e for e in labels.get(rel, []) if e["category"] == category
-                and start - SLACK_ABOVE <= e["line"] <= max(end, start)]
+                and start - SLACK_ABOVE <= e["line"] <= max(end, start) + below]
         if hits:
             per[category]["correct"] += 1
             matched.update((rel, e["line"], category) for e in hits)
@@ -193,7 +196,7 @@ def fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.2f}"
 
 
-def report_folder(folder: Path, tools: list[str], verbose: bool) -> dict:
+def report_folder(folder: Path, tools: list[str], verbose: bool, below: int = SLACK_BELOW) -> dict:
     config = json.loads((folder / "categories.json").read_text(encoding="utf-8"))
     categories = config["categories"]
     labels = load_labels(folder)
@@ -222,7 +225,7 @@ def report_folder(folder: Path, tools: list[str], verbose: bool) -> dict:
                 continue
             elapsed = time.perf_counter() - started
             findings = [(rule, mapping.get(path, path), start, end) for rule, path, start, end in raw]
-            per, fps = score(labels, findings, tool, categories)
+            per, fps = score(labels, findings, tool, categories, below)
             result["tools"][tool] = {"seconds_per_file": elapsed / max(1, len(labels)), "categories": per,
                                      "false_positives": fps}
     print_folder(result, categories, verbose)
@@ -268,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tool", action="append", choices=TOOLS)
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--write-labels", action="store_true", help="write labels.json from `# expect:` markers")
+    parser.add_argument("--below", type=int, default=SLACK_BELOW, help="lines below a finding a label may be")
     parser.add_argument("-v", "--verbose", action="store_true", help="list false positives")
     args = parser.parse_args(argv)
     folders = args.folders or sorted(p.parent for p in CORPORA.glob("*/categories.json"))
@@ -277,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             (folder / "labels.json").write_text(json.dumps(labels, indent=1, sort_keys=True) + "\n", encoding="utf-8")
             print(f"{folder}: {sum(map(len, labels.values()))} labels in {len(labels)} files")
         return 0
-    results = [report_folder(folder, args.tool or list(TOOLS), args.verbose) for folder in folders]
+    results = [report_folder(folder, args.tool or list(TOOLS), args.verbose, args.below) for folder in folders]
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0
