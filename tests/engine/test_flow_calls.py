@@ -236,3 +236,19 @@ def test_a_function_no_longer_handed_to_a_route_stops_being_a_handler_while_typi
     assert [f.rule_id for f in doc.analyze() if "-flow-" in f.rule_id] == ["js-flow-command"]
     doc.edit(len(src), len(src) + len(route), b"")  # the registration is deleted
     assert [f.rule_id for f in doc.analyze() if "-flow-" in f.rule_id] == []
+
+
+def test_top_level_code_replayed_in_the_editor_follows_the_modules_names():
+    # breaking `const cp = require(...)` changes what cp.execSync() further down means: a group
+    # of top-level statements replayed from the cache must not keep its old findings
+    from ztlint.engine import languages
+    from ztlint.engine.incremental import IncrementalDocument
+    sample = RULES.parent / "javascript" / "command.js"
+    text = sample.read_text(encoding="utf-8").encode()
+    lang = languages.detect(sample.name)
+    doc = IncrementalDocument(text, sample.name, lang, RULESET, CFG)
+    doc.analyze()
+    doc.edit(0, 0, b"A")
+    found = sorted((f.rule_id, f.start) for f in doc.analyze() if "-flow-" in f.rule_id)
+    full = analyze.analyze(doc.source, sample.name, RULESET, CFG, language=lang, tree=doc.tree)
+    assert found == sorted((f.rule_id, f.start) for f in full.findings if "-flow-" in f.rule_id)
