@@ -13,8 +13,9 @@ from .taint import CLEAN, Label, Step, clean, step, union
 _STORING = frozenset({"append", "extend", "insert", "add", "appendleft", "extendleft", "push",
                       "unshift", "update", "set", "put", "setdefault", "write", "writelines",
                       "read_string", "read_dict", "read_file", "readfp", "feed"})
-# Methods that read one slot of a container.
+# The object a method is defined on.
 _INSTANCE = frozenset({"self", "cls"})
+# Methods that read one slot of a container.
 _SLOT_READS = frozenset({"get", "pop", "getlist", "setdefault"})
 
 

@@ -170,7 +170,7 @@ def _digit_groups(fn: ir.Function, pattern: str) -> set[str]:
         if m.group(0).startswith("\\") or (m.group(3) and not m.group(1)):
             continue  # an escape, or a group that captures nothing: (?:...), (?=...)
         if _DIGITS.match(pattern, m.end()):
-            name = m.group(2) or (real[index] if index < len(real) and not m.group(2) else None)
+            name = m.group(2) or (real[index] if index < len(real) else None)
             if name:
                 out.add(name)
         index += 1

@@ -11,9 +11,10 @@ import re
 
 from . import fold, ir
 from .calls import CallSemantics, fixed_start
+from .checks import CONVERSION_ERRORS, Checks
 from .names import NameSinks
 from .spec import LOCAL_CLASS
-from .state import ANY, SIGNED, Path, State, join
+from .state import ANY, Path, State, join
 from .taint import ALL, CLEAN, Label, clean, step, union
 
 LOOP_DEPTH = 3  # loops nested deeper run their body once (keeps the work linear)
@@ -31,12 +32,7 @@ def _is_lookup(call: ir.Call) -> bool:
     return len(name) <= 100 and bool(_LOOKUP.match(name))
 
 
-# what a failing int(x) / UUID(x) raises, and what catches it
-_CONVERSION_ERRORS = frozenset({"ValueError", "TypeError", "Exception", "BaseException",
-                                "ArithmeticError", "InvalidOperation", "ValidationError"})
-
-
-class Interpreter(CallSemantics, NameSinks):
+class Interpreter(CallSemantics, NameSinks, Checks):
     def __init__(self, ctx, fn: ir.Function):
         self.ctx = ctx  # the file's context (model, rules, summaries, findings): see analysis
         self.fn = fn
@@ -163,7 +159,7 @@ class Interpreter(CallSemantics, NameSinks):
                 if isinstance(bound, ir.Name):
                     h.kill(bound.id)
                 caught = s.catches[i] if i < len(s.catches) else None
-                if first and caught is not None and not set(caught) & _CONVERSION_ERRORS:
+                if first and caught is not None and not set(caught) & CONVERSION_ERRORS:
                     for var in first:
                         self.apply_kinds(h, var, frozenset({ALL}))
                 handled = join(handled, self.block(handler, h, depth))
@@ -228,52 +224,6 @@ class Interpreter(CallSemantics, NameSinks):
         self.apply_guards(yes, test, True)
         self.apply_guards(no, test, False)
         return join(self.block(body, yes, depth), self.block(orelse, no, depth))
-
-    def converted(self, st: State, stmts: list) -> list[str]:
-        """Variables a statement of ``stmts`` converts with a call that cleans everything (and
-        raises on anything else): ``int(x)``, ``uuid.UUID(x)``, ``x = int(x)``."""
-        out = []
-        for s in stmts:
-            call = s.expr if isinstance(s, ir.ExprStmt) else s.value if isinstance(s, ir.Assign) else None
-            if isinstance(call, ir.Call) and call.args and isinstance(call.args[0], ir.Name):
-                q = self.qual(st, call.func)
-                if q is not None and ALL in (self.ctx.model.sanitizer_of(q) or ()):
-                    out.append(call.args[0].id)
-        return out
-
-    def apply_kinds(self, st: State, var: str, kinds: frozenset[str]) -> None:
-        slots = st.taint.get(var)
-        if slots:
-            for k in list(slots):
-                slots[k] = clean(slots[k], kinds)
-
-    def mark_signed(self, st: State, call: ir.Call) -> None:
-        """After a signature check of what the request carries, the request's data is the
-        signer's (a payment provider's webhook), not an attacker's."""
-        if any(self.expr(st, a) for a in [*call.args, *call.kwargs.values()]):
-            st.consts[SIGNED] = True
-
-    def source(self, st: State, q: str | None, span) -> frozenset[Label]:
-        found = self.ctx.source(q, span, self.where)
-        if found and st.consts.get(SIGNED):
-            return frozenset(lb for lb in found if lb.trust != "remote")
-        return found
-
-    def apply_guards(self, st: State, test: ir.Expr, holds: bool) -> None:
-        signed = fold.signature_check_in(test, holds)
-        if signed is not None:
-            self.mark_signed(st, signed)
-        found = fold.guards(test, holds, lambda e: not self.expr(st, e), lambda e: self.qual(st, e))
-        found += [(st.parsed[v], k) for v, k in found if v in st.parsed]
-        for var, kinds in found:
-            slots = st.taint.get(var)
-            if slots is None and var in self.ctx.globals:
-                self.ctx.read_global()
-                slots = dict(self.ctx.globals[var].taint.get(var, {}))
-                st.taint[var] = slots
-            if slots:
-                for k in list(slots):
-                    slots[k] = clean(slots[k], kinds)
 
     def loop(self, s: ir.Loop, st: State, depth: int) -> State | None:
         self.stmt = s.span
