@@ -45,3 +45,24 @@ def test_a_long_line_note_reaches_the_scan(bundled, tmp_path):
     fr = runner.scan_file(path, ".github/workflows/ci.yml", bundled, Config(root=tmp_path))
     assert fr.skipped is None and fr.notes and fr.notes[0].kind == "partial"
     assert "not checked on line 6" in fr.notes[0].note
+
+
+def test_compiling_the_rules_is_not_charged_to_the_first_file(tmp_path, monkeypatch):
+    # the first file of a language used to pay for compiling that language's rules inside its
+    # own budget: on a busy machine (a CI runner, a scan on 2 cores) it was cut short
+    import time
+
+    from ztlint.engine.rules import packs
+    from ztlint.engine.rules.load import bundled_rules_dir, load_rules
+
+    build = packs._build_pack
+
+    def slow_build(language, rules):
+        time.sleep(0.6)  # longer than the whole budget below
+        return build(language, rules)
+
+    monkeypatch.setattr(packs, "_build_pack", slow_build)
+    fresh = load_rules([bundled_rules_dir()])  # nothing compiled yet
+    first = analyze(b"import os\nos.system(input())\n", "a.py", fresh,
+                    replace(Config(root=tmp_path), analysis_budget=0.5))
+    assert first.notes == [] and first.findings

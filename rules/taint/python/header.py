@@ -24,3 +24,18 @@ def hdr2():
     # ok: python-flow-header
     resp.headers["X-Clean"] = re.sub(r"[\r\n]", "", request.args["user"])
     return resp
+
+
+def add_user_agent(request, **kwargs):
+    # an outgoing request's own headers (a client library's hook), not a response's
+    agent = request.headers.get("User-Agent", "")
+    # ok: python-flow-header
+    request.headers["User-Agent"] = agent + " my-client"
+
+
+@app.route("/proxy")
+def proxy():
+    resp = make_response("ok")
+    # ruleid: python-flow-header
+    resp.headers["X-Agent"] = request.headers.get("User-Agent", "")
+    return resp

@@ -1,3 +1,4 @@
+import json
 import logging
 
 from django.contrib import messages
@@ -21,9 +22,58 @@ def login():
     log.info("login attempt, %d characters", len(user))
     # ok: python-flow-log
     log.info(f"login attempt for {user!r}")
+    # ok: python-flow-log
+    log.info("login attempt for %r", user)
+    # ok: python-flow-log
+    log.warning("login attempt for %r, %d tries" % (user, user))
+    # ok: python-flow-log
+    log.info("login attempt for {!r}".format(user))
+    # ok: python-flow-log
+    log.info(f"{user:d} tries")
+    # ok: python-flow-log
+    log.info("login attempt", extra={"user": user})
+    # ruleid: python-flow-log
+    log.log(logging.INFO, "login attempt for %s", user)
+    # ruleid: python-flow-log
+    log.info("login attempt for %s, %r" % (user, user))
+    # ruleid: python-flow-log
+    log.info("login attempt for {:>20}".format(user))
+    return "ok"
+
+
+@app.route("/hook", methods=["POST"])
+def hook():
+    # a whole container formatted into the line shows its items' repr (line breaks escaped)
+    event = json.loads(request.data)
+    # ruleid: python-flow-log
+    log.info("event %s", event)  # a JSON body may be a bare string
+    kind = event["kind"]  # from here on it is an object: a string would have raised
+    # ok: python-flow-log
+    log.info("event %s", event)
+    # ok: python-flow-log
+    log.info(f"query {request.args}")
+    # ok: python-flow-log
+    log.info("event: %s" % str(event))
+    missing = set(request.form) - {"id"}
+    # ok: python-flow-log
+    log.warning("missing fields {}".format(missing))
+    context = {"kind": event.get("kind")}
+    # ok: python-flow-log
+    log.info(context)
+    # ruleid: python-flow-log
+    log.info("event kind %s", kind)
+    # ruleid: python-flow-log
+    log.info("event kind %s" % event.get("kind"))
     return "ok"
 
 
 def django_view(request):
     # ok: python-flow-log
     messages.error(request, "bad value %s" % request.GET["q"])
+    # the peer's address is the server's own reading of the connection
+    # ok: python-flow-log
+    log.info("request from %s", request.META["REMOTE_ADDR"])
+    # ok: python-flow-log
+    log.info("request from %s", request.META.get("REMOTE_ADDR"))
+    # ruleid: python-flow-log
+    log.info("request from %s", request.META.get("HTTP_X_FORWARDED_FOR"))

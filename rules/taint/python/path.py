@@ -72,3 +72,25 @@ def upload():
     with open(os.path.join(UPLOADS, f.filename), "wb") as out:
         out.write(f.read())
     return str(names)
+
+
+@app.route("/export")
+def export():
+    # the project's own validator returns the checked value (it raises otherwise)
+    target = validate_path_is_safe(request.args["path"])
+    # ok: python-flow-path
+    open(os.path.join(UPLOADS, target), "w").close()
+    raw = check_path_format(request.args["path"])
+    # ruleid: python-flow-path
+    open(os.path.join(UPLOADS, raw), "w").close()
+    return "ok"
+
+
+def check_path_format(value):
+    return value.strip()
+
+
+def validate_path_is_safe(value):
+    if ".." in value or value.startswith("/"):
+        raise ValueError("unsafe path")
+    return value

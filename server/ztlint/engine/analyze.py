@@ -166,9 +166,10 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
     (the findings are partial). ``parse_tree=False`` runs the text rules only (for a file whose
     parse crashed a worker). ``baseline``: fingerprints of accepted findings (see finalize).
     ``externals``/``exports``: flow summaries of other modules to use / to fill (flow.project)."""
-    budget = Budget(config.analysis_budget)
     if language is None:
         language = languages.detect(path, source[:256])
+    ruleset.prepare(language, tree=parse_tree)
+    budget = Budget(config.analysis_budget)
     notes: list[str] = []
     if tree is None and language and parse_tree:
         try:

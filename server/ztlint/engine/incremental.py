@@ -139,6 +139,7 @@ class IncrementalDocument:
             self.tree = self._parse() if self._parsable() else None
         self.reparse_needed = False
         self.tree_findings, self.tree_skips = [], []
+        self.ruleset.prepare(self.language)
         budget = Budget(self.config.analysis_budget)
         view = self._view(budget)
         if self.tree is not None:

@@ -3,11 +3,11 @@ their summaries), container methods, and by default a value built from its input
 
 from __future__ import annotations
 
-from . import fold, ir
+from . import fold, ir, printf
 from .spec import LOCAL_CLASS
 from .state import ANY, State
 from .summary import SinkFlow
-from .taint import CLEAN, Label, Step, clean, step, union
+from .taint import ALL, CLEAN, Label, Step, clean, step, union
 
 # Methods that store their arguments in the object they are called on.
 _STORING = frozenset({"append", "extend", "insert", "add", "appendleft", "extendleft", "push",
@@ -15,6 +15,8 @@ _STORING = frozenset({"append", "extend", "insert", "add", "appendleft", "extend
                       "read_string", "read_dict", "read_file", "readfp", "feed"})
 # The object a method is defined on.
 _INSTANCE = frozenset({"self", "cls"})
+_ALL = frozenset({ALL})
+_MAPPING_METHODS = frozenset({"get", "items", "keys", "values", "setdefault", "getlist"})
 # Methods that read one slot of a container.
 _SLOT_READS = frozenset({"get", "pop", "getlist", "setdefault"})
 
@@ -86,6 +88,8 @@ def _literal_lacks(e: ir.Call, keywords: tuple[str, ...], text: str) -> bool:
 
 
 def _sink_exprs(e: ir.Call, sink) -> list:
+    if sink.template is not None:
+        return list(e.args[sink.template:])
     if sink.receiver or not sink.args:
         return [] if sink.receiver else list(e.args) + list(e.kwargs.values())
     return [e.args[a] if isinstance(a, int) else e.kwargs[a] for a in sink.args
@@ -105,8 +109,13 @@ class CallSemantics:
             recv = self.expr(st, func.obj)
         args = [self.expr(st, a) for a in e.args]
         kwargs = {k: self.expr(st, v) for k, v in e.kwargs.items()}
+        if method == "format":  # "{}".format(data): each value as text
+            args = [self.as_text(st, a, t) for a, t in zip(e.args, args)]
+            kwargs = {k: self.as_text(st, e.kwargs[k], t) for k, t in kwargs.items()}
         star = union(*[self.expr(st, s) for s in e.star])
         self.check_sinks(st, e, q, method, recv, args, kwargs, star)
+        if method in _MAPPING_METHODS:
+            self.used_as_mapping(st, func.obj)
         if self.ctx.name_sinks:
             for k, v in e.kwargs.items():  # jsonify(reset_token=value): used as a token
                 if kwargs[k]:
@@ -117,6 +126,8 @@ class CallSemantics:
                 kinds = self.ctx.model.sanitizer_of("." + method)
             if kinds is not None:
                 return clean(union(recv, *args, *kwargs.values(), star), kinds)
+            if method == "get" and e.args and self.server_value(q[:-4], e.args[0]):
+                return CLEAN  # environ.get("REMOTE_ADDR")
             src = self.source(st, q, e.span)
             if src:
                 return src
@@ -124,6 +135,8 @@ class CallSemantics:
             kinds = self.ctx.model.sanitizer_of("." + method)
             if kinds is not None:
                 return clean(union(recv, *args, *kwargs.values(), star), kinds)
+        if fold.returns_validated(e):  # the project's own validator, by its name
+            return clean(union(recv, *args, *kwargs.values(), star), _ALL)
         target = self.ctx.callee(self, st, func, q)
         if target is not None:
             return self.apply_summary(st, e, target, args, kwargs, star)
@@ -227,6 +240,8 @@ class CallSemantics:
     def sink_taint(self, st, e: ir.Call, sink, recv, args, kwargs, star) -> frozenset[Label]:
         if sink.receiver:
             return recv
+        if sink.template is not None:
+            return self.template_taint(st, e, sink.template, args, star)
         if not sink.args:
             return union(*args, *kwargs.values(), star)
         # *args may fill any position; **kwargs only keywords
@@ -257,6 +272,23 @@ class CallSemantics:
                 if sink.argv_list and isinstance(e.kwargs[a], ir.Seq) and e.kwargs[a].items:
                     value = self.expr(st, e.kwargs[a].items[0])
                 out = union(out, value)
+        return out
+
+    def template_taint(self, st, e: ir.Call, at: int, args, star) -> frozenset[Label]:
+        """log.info("user %r, %d tries", name, n): the template and the values it formats, each
+        as its conversion formats it; keywords (exc_info=, extra=) are not in the text."""
+        if at >= len(e.args):
+            return star
+        template = fold.fold(e.args[at], lambda n: self.const(st, n))
+        convs = printf.percent(template) if isinstance(template, str) else None
+        if convs is None or any(k is not None for k, _ in convs) or \
+                len(convs) != len(e.args) - at - 1:
+            # not a literal template: every value as text
+            return union(star, *[self.as_text(st, x, t) for x, t in zip(e.args[at:], args[at:])])
+        out = union(self.as_text(st, e.args[at], args[at]), star)
+        for x, value, (_, how) in zip(e.args[at + 1:], args[at + 1:], convs):
+            kinds = self.ctx.model.sanitizer_of(how) if how != printf.TEXT else None
+            out = union(out, clean(value, kinds) if kinds else self.as_text(st, x, value))
         return out
 
     def tainted_parts(self, st: State, exprs: list, kind: str) -> tuple:

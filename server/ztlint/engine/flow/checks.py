@@ -40,6 +40,12 @@ class Checks:
         if any(self.expr(st, a) for a in [*call.args, *call.kwargs.values()]):
             st.consts[SIGNED] = True
 
+    def server_value(self, q: str | None, key: ir.Expr | None) -> bool:
+        """environ["REMOTE_ADDR"]: a key of a source mapping that the server fills itself."""
+        model = self.ctx.model
+        return q is not None and q in model.server_maps and isinstance(key, ir.Const) and \
+            key.value in model.server_keys
+
     def source(self, st: State, q: str | None, span) -> frozenset[Label]:
         found = self.ctx.source(q, span, self.where)
         if found and st.consts.get(SIGNED):

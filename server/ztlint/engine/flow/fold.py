@@ -94,6 +94,20 @@ _CHECK_LAST = frozenset({"valid", "allowed", "safe", "permitted", "trusted", "ok
 _RAISING_FIRST = frozenset({"validate", "check", "ensure", "assert", "verify", "require"})
 
 
+# A call whose result is its argument once checked or cleaned: validate_path_is_safe(p),
+# sanitize_filename(n), get_safe_redirect(u) (they raise, or return a safe value)
+_VALIDATED_FIRST = frozenset({"validate", "validated", "sanitize", "sanitise", "sanitized",
+                              "sanitised"})
+_GET_SAFE = frozenset({"safe", "valid", "validated", "sanitized", "sanitised", "allowed"})
+
+
+def returns_validated(call: ir.Call) -> bool:
+    tokens = _tokens(call.func)
+    if len(tokens) > 1 and tokens[0] == "get" and tokens[1] in _GET_SAFE:
+        return True
+    return bool(tokens) and tokens[0] in _VALIDATED_FIRST
+
+
 def _tokens(func: ir.Expr) -> list[str]:
     name = func.name if isinstance(func, ir.Attr) else func.id if isinstance(func, ir.Name) else ""
     return [t for t in name.lower().split("_") if t]

@@ -13,6 +13,7 @@ from . import fold, ir
 from .calls import CallSemantics, fixed_start
 from .checks import CONVERSION_ERRORS, Checks
 from .names import NameSinks
+from .text import TextShapes
 from .spec import LOCAL_CLASS
 from .state import ANY, Path, State, join
 from .taint import ALL, CLEAN, Label, clean, step, union
@@ -32,7 +33,7 @@ def _is_lookup(call: ir.Call) -> bool:
     return len(name) <= 100 and bool(_LOOKUP.match(name))
 
 
-class Interpreter(CallSemantics, NameSinks, Checks):
+class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
     def __init__(self, ctx, fn: ir.Function):
         self.ctx = ctx  # the file's context (model, rules, summaries, findings): see analysis
         self.fn = fn
@@ -283,6 +284,7 @@ class Interpreter(CallSemantics, NameSinks, Checks):
                 and not augmented else fold.UNKNOWN
             typ = self.qual(st, value) if isinstance(value, (ir.Name, ir.Attr)) else None
             copied = st.taint.get(value.id) if isinstance(value, ir.Name) and not augmented else None
+            container = value is not None and not augmented and self.is_container(st, value)
             st.kill(var)
             if isinstance(value, ir.Call) and value.args and isinstance(value.args[0], ir.Name) \
                     and self.qual(st, value.func) in _PARSERS:
@@ -305,6 +307,8 @@ class Interpreter(CallSemantics, NameSinks, Checks):
                     self.ctx.callee(self, st, value.func, self.qual(st, value.func)) is None:
                 # row = get_row(id): a record found by the value; its fields are stored data
                 st.types[var] = RECORD
+            if container:
+                st.containers.add(var)
             if taint and self.ctx.name_sinks:
                 self.name_sink(st, target, taint, defer=True)
             if value is not None and (fold.builds_text(value) or augmented and var in strings_before):
@@ -371,10 +375,14 @@ class Interpreter(CallSemantics, NameSinks, Checks):
         if isinstance(e, (ir.Attr, ir.Index)):
             # request.args / request.args["x"]: a source, whoever holds the request
             q = self.qual(st, e if isinstance(e, ir.Attr) else e.obj)
+            if isinstance(e, ir.Index) and self.server_value(q, e.key):
+                return CLEAN
             src = self.source(st, q, e.span) if q else CLEAN
             if src:
                 return src
             p = self.path_of(st, e)
+            if isinstance(e, ir.Index):
+                self.used_as_mapping(st, e.obj, e.key)
             if p is not None:
                 if isinstance(e, ir.Index) and e.key is not None:
                     self.expr(st, e.key)
@@ -388,7 +396,10 @@ class Interpreter(CallSemantics, NameSinks, Checks):
         if isinstance(e, ir.Call):
             return self.call(st, e)
         if isinstance(e, (ir.Op, ir.Seq)):
-            found = union(*[self.expr(st, i) for i in e.items])
+            if isinstance(e, ir.Op) and e.op in ("fstring", "%"):
+                found = self.formatted(st, e)
+            else:
+                found = union(*[self.expr(st, i) for i in e.items])
             if found and isinstance(e, ir.Op) and e.op in ("+", "fstring", "%"):
                 # text whose start is fixed ("/path?next=" + x) cannot send a redirect or a
                 # request elsewhere, however it is passed on

@@ -9,6 +9,9 @@ from .state import State
 from .taint import Label
 
 
+_REQUESTS = frozenset({"request", "req"})
+
+
 class NameSinks:
     """Mixed into interp.Interpreter (``self.ctx``, ``self.qual``, ``self.hit``, ``self.where``)."""
 
@@ -29,6 +32,9 @@ class NameSinks:
         ``el.innerHTML = v``: an assignment a rule names (``sets``)."""
         q = self.qual(st, target.obj)
         attr = "." + target.obj.name if isinstance(target.obj, ir.Attr) else None
+        if attr and (q is not None and self.ctx.model.source_of(q) is not None or isinstance(
+                target.obj.obj, ir.Name) and target.obj.obj.id in _REQUESTS):
+            attr = None  # request.headers[k] = v: the request's own (an outgoing one), not a response's
         whole = self.qual(st, target) if isinstance(target, ir.Attr) else None
         prop = "." + target.name if isinstance(target, ir.Attr) else None
         for rule in self.ctx.rules:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from . import ir
+from . import ir, printf
 from .lowering import MAX_DEPTH, TooDeep
 
 
@@ -111,9 +111,11 @@ class ExprLowering:
     def _interpolation(self, p, d: int) -> ir.Expr:
         value = self.expr(p.child_by_field_name("expression") or p.named_children[0], d)
         conv = next((c for c in p.named_children if c.type == "type_conversion"), None)
-        if conv is not None and self._text(conv) in ("!r", "!a"):  # {x!r} is repr(x)
-            return ir.Call(ir.Name("repr", value.span), [value], {}, value.span)
-        return value
+        spec = next((c for c in p.named_children if c.type == "format_specifier"), None)
+        # {x!r} is repr(x); {x:d} and {x:.2f} accept only a number
+        how = printf.conversion(self._text(conv)[1:] if conv is not None else None,
+                                self._text(spec).lstrip(":") if spec is not None else None)
+        return printf.apply(value, how)
 
     def _binary(self, node, d: int) -> ir.Expr:
         # a + b + c ... nests to the left: walked iteratively, so long chains do not recurse
@@ -129,6 +131,9 @@ class ExprLowering:
             n = n.child_by_field_name("left")
         chain.append(n)
         items = [self.expr(c, d) for c in reversed(chain) if c is not None]
+        if op_text == "%" and len(items) == 2 and isinstance(items[0], ir.Const) and \
+                isinstance(items[0].value, str):
+            items[1] = _percent_values(items[0].value, items[1])
         return ir.Op(op_text, items, self._span(node))
 
     def _call(self, node, d: int) -> ir.Call:
@@ -153,7 +158,50 @@ class ExprLowering:
                                     if a.type == "dictionary_splat" else value)
                 elif a.type != "comment":
                     args.append(self.expr(a, d))
+        if isinstance(func, ir.Attr) and func.name == "format" and isinstance(func.obj, ir.Const) \
+                and isinstance(func.obj.value, str):
+            args, kwargs = _brace_values(func.obj.value, args, kwargs)
         return ir.Call(func, args, kwargs, self._span(node), star)
+
+
+def _percent_values(template: str, values: ir.Expr) -> ir.Expr:
+    """``"%r" % x``, ``"%d: %s" % (n, s)``: each value as its conversion formats it."""
+    convs = printf.percent(template)
+    if not convs:
+        return values
+    if isinstance(values, ir.Dict) and all(k is not None for k, _ in convs):
+        how = {k: h for k, h in convs}
+        return ir.Dict([(k, printf.apply(v, how.get(k.value, printf.TEXT))
+                         if isinstance(k, ir.Const) and k.value in how and all(
+                             h2 == how[k.value] for k2, h2 in convs if k2 == k.value) else v)
+                        for k, v in values.items], values.span)
+    if any(k is not None for k, _ in convs):
+        return values
+    if isinstance(values, ir.Seq) and values.kind == "tuple":
+        if len(values.items) != len(convs) or any(isinstance(v, ir.Op) and v.op == "*"
+                                                  for v in values.items):
+            return values
+        return ir.Seq("tuple", [printf.apply(v, h) for v, (_, h) in zip(values.items, convs)],
+                      values.span)
+    return printf.apply(values, convs[0][1]) if len(convs) == 1 else values
+
+
+def _brace_values(template: str, args: list, kwargs: dict) -> tuple[list, dict]:
+    """``"{!r}".format(x)``, ``"{n:d}".format(n=x)``: each value as its field formats it (a
+    value used by several fields keeps its text unless every field escapes or needs a number)."""
+    fields = printf.braces(template)
+    if not fields:
+        return args, kwargs
+    by_name: dict[str, set] = {}
+    for name, how in fields:
+        key = name.split(".", 1)[0].split("[", 1)[0]
+        by_name.setdefault(key, set()).add(how)
+
+    def one(key: str, value):
+        hows = by_name.get(key)
+        return printf.apply(value, next(iter(hows))) if hows and len(hows) == 1 else value
+    return ([one(str(i), a) for i, a in enumerate(args)],
+            {k: one(k, v) for k, v in kwargs.items()})
 
 
 _NOT_LITERAL = object()

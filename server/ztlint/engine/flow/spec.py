@@ -71,6 +71,9 @@ class Sink:
     unless_literal: tuple[tuple[str, ...], str] | None = None
     # not when the argument starts with a literal matching this (a fixed host or local path)
     safe_prefix: object = None
+    # this position holds a printf-style template for the positional arguments after it
+    # (logging's lazy "%s"): only they and the template count, each as its conversion formats it
+    template: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,12 @@ class Model:
     # Otherwise it carries what their receiver carries, and their arguments only for the calls
     # and methods named here (and constructors when ``constructors``).
     propagators: Propagators | None = None
+    # values that are containers (a parsed JSON body, a query dict, dict()): formatted into
+    # text whole they show their items' repr, which escapes line breaks
+    containers: frozenset[str] = frozenset()
+    # keys of a source mapping the server fills itself (environ["REMOTE_ADDR"]): not untrusted text
+    server_keys: frozenset[str] = frozenset()
+    server_maps: frozenset[str] = frozenset()  # the mappings they are keys of
     _source_index: dict = field(default_factory=dict, compare=False, repr=False)
     _sanitizer_index: dict = field(default_factory=dict, compare=False, repr=False)
     _source_memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -177,7 +186,10 @@ def merge(models: list[Model]) -> Model:
                  tuple(n for m in models for n in m.no_return),
                  tuple(n for m in models for n in m.html_responses),
                  tuple(r for m in models for r in m.renames),
-                 _merge_propagators([m.propagators for m in models if m.propagators is not None]))
+                 _merge_propagators([m.propagators for m in models if m.propagators is not None]),
+                 frozenset(n for m in models for n in m.containers),
+                 frozenset(k for m in models for k in m.server_keys),
+                 frozenset(n for m in models for n in m.server_maps))
 
 
 def _merge_propagators(found: list[Propagators]) -> Propagators | None:

@@ -14,7 +14,7 @@ SIGNED = "<signed>"
 
 
 class State:
-    __slots__ = ("taint", "consts", "types", "parsed", "sizes", "pending", "strings")
+    __slots__ = ("taint", "consts", "types", "parsed", "sizes", "pending", "strings", "containers")
 
     def __init__(self) -> None:
         self.taint: dict[str, dict[Path, frozenset[Label]]] = {}
@@ -25,6 +25,7 @@ class State:
         # var -> name-sink hits waiting for the value to be used (reset_token = weak, then read)
         self.pending: dict[str, tuple] = {}
         self.strings: set[str] = set()  # locals holding text built here (a response body?)
+        self.containers: set[str] = set()  # locals holding a dict/list/set/tuple (see text.py)
 
     def copy(self) -> "State":
         s = State()
@@ -35,6 +36,7 @@ class State:
         s.sizes = dict(self.sizes)
         s.pending = dict(self.pending)
         s.strings = set(self.strings)
+        s.containers = set(self.containers)
         return s
 
     def bound(self, var: str) -> bool:
@@ -47,6 +49,7 @@ class State:
         self.parsed.pop(var, None)
         self.pending.pop(var, None)
         self.strings.discard(var)
+        self.containers.discard(var)
         for k in [k for k in self.sizes if k[0] == var]:
             del self.sizes[k]
 
@@ -118,6 +121,7 @@ def join(a: State | None, b: State | None) -> State | None:
     out.parsed = {k: v for k, v in a.parsed.items() if b.parsed.get(k) == v}
     out.sizes = {k: v for k, v in a.sizes.items() if b.sizes.get(k) == v}
     out.strings = a.strings & b.strings
+    out.containers = a.containers & b.containers
     out.pending = {k: tuple(dict.fromkeys(a.pending.get(k, ()) + b.pending.get(k, ())))
                    for k in a.pending.keys() | b.pending.keys()}
     return out
@@ -127,4 +131,4 @@ def same(a: State | None, b: State | None) -> bool:
     if a is None or b is None:
         return a is b
     return a.taint == b.taint and a.consts == b.consts and a.types == b.types and \
-        a.sizes == b.sizes and a.pending.keys() == b.pending.keys()
+        a.sizes == b.sizes and a.pending.keys() == b.pending.keys() and a.containers == b.containers

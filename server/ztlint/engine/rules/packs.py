@@ -99,6 +99,14 @@ class RuleSet:
             self._flow[language] = (found, merge([m for lang, m in self.models if lang == language]))
         return self._flow[language]
 
+    def prepare(self, language: str | None, tree: bool = True) -> None:
+        """Compile what files of ``language`` need (once per rule set): done before a file's
+        analysis budget starts, so the first file of a language is not cut short by it."""
+        if language and tree:
+            self.pack(language)
+            self.flow_rules(language)
+        self.text_rules_for(language)
+
     def compile_all(self) -> list[RuleError]:
         """Compile every language's queries now (rule tests, `rules list`); returns all errors."""
         for lang in sorted({lang for r in self.rules.values() for lang in r.tree_languages}):

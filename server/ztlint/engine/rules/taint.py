@@ -40,7 +40,8 @@ def compile_taint(match: dict, rule_id: str, fail) -> spec.TaintRule:
                                safe_prefix=regexes.get("safe-prefix"),
                                unless_literal=(tuple(s["unless-literal"]["keywords"]),
                                                s["unless-literal"]["lacks"])
-                               if "unless-literal" in s else None))
+                               if "unless-literal" in s else None,
+                               template=s.get("template")))
     return spec.TaintRule(rule_id, t["kind"], tuple(sinks), t.get("sources", "untrusted"),
                           t.get("local-sources", True), t.get("fix"),
                           tuple(t.get("ignore-sources", ())))
@@ -80,7 +81,10 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
             propagators=spec.Propagators(tuple(m["propagators"].get("calls", ())),
                                          frozenset(m["propagators"].get("methods", ())),
                                          m["propagators"].get("constructors", False))
-            if "propagators" in m else None)
+            if "propagators" in m else None,
+            containers=frozenset(m.get("containers", ())),
+            server_keys=frozenset(m.get("server-values", {}).get("keys", ())),
+            server_maps=frozenset(m.get("server-values", {}).get("in", ())))
         out.extend((lang, model) for lang in langs)
     return out, errors
 
