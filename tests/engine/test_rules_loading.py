@@ -30,6 +30,15 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
     assert ": yaml:" in errs[0]
 
 
+def test_duplicate_keys_name_the_field_and_both_lines(tmp_path):
+    # YAML keeps the last of two equal keys: the first severity (or query) would vanish silently
+    text = EVAL_RULE.replace("severity: warning", "severity: warning\nseverity: error")
+    _, errs = _errors(tmp_path, text)
+    line = text.lstrip("\n").splitlines().index("severity: error") + 1
+    assert errs == [f"{tmp_path / 'bad.yaml'}:{line}: yaml: duplicate key `severity` "
+                    f"(first on line {line - 1})"]
+
+
 def test_missing_field_names_the_field(tmp_path):
     _, errs = _errors(tmp_path, EVAL_RULE.replace('message: "risky call {fn}"\n', ""))
     assert len(errs) == 1 and ": message:" in errs[0] and "required" in errs[0]

@@ -86,9 +86,16 @@ def _walk(node: yaml.Node, path: tuple, doc: YamlDoc, budget: _Budget, alias_lin
     if len(path) > MAX_DEPTH:
         raise YamlSyntaxError(alias_line or line, f"nesting deeper than {MAX_DEPTH} levels")
     if isinstance(node, yaml.MappingNode):
+        first: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 raise YamlSyntaxError(key.start_mark.line + 1, "a key must be a plain value")
+            if key.value in first and key.tag != "tag:yaml.org,2002:merge":
+                # YAML keeps the last one silently: half a rule would be lost without a word
+                where = ".".join(str(p) for p in path + (key.value,))
+                raise YamlSyntaxError(key.start_mark.line + 1,
+                                      f"duplicate key `{where}` (first on line {first[key.value]})")
+            first.setdefault(key.value, key.start_mark.line + 1)
             child = path + (key.value,)
             doc.lines[child] = alias_line or key.start_mark.line + 1
             if isinstance(value, yaml.ScalarNode) and value.style in ("|", ">"):
