@@ -29,13 +29,13 @@ resource "google_iam_workload_identity_pool_provider" "github" {
   }
 }
 
-# expect: oidc-gcp-no-condition
 resource "google_iam_workload_identity_pool_provider" "gitlab" {
   workload_identity_pool_id          = google_iam_workload_identity_pool.ci.workload_identity_pool_id
   workload_identity_pool_provider_id = "gitlab"
   attribute_mapping = {
     "google.subject" = "assertion.sub"
   }
+  # expect: oidc-gcp-no-condition
   oidc {
     issuer_uri = "https://gitlab.com"
   }

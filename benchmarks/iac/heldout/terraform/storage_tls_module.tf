@@ -32,13 +32,13 @@ resource "azurerm_storage_account" "legacy" {
   allow_nested_items_to_be_public = true
 }
 
+# expect: keyvault-purge
 resource "azurerm_key_vault" "app" {
   name                       = "kv-acme-app"
   location                   = "westeurope"
   resource_group_name        = azurerm_resource_group.data.name
   tenant_id                  = data.azurerm_client_config.current.tenant_id
   sku_name                   = "standard"
-  # expect: keyvault-purge
   purge_protection_enabled   = false
   soft_delete_retention_days = 7
 }
