@@ -225,7 +225,8 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
 
     def may_root(roots) -> bool:
         return roots is None or root in roots
-    sensitive = any(may_root(querytext.pattern_roots(r.query)) for r in usable)
+    # a look-up reads the whole file: an edit anywhere can change the finding or its fix
+    sensitive = any(may_root(querytext.pattern_roots(r.query)) or r.has_lookups for r in usable)
     conds = [c for r in usable for c in r.conditions if c.source is not None]
     cond_types = {id(c): querytext.pattern_roots(c.source) for c in conds}
     facts = tuple(c for c in conds if c.kind in FILE_KINDS or (
