@@ -138,3 +138,17 @@ def test_an_edit_elsewhere_in_the_file_updates_the_fix_incrementally(bundled):
     fresh = _findings(bundled, text.replace(SHA, "v2.6.0"), ".github/workflows/a.yml", "gha-action-not-pinned")
     assert [(f.start, f.fix) for f in after] == [(f.start, f.fix) for f in fresh]
     assert all(f.fix is None for f in after)
+
+
+def test_editing_another_dockerfile_instruction_updates_the_fix_incrementally(bundled):
+    # each Dockerfile instruction is its own statement: only the edited one is re-checked,
+    # except for rules with look-ups, which read the whole file
+    text = f"FROM python:latest@{DIGEST} AS lint\nRUN ruff check .\nFROM python:latest AS test\n"
+    doc = IncrementalDocument(text.encode(), "Dockerfile", "dockerfile", bundled, Config())
+    assert [f.fix is not None for f in doc.analyze_all() if f.rule_id == "docker-from-unpinned-tag"] == [True]
+    start = text.index("@sha256")
+    doc.edit(start, start + len("@") + len(DIGEST), b"")
+    after = [f for f in doc.analyze() if f.rule_id == "docker-from-unpinned-tag"]
+    fresh = _findings(bundled, text.replace("@" + DIGEST, ""), "Dockerfile", "docker-from-unpinned-tag")
+    assert [(f.start, f.fix) for f in after] == [(f.start, f.fix) for f in fresh]
+    assert len(after) == 2 and all(f.fix is None for f in after)
