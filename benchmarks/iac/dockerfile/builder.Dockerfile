@@ -1,4 +1,5 @@
 FROM golang:1.22-alpine AS build
+# expect: unpinned-install
 RUN apk add --no-cache git
 WORKDIR /src
 COPY . .

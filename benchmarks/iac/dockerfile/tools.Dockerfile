@@ -1,4 +1,5 @@
 FROM ubuntu:22.04
+# expect: unpinned-install
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl ca-certificates git \
  && rm -rf /var/lib/apt/lists/*

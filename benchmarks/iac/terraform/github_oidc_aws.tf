@@ -29,6 +29,7 @@ resource "aws_iam_role" "ci" {
 }
 
 data "aws_iam_policy_document" "release_assume" {
+  # expect: oidc-aws-audience
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
     principals {
@@ -145,7 +146,7 @@ resource "aws_iam_role" "shared" {
 
 resource "aws_iam_role" "legacy_json" {
   name = "legacy-deployer"
-  # expect: oidc-aws-any-repo
+  # expect: oidc-aws-any-repo, oidc-aws-audience
   assume_role_policy = <<POLICY
 {
   "Version": "2012-10-17",
@@ -167,6 +168,7 @@ resource "aws_iam_role" "gitlab" {
   name = "gitlab-deploy"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
+    # expect: oidc-aws-audience
     Statement = [{
       Effect    = "Allow"
       Principal = { Federated = aws_iam_openid_connect_provider.gitlab.arn }
@@ -186,6 +188,7 @@ resource "aws_iam_role" "release_tags" {
   name = "release"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
+    # expect: oidc-aws-audience
     Statement = [{
       Effect    = "Allow"
       Principal = { Federated = aws_iam_openid_connect_provider.github.arn }
@@ -216,6 +219,7 @@ data "aws_iam_policy_document" "irsa" {
 
 # Safe: IRSA with sub
 data "aws_iam_policy_document" "irsa_ok" {
+  # expect: oidc-aws-audience
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
     principals {
@@ -233,6 +237,7 @@ data "aws_iam_policy_document" "irsa_ok" {
 resource "aws_iam_role" "feature_branches" {
   name = "preview-envs"
   assume_role_policy = jsonencode({
+    # expect: oidc-aws-audience
     Statement = [{
       Effect    = "Allow"
       Principal = { Federated = aws_iam_openid_connect_provider.github.arn }

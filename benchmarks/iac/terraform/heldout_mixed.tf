@@ -8,6 +8,7 @@ resource "aws_iam_role" "quoted_keys" {
   assume_role_policy = jsonencode({
     "Version" : "2012-10-17",
     "Statement" : [
+      # expect: oidc-aws-audience
       {
         "Effect" : "Allow",
         "Principal" : { "Federated" : "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
@@ -24,6 +25,7 @@ resource "aws_iam_role" "quoted_keys" {
 }
 
 data "aws_iam_policy_document" "for_any_value" {
+  # expect: oidc-aws-audience
   statement {
     actions = ["sts:AssumeRoleWithWebIdentity"]
     principals {
@@ -42,6 +44,7 @@ data "aws_iam_policy_document" "for_any_value" {
 resource "aws_iam_role" "local_host" {
   name = "local-host"
   assume_role_policy = jsonencode({
+    # expect: oidc-aws-audience
     Statement = [{
       Effect    = "Allow"
       Principal = { Federated = aws_iam_openid_connect_provider.github.arn }

@@ -226,6 +226,11 @@ class IncrementalDocument:
             regions = [(0, len(self.source))]  # the whole file: no finding is kept
         self.tree_findings, self.tree_skips = _rerun(kinds.TREE, view, regions,
                                                      self.tree_findings, self.tree_skips)
+        if pack.lookup_rules and regions != [(0, len(self.source))]:
+            # their finding or fix may depend on a statement the edit did not touch
+            ids = pack.lookup_rules
+            kept = [f for f in self.tree_findings if f.rule_id not in ids]
+            self.tree_findings = kept + kinds.TREE.run(view, None, only=ids)
 
     def _all_facts(self) -> None:
         """Every file fact of the current tree, and the statements behind the split ones."""

@@ -75,11 +75,14 @@ class TreeRules:
     the regions are the statements the changes touch, in the new tree and in the old one."""
     name = "tree"
 
-    def run(self, view: View, span: Span | None) -> list[Finding]:
+    def run(self, view: View, span: Span | None, only: frozenset | None = None) -> list[Finding]:
+        """``only``: just these rule ids (the look-up rules incremental analysis re-runs)."""
         if view.tree is None or view.language is None:
             return []
+        enabled = view.config.enabled if only is None else (
+            lambda rule_id: rule_id in only and view.config.enabled(rule_id))
         return run_tree_rules(view.ruleset, view.language, view.tree, view.path,
-                              view.config.enabled, span, facts=view.facts, source=view.source,
+                              enabled, span, facts=view.facts, source=view.source,
                               budget=view.budget)
 
     def regions(self, view: View, changed: list[Span]) -> list[Span]:

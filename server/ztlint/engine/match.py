@@ -8,6 +8,7 @@ from __future__ import annotations
 import tree_sitter
 
 from .budget import MAX_BACKTRACK_TEXT, Budget
+from . import lookup
 from .facts import fact
 from .findings import Finding, fingerprint
 from .render import build_fix, interpolate, safe_values
@@ -111,10 +112,6 @@ def _has_ancestor_match(node: tree_sitter.Node, root: tree_sitter.Node, cond: Co
         if (types is None or cur.type in types) and cursor.matches(cur):
             return True
     return False
-
-
-def _capture_values(rule: Rule, captures: dict) -> dict[str, str]:
-    return safe_values(rule, {name: _text(nodes[0]) for name, nodes in captures.items()})
 
 
 def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path: str,
@@ -237,20 +234,30 @@ def _take(rule: Rule, captures: dict, pack: LanguagePack, tree: tree_sitter.Tree
     key = (rule.id, report.start_byte, report.end_byte)
     if key in seen:
         return
-    if not all(_holds(c, captures, report, pack, tree, facts, budget, rule.id) for c in rule.conditions):
-        return
-    seen.add(key)
     raw = {name: _text(nodes[0]) for name, nodes in captures.items()}
+    for c in rule.conditions:
+        if c.kind == "lookup":
+            found = lookup.run(c.value, raw, tree, tree.language, facts)
+            if found is None:
+                return
+            raw = found
+        elif not _holds(c, captures, report, pack, tree, facts, budget, rule.id):
+            return
+    seen.add(key)
+    fix_values = raw
+    if rule.fix is not None and rule.fix.requires:
+        fix_values = lookup.run(rule.fix.requires, raw, tree, tree.language, facts)
     anchor_node = _first(captures, rule.statement) if rule.statement else statement_of(report, tree.root_node)
+    spans = {n: (v[0].start_byte, v[0].end_byte) for n, v in captures.items()}
     out.append(Finding(
         rule_id=rule.id, severity=rule.severity, confidence=rule.confidence,
-        message=interpolate(rule.message, _capture_values(rule, captures)),
+        message=interpolate(rule.message, safe_values(rule, raw)),
         start_byte=report.start_byte, end_byte=report.end_byte,
         start=tuple(report.start_point), end=tuple(report.end_point),
         anchor=(anchor_node.start_point[0], anchor_node.end_point[0]),
         anchor_bytes=(anchor_node.start_byte, anchor_node.end_byte),
         fingerprint=fingerprint(rule.id, path, report.text),
-        fix=build_fix(rule, {n: (v[0].start_byte, v[0].end_byte) for n, v in captures.items()}, raw),
+        fix=build_fix(rule, spans, fix_values) if fix_values is not None else None,
         path=path,
     ))
 

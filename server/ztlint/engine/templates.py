@@ -29,6 +29,7 @@ FILTERS: dict[str, Callable[[str], str]] = {
     "upper": str.upper,
     "lower": str.lower,
     "strip_quotes": lambda s: s.strip().strip("\"'`"),
+    "re": re.escape,  # a value put into a look-up's regex (see lookup.py)
 }
 
 

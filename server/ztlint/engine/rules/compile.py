@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import languages, linear_regex, secrets, templates, yamlsource
+from .. import languages, linear_regex, lookup, secrets, templates, yamlsource
 from .taint import compile_taint
 from .model import (_AHEAD_KINDS, _CAPTURE_KINDS, _TREE_KINDS, FILE_KINDS, Condition, EditSpec,
                     FixSpec, Rule, RuleError, RuleLoadError)
@@ -55,6 +55,15 @@ def compile_rule(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple, tr
     rule = _replace(rule, plain_captures=frozenset(plain))
     if "fix" in item:
         fix = item["fix"]
+        requires = ()
+        if "requires" in fix:
+            if rule.query is None:
+                raise fail(("fix", "requires"), "look-ups need a tree rule (a query)")
+            try:
+                requires, extra = lookup.parse(fix["requires"], names)
+            except lookup.BadStep as exc:
+                raise fail(("fix", "requires"), str(exc)) from None
+            names = names | extra
         check_template(fix["title"], ("fix", "title"))
         for i, e in enumerate(fix["edits"]):
             if e["capture"] not in names:
@@ -64,7 +73,7 @@ def compile_rule(item: dict, path: str, doc: yamlsource.YamlDoc, base: tuple, tr
                     check_template(e[key], ("fix", "edits", i, key))
         rule = _replace(rule, fix=FixSpec(fix["title"], fix["safe"], tuple(
             EditSpec(e["capture"], e.get("replace"), e.get("insert-before"), e.get("insert-after"))
-            for e in fix["edits"])))
+            for e in fix["edits"]), requires))
     return rule
 
 
@@ -81,7 +90,8 @@ def _capture_names(rule: Rule) -> set[str]:
         return {"source", "sink"}
     if rule.is_text:
         return set(rule.regex.groupindex) | {"match"}
-    return set(_CAPTURE.findall(rule.query))
+    found = set().union(*(lookup.bound_names(c.value) for c in rule.conditions if c.kind == "lookup"))
+    return set(_CAPTURE.findall(rule.query)) | found
 
 
 def _text_line(doc, path: tuple) -> int:
@@ -100,6 +110,16 @@ def _compile_tree(item, match, common, fail, doc, base, trusted=False) -> Rule:
         raise fail(("match", "statement"), f"capture @{match['statement']} is not in the query")
     conditions = []
     for i, cond in enumerate(match.get("where", ())):
+        if "lookup" in cond:  # values found elsewhere in the file, usable by later look-ups
+            if len(cond) != 1:
+                raise fail(("match", "where", i), "'lookup' takes no other key")
+            try:
+                steps, bound = lookup.parse(cond["lookup"], names)
+            except lookup.BadStep as exc:
+                raise fail(("match", "where", i, "lookup"), str(exc)) from None
+            conditions.append(Condition(None, "lookup", steps))
+            names = names | bound
+            continue
         conditions.append(_compile_condition(cond, names, tree_langs, fail, doc, base, i, trusted))
     return Rule(**common, query=match["query"], report=match["report"],
                 statement=match.get("statement"), conditions=tuple(conditions),

@@ -27,8 +27,8 @@ class RuleLoadError(Exception):
 @dataclass(frozen=True)
 class Condition:
     capture: str | None
-    kind: str  # regex, not-regex, equals, not-equals, any-of, not-any-of, inside, not-inside, has, not-has
-    value: object  # compiled regex, string or frozenset; None for tree conditions (see LanguagePack)
+    kind: str  # regex, not-regex, equals, not-equals, any-of, not-any-of, inside, not-inside, has, not-has, lookup
+    value: object  # compiled regex, string, frozenset or look-up steps; None for tree conditions (see LanguagePack)
     source: str | None = None  # the query text of tree conditions
     line: int = 0  # where the query text starts in the rule file
 
@@ -46,6 +46,7 @@ class FixSpec:
     title: str
     safe: bool
     edits: tuple[EditSpec, ...]
+    requires: tuple = ()  # look-up steps (lookup.Step): no fix unless they all find something
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ class Rule:
     until: tuple | None = None
     # flow rules: the sink kind and sinks (flow.spec.TaintRule); sources come from the models
     taint: object | None = None
+
+    @property
+    def has_lookups(self) -> bool:
+        """Its finding or fix depends on text outside the match (see lookup.py)."""
+        return any(c.kind == "lookup" for c in self.conditions) or bool(self.fix and self.fix.requires)
 
     @property
     def is_flow(self) -> bool:

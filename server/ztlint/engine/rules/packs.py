@@ -51,6 +51,9 @@ class LanguagePack:
     # that never start at the root): incremental analysis keeps the matching statements and
     # re-checks only the touched ones. fact_types above covers the other facts only.
     split_facts: tuple = ()
+    # Rules with look-ups (lookup.py): they read the whole file, so incremental analysis
+    # re-runs these few over the whole tree after every edit (the others keep their regions).
+    lookup_rules: frozenset = frozenset()
 
     def gated_candidates(self, hits) -> list[GatedRule]:
         """The gated rules whose every literal group has a string among ``hits``, in order."""
@@ -247,8 +250,9 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
         fact_types = None if t is None or fact_types is None else fact_types | t
     gate_index = KeywordIndex({kw for g in gated for group in g.groups for kw in group}) if gated else None
     by_keyword = keyword_map({kw for group in g.groups for kw in group} for g in gated)
+    lookups = frozenset(r.id for r in usable if r.has_lookups)
     return LanguagePack(query, owners, tuple(gated), gate_index, sensitive, cond_queries, cond_types,
-                        facts, fact_types, by_keyword, split), errors
+                        facts, fact_types, by_keyword, split, lookups), errors
 
 
 def _is_split_fact(cond: Condition, roots: frozenset | None, root: str) -> bool:
