@@ -40,9 +40,11 @@ const python = process.env.ZTLINT_PACKAGE_PYTHON || (existsSync(venvPython) ? ve
 const PYTHONS = ["3.10", "3.11", "3.12", "3.13"];
 const TARGETS = ["linux-x64", "linux-arm64", "alpine-x64", "darwin-x64", "darwin-arm64", "win32-x64"];
 const clean = process.argv.includes("--clean");
-const argTarget = process.argv.includes("--target") ? process.argv[process.argv.indexOf("--target") + 1] : undefined;
-if (argTarget !== undefined && argTarget !== "universal" && !TARGETS.includes(argTarget)) {
-  console.error(`package: unknown --target ${argTarget} (one of ${TARGETS.join(", ")}, universal)`);
+const rawTarget = process.argv.includes("--target") ? process.argv[process.argv.indexOf("--target") + 1] : undefined;
+// the target names folders and files: only one of the known names, taken from the list itself
+const argTarget = [...TARGETS, "universal"].find((t) => t === rawTarget);
+if (rawTarget !== undefined && argTarget === undefined) {
+  console.error(`package: unknown --target ${rawTarget} (one of ${TARGETS.join(", ")}, universal)`);
   process.exit(2);
 }
 const t0 = Date.now();
