@@ -18,6 +18,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const m = manager;
   context.subscriptions.push(log, status, m);
   log.info(`ztlint extension ${context.extension.packageJSON.version} (VS Code ${vscode.version}, ${process.platform}-${process.arch})`);
+  // Codespaces, dev containers, SSH and code-server: the extension host where the files are
+  const kind = context.extension.extensionKind === vscode.ExtensionKind.Workspace ? "workspace" : "ui";
+  log.info(`running as a ${kind} extension${vscode.env.remoteName ? ` in the ${vscode.env.remoteName} remote` : ""} (extension host: ${process.platform}-${process.arch})`);
   registerCommands(context, m, log);
 
   context.subscriptions.push(

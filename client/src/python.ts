@@ -2,7 +2,9 @@
 // the order and the fallbacks are unit-tested; no `vscode` import.
 import { execFile } from "node:child_process";
 import { constants as fsConstants, promises as fs } from "node:fs";
-import * as path from "node:path";
+import { envPython, executableCandidates, outputLines } from "./platform";
+
+export { envPython };
 
 export const MIN_PYTHON: readonly [number, number] = [3, 10];
 
@@ -41,7 +43,7 @@ export const PROBE_SCRIPT = [
 ].join("\n");
 
 export function parseProbeOutput(command: string, stdout: string): ProbeResult {
-  const line = stdout.split(/\r?\n/).find((l) => l.startsWith("ZTLINT-PROBE "));
+  const line = outputLines(stdout).find((l) => l.startsWith("ZTLINT-PROBE "));
   if (!line) return { command, error: "not a Python interpreter (no probe output)" };
   try {
     const d = JSON.parse(line.slice("ZTLINT-PROBE ".length));
@@ -73,7 +75,7 @@ export function pathCandidates(platform: NodeJS.Platform): string[] {
 }
 
 export interface Launch {
-  source: "path" | "interpreter" | "pythonExtension" | "privateEnv";
+  source: "path" | "interpreter" | "pythonExtension" | "privateEnv" | "pathPython";
   command: string;
   args: string[];
   detail: string;
@@ -87,7 +89,9 @@ export type Discovery =
   | { kind: "launch"; launch: Launch; log: string[] }
   | { kind: "createEnv"; base: PythonInfo; log: string[] }
   | { kind: "pathMissing"; path: string; log: string[] }
-  | { kind: "noPython"; tried: string[]; log: string[] };
+  | { kind: "noPython"; tried: string[]; log: string[] }
+  /** No bundled wheels for this platform (the universal VSIX, or another platform's) and no Python with ztlint. */
+  | { kind: "noBundle"; tried: string[]; log: string[] };
 
 export interface DiscoveryInput {
   /** `ztlint.path` (already filtered for workspace trust). */
@@ -100,6 +104,8 @@ export interface DiscoveryInput {
   privateEnv?: string;
   /** Python versions ("3.11") the bundled wheelhouse has wheels for. */
   bundledPythons: string[];
+  /** Whether a bundled wheelhouse exists and fits this platform (else no private environment can be made). */
+  bundleFits?: boolean;
   platform: NodeJS.Platform;
 }
 
@@ -116,9 +122,11 @@ export interface DiscoveryDeps {
 export async function discoverServer(input: DiscoveryInput, deps: DiscoveryDeps): Promise<Discovery> {
   const log: string[] = [];
   if (input.path) {
-    if (await deps.isExecutable(input.path)) {
-      log.push(`using ztlint.path: ${input.path}`);
-      return { kind: "launch", launch: { source: "path", command: input.path, args: ["lsp"], detail: `ztlint.path (${input.path})` }, log };
+    for (const file of executableCandidates(input.path, input.platform)) {
+      if (await deps.isExecutable(file)) {
+        log.push(`using ztlint.path: ${file}`);
+        return { kind: "launch", launch: { source: "path", command: file, args: ["lsp"], detail: `ztlint.path (${file})` }, log };
+      }
     }
     log.push(`ztlint.path ${input.path} is not an executable file`);
     return { kind: "pathMissing", path: input.path, log };
@@ -163,8 +171,15 @@ export async function discoverServer(input: DiscoveryInput, deps: DiscoveryDeps)
     }
     log.push(`private environment ${input.privateEnv} is broken (${isInfo(r) ? "no ztlint" : r.error}); recreating it`);
   }
+  let onPath: PythonInfo | undefined;
   for (const cmd of pathCandidates(input.platform)) {
-    await consider(cmd, "PATH");
+    const r = await consider(cmd, "PATH");
+    if (r?.ztlint && !onPath) onPath = r;
+  }
+  if (input.bundleFits === false) {
+    // Nothing bundled runs here: a Python on PATH that has ztlint is the way left.
+    if (onPath) return { kind: "launch", launch: pythonLaunch("pathPython", onPath.command, `ztlint ${onPath.ztlint} of ${onPath.command} on PATH`), log };
+    return { kind: "noBundle", tried, log };
   }
   const base = chooseBase(bases, input.bundledPythons);
   if (!base) return { kind: "noPython", tried, log };
@@ -213,8 +228,3 @@ export const nodeDiscoveryDeps: DiscoveryDeps = {
     }
   },
 };
-
-/** Python inside a virtual environment. */
-export function envPython(envDir: string, platform: NodeJS.Platform): string {
-  return platform === "win32" ? path.join(envDir, "Scripts", "python.exe") : path.join(envDir, "bin", "python");
-}

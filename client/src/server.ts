@@ -18,6 +18,7 @@ import {
 import { CrashPolicy } from "./backoff";
 import { documentSelector } from "./languages";
 import type { Logger } from "./logging";
+import { isMusl, vsixTarget } from "./platform";
 import { discoverServer, Launch, nodeDiscoveryDeps, pythonLaunch } from "./python";
 import * as pythonExtension from "./pythonExtension";
 import { initializationOptions, launchSettings, SECTION, toServerSettings } from "./settings";
@@ -166,6 +167,11 @@ export class ServerManager implements vscode.Disposable {
     const storage = this.context.globalStorageUri.fsPath;
     const wheelhouse = vscode.Uri.joinPath(this.context.extensionUri, "client", "dist", "wheelhouse").fsPath;
     const manifest = await readManifest(wheelhouse);
+    const musl = isMusl(process.platform, process.platform === "linux" ? process.report?.getReport() : undefined);
+    const target = vsixTarget(process.platform, process.arch, musl);
+    const bundleFits = manifest !== undefined && bundledWheelsFit(manifest, process.platform, process.arch, musl);
+    if (!manifest) this.log.info(`no bundled wheelhouse (the universal extension): ztlint must come from a Python on this machine (${target})`);
+    else if (!bundleFits) this.log.warn(`the bundled wheels are for ${manifest.target ?? "linux-x64"}; this is ${target}: ztlint must come from a Python on this machine`);
     const privateEnv = manifest ? await readyEnvPython(storage, manifest, process.platform) : undefined;
     // The Python extension's interpreter is often a venv inside the repository: only run it once trusted.
     const pyExt = trusted && !launchCfg.path ? await pythonExtension.activeInterpreter(folder?.uri, this.log) : undefined;
@@ -176,6 +182,7 @@ export class ServerManager implements vscode.Disposable {
       pythonExtension: pyExt,
       privateEnv,
       bundledPythons: manifest?.pythons ?? [],
+      bundleFits,
       platform: process.platform,
     }, nodeDiscoveryDeps);
     for (const line of found.log) this.log.info(line);
@@ -195,6 +202,15 @@ export class ServerManager implements vscode.Disposable {
           { title: "Show Output", run: () => this.log.show() },
         ]);
         return undefined;
+      case "noBundle": {
+        const version = String(this.context.extension.packageJSON.version);
+        this.fail(`ztlint has no bundled language server for ${target}. Install it into a Python 3.10+ (\`pip install ztlint==${version}\`), then choose that Python (Select Interpreter…) or set ztlint.path. Tried: ${found.tried.join(", ") || "nothing"}.`, [
+          { title: "Select Interpreter…", run: () => this.pickInterpreter() },
+          { title: "Open Settings", run: () => vscode.commands.executeCommand("workbench.action.openSettings", "ztlint.") },
+          { title: "Show Output", run: () => this.log.show() },
+        ]);
+        return undefined;
+      }
       case "createEnv": {
         if (!manifest) {
           this.fail("ztlint: the extension's bundled wheelhouse is missing (client/dist/wheelhouse/manifest.json); set ztlint.path or ztlint.interpreter to a ztlint installation.", [
@@ -202,9 +218,6 @@ export class ServerManager implements vscode.Disposable {
             { title: "Show Output", run: () => this.log.show() },
           ]);
           return undefined;
-        }
-        if (!bundledWheelsFit(manifest, process.platform, process.arch)) {
-          this.log.warn(`the bundled wheels are built for Linux x86_64 (${manifest.platforms.join(", ")}); this is ${process.platform}-${process.arch}, so the offline install will probably fail`);
         }
         this.status.setState("installing");
         try {

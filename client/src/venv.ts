@@ -3,11 +3,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { vsixTarget, wheelhouseFits } from "./platform";
 import { envPython, isInfo, nodeDiscoveryDeps, PythonInfo, runProcess } from "./python";
 
 /** client/dist/wheelhouse/manifest.json, written by client/scripts/package.mjs. */
 export interface WheelhouseManifest {
   ztlint: string;
+  /** The VS Code target the wheels are for (`linux-x64` ...); absent in manifests before it existed. */
+  target?: string;
   pythons: string[];
   platforms: string[];
   pip: string;
@@ -53,8 +56,8 @@ export async function readyEnvPython(storage: string, m: WheelhouseManifest, pla
   }
 }
 
-export function bundledWheelsFit(m: WheelhouseManifest, platform: NodeJS.Platform, arch: string): boolean {
-  return platform === "linux" && arch === "x64" && m.platforms.some((p) => p.endsWith("x86_64"));
+export function bundledWheelsFit(m: WheelhouseManifest, platform: NodeJS.Platform, arch: string, musl = false): boolean {
+  return wheelhouseFits(m, vsixTarget(platform, arch, musl));
 }
 
 export function pipInstallArgs(wheelhouse: string, m: WheelhouseManifest): string[] {

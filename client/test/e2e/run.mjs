@@ -300,18 +300,28 @@ function check(name, ok, detail = "") {
   if (!ok) throw new Error(`check failed: ${name} ${detail}`);
 }
 
+/** Every ztlint output-channel log of this run (the extension host writes them under the user-data logs). */
+function ztlintOutputFiles() {
+  const found = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/ztlint/i.test(e.name)) found.push(p);
+    }
+  };
+  for (const d of readdirSync(tmp)) if (d.startsWith("user") && existsSync(join(tmp, d, "logs"))) walk(join(tmp, d, "logs"));
+  return found;
+}
+
+function ztlintOutputText() {
+  return ztlintOutputFiles().map((f) => readFileSync(f, "utf8")).join("\n");
+}
+
 async function dumpExtensionOutput() {
   // The ztlint output channel, as the extension host log files have it, helps when a check fails.
   try {
-    const found = [];
-    const walk = (d) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/ztlint/i.test(e.name)) found.push(p);
-      }
-    };
-    for (const d of readdirSync(tmp)) if (d.startsWith("user") && existsSync(join(tmp, d, "logs"))) walk(join(tmp, d, "logs"));
+    const found = ztlintOutputFiles();
     // logs/<session>/window1/exthost/output_logging_*/N-ztlint.log: one per window session.
     const names = found.map((f, i) => `output-ztlint-${f.slice(tmp.length + 1).split("/")[0]}-${i + 1}.log`);
     found.forEach((f, i) => copyFileSync(f, join(OUT, names[i])));
@@ -494,6 +504,18 @@ async function main() {
     check("Problems shows the hardcoded GitHub token (redacted)", rows.some((x) => x.includes("secret-github-pat-classic") && !/ghp_[A-Za-z0-9]{36}/.test(x)));
     const status = await page.locator(".statusbar-item", { hasText: "ztlint" }).first().innerText();
     check("status bar shows the server running with its finding count", /ztlint\s*\d+/.test(status), JSON.stringify(status));
+  });
+
+  await step("remote-style install: the VSIX installed into the server runs in its extension host as a workspace extension", async () => {
+    // code-server is VS Code's remote architecture (the browser is the UI, the server holds the
+    // files and the extension host), the same split as Codespaces and dev containers.
+    const installed = readdirSync(extDir).filter((d) => d.startsWith("ztlint.ztlint-"));
+    check("the extension is installed in the server's extensions folder", installed.length === 1, installed.join(","));
+    const manifest = JSON.parse(readFileSync(join(extDir, installed[0], "package.json"), "utf8"));
+    check("its manifest declares extensionKind [\"workspace\"]", JSON.stringify(manifest.extensionKind) === '["workspace"]');
+    const text = ztlintOutputText();
+    // code-server gives the window a remote authority (host:port) as Codespaces does (`codespaces`)
+    check("the extension reports running as a workspace extension in a remote", /running as a workspace extension in the \S+ remote/.test(text), text.split("\n").find((l) => l.includes("running as")) ?? "no line");
   });
 
   await step("quick fix: yaml.load -> yaml.safe_load", async () => {
@@ -723,6 +745,56 @@ async function main() {
     while (Date.now() < deadline && !(shown = (await output.innerText()).replace(/\u00a0/g, " ")).includes("simulated pip failure")) await page.waitForTimeout(250);
     await screenshot("install-failed-output");
     check("Show Output reveals the pip error in the ztlint output", shown.includes("simulated pip failure"));
+  });
+
+  // Phase 4: the universal VSIX (no wheelhouse: every platform without its own VSIX). It is the
+  // tested VSIX less its wheelhouse, installed into a fresh extensions folder.
+  const universalVsix = join(tmp, "ztlint-universal.vsix");
+  sh("python3", ["-c", [
+    "import sys, zipfile",
+    "src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)",
+    "[dst.writestr(i, src.read(i)) for i in src.infolist() if '/dist/wheelhouse/' not in i.filename]",
+    "dst.close()",
+  ].join("\n"), vsix, universalVsix]);
+  const universalExt = join(tmp, "extensions-universal");
+  sh(process.execPath, [bin, "--install-extension", universalVsix, "--extensions-dir", universalExt, "--user-data-dir", join(tmp, "user-universal-install")], { env: codeServerEnv() });
+  const universalWindow = async (name, pathDir) => {
+    await stopCodeServer();
+    const ud = join(tmp, `user-${name}`);
+    mkdirSync(join(ud, "User"), { recursive: true });
+    writeFileSync(join(ud, "User", "settings.json"), JSON.stringify(BASE_SETTINGS, null, 2));
+    const u = await startCodeServer(bin, plainWs, ud, universalExt, { logName: `code-server-${name}.log`, env: { PATH: pathDir, VSCODE_CLI: "1" } });
+    await openWorkbench(u, plainWs, { trustPrompt: false });
+    await openFile("app.py");
+  };
+
+  await step("universal VSIX, a Python without ztlint: says there is no bundled server and how to get one", async () => {
+    const dir = join(tmp, "bin-python-without-ztlint");
+    mkdirSync(dir);
+    symlinkSync(process.execPath, join(dir, "node"));
+    symlinkSync("/bin/sh", join(dir, "sh"));
+    symlinkSync("/usr/bin/python3", join(dir, "python3"));
+    await universalWindow("universal-no-ztlint", dir);
+    const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "no bundled language server" }).first();
+    await toast.waitFor({ timeout: 60_000 });
+    const text = await toast.innerText();
+    await screenshot("universal-no-ztlint");
+    check("the notification names this platform and the pip command", /no bundled language server for linux-x64/.test(text) && /pip install ztlint==\d/.test(text), text.split("\n").find((l) => l.includes("bundled")));
+    check("it offers Select Interpreter…, Open Settings and Show Output", ["Select Interpreter", "Open Settings", "Show Output"].every((b) => text.includes(b)));
+  });
+
+  await step("universal VSIX, a Python with ztlint on PATH: it runs that ztlint", async () => {
+    // the checkout's .venv (ztlint installed) as `python3`: a wrapper, since a symlinked venv Python loses its venv
+    const dir = join(tmp, "bin-python-with-ztlint");
+    mkdirSync(dir);
+    symlinkSync(process.execPath, join(dir, "node"));
+    symlinkSync("/bin/sh", join(dir, "sh"));
+    writeFileSync(join(dir, "python3"), `#!/bin/sh\nexec "${join(ROOT, ".venv", "bin", "python")}" "$@"\n`, { mode: 0o755 });
+    await universalWindow("universal-path-python", dir);
+    await runCommand("View: Focus Problems");
+    const rows = await waitForProblems((r) => r.some((x) => x.includes("python-yaml-unsafe-load")), "python-yaml-unsafe-load from the PATH Python's ztlint", 120_000);
+    await screenshot("universal-path-python");
+    check("findings come from the ztlint of the Python on PATH", rows.some((x) => x.includes("python-yaml-unsafe-load") && x.includes("ztlint")));
   });
 }
 

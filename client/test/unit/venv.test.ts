@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, win32 } from "node:path";
 import { describe, it } from "node:test";
 import { bundledWheelsFit, envKey, pipInstallArgs, readManifest, readyEnvPython, WheelhouseManifest } from "../../src/venv";
 
@@ -47,7 +47,7 @@ describe("private environment", () => {
       assert.equal(await readyEnvPython(storage, manifest, "linux"), undefined, "no stamp: half-made");
       writeFileSync(join(dir, "ztlint-env.json"), "{}");
       assert.equal(await readyEnvPython(storage, manifest, "linux"), join(dir, "bin", "python"));
-      assert.equal(await readyEnvPython(storage, manifest, "win32"), join(dir, "Scripts", "python.exe"));
+      assert.equal(await readyEnvPython(storage, manifest, "win32"), win32.join(dir, "Scripts", "python.exe"));
     } finally {
       rmSync(storage, { recursive: true, force: true });
     }
