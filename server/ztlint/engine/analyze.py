@@ -174,7 +174,7 @@ def analyze(source: bytes, path: str, ruleset: RuleSet, config: Config,
     if tree is None and language and parse_tree:
         try:
             tree = parse(source, language, seconds=parse_seconds(budget.seconds))
-        except (guard.TooDeep, ParseTimeout) as exc:
+        except (guard.TooDeep, ParseTimeout, languages.GrammarMissing) as exc:
             notes.append(str(exc))  # text (secret) rules still run; tree rules cannot
     index = LineIndex(source)
     found = collect(source, index, path, language, tree, ruleset, config, budget=budget,

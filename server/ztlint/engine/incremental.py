@@ -43,9 +43,14 @@ class IncrementalDocument:
         self.baseline = baseline  # fingerprints of accepted findings (see analyze.finalize)
         self.source = source
         self.index = LineIndex(source)
-        self.parser = full.languages.parser(language) if language else None
+        # why the text cannot be parsed at all (no grammar wheel on this platform)
+        self.missing: str | None = None
+        try:
+            self.parser = full.languages.parser(language) if language else None
+        except full.languages.GrammarMissing as exc:
+            self.parser, self.missing = None, str(exc)
         # why the text is not parsed (too deep for the grammar), re-checked before every parse
-        self.note: str | None = None
+        self.note: str | None = self.missing
         # parsed as LineIndex.parser_source: no lone \r, no bytes that are not UTF-8
         self.tree: tree_sitter.Tree | None = (self._parse()
                                               if self.parser and self._parsable() else None)
@@ -288,6 +293,9 @@ class IncrementalDocument:
 
     def _parsable(self) -> bool:
         """Whether the grammar can take the current text (sets or clears ``note``)."""
+        if self.missing:
+            self.note = self.missing
+            return False
         self.note = full.guard.refuse(self.source, self.language)
         return self.note is None
 

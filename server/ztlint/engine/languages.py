@@ -121,11 +121,25 @@ def detect(path: str, head: bytes = b"", language_id: str | None = None) -> str 
     return None
 
 
+class GrammarMissing(RuntimeError):
+    """The grammar's wheel is not installed: some grammars have no wheel for every platform
+    (tree-sitter-dockerfile: Linux x86-64 and macOS arm64 only), so they are optional there."""
+
+    def __init__(self, name: str, module: str):
+        super().__init__(f"not parsed: no {name} grammar on this platform ({module} is not "
+                         "installed; only text rules ran): results are partial")
+
+
 @functools.cache
 def grammar(name: str) -> tree_sitter.Language:
-    """The tree-sitter Language for a known language name (loaded once per process)."""
+    """The tree-sitter Language for a known language name (loaded once per process); raises
+    :class:`GrammarMissing` when its wheel is not installed."""
     s = SPECS[name]
-    factory = getattr(importlib.import_module(s.module), s.function)
+    try:
+        module = importlib.import_module(s.module)
+    except ImportError:
+        raise GrammarMissing(name, s.module) from None
+    factory = getattr(module, s.function)
     with warnings.catch_warnings():
         # Some grammar wheels still hand back an int pointer; tree-sitter accepts it with a warning.
         warnings.simplefilter("ignore", DeprecationWarning)

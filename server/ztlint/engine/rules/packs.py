@@ -84,7 +84,10 @@ class RuleSet:
     def pack(self, language: str) -> LanguagePack | None:
         if language not in self._packs:
             rules = [r for r in self.rules.values() if language in r.tree_languages]
-            pack, errors = _build_pack(language, rules)
+            try:
+                pack, errors = _build_pack(language, rules)
+            except languages.GrammarMissing:
+                pack, errors = None, []  # files of it are noted as not parsed (analyze)
             self._packs[language] = pack
             self.errors.extend(errors)
         return self._packs[language]
