@@ -92,7 +92,7 @@ async def test_notebook_sync_is_advertised_for_jupyter_python_cells(raw_client, 
         workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="ws")]))
     sync = result.capabilities.notebook_document_sync
     (selector,) = sync.notebook_selector
-    assert selector.notebook == "jupyter-notebook"
+    assert (selector.notebook.notebook_type, selector.notebook.scheme) == ("jupyter-notebook", "file")
     assert {c.language for c in selector.cells} == {"python", "markdown"}
 
 

@@ -32,7 +32,7 @@ log = logging.getLogger("ztlint.lsp")
 NOTEBOOK_TYPE = "jupyter-notebook"
 SYNC = types.NotebookDocumentSyncOptions(
     notebook_selector=[types.NotebookDocumentFilterWithCells(
-        notebook=NOTEBOOK_TYPE,
+        notebook=types.NotebookDocumentFilterNotebookType(notebook_type=NOTEBOOK_TYPE, scheme="file"),
         cells=[types.NotebookCellLanguage("python"), types.NotebookCellLanguage("markdown")])],
     save=True)
 
