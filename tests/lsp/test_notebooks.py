@@ -67,7 +67,7 @@ def edit_cell(client, nb: Path, version: int, uri: str, text: str, line: int, en
                     text=text)])]))))
 
 
-async def latest(client, uri: str, check, timeout: float = 10.0):
+async def latest(client, uri: str, check, timeout: float = 30.0):
     """The diagnostics last published for ``uri`` once ``check(them)`` holds."""
     async def poll():
         while True:
@@ -154,3 +154,15 @@ async def test_cells_added_and_removed(client, workspace):
                 did_close=[types.TextDocumentIdentifier(uri=new)])))))
     assert await latest(client, new, lambda d: not d) == ()
     assert uris
+
+
+@pytest.mark.asyncio
+async def test_a_config_change_reanalyses_open_notebooks(client, workspace):
+    nb = workspace / "nb.ipynb"
+    _, _, second = open_notebook(client, nb)
+    await latest(client, second, lambda d: len(d) == 2)
+    write(workspace / "ztlint.toml", CONFIG + 'disable = ["python-yaml-*"]\n')
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=(workspace / "ztlint.toml").as_uri(), type=types.FileChangeType.Changed)]))
+    diags = await latest(client, second, lambda d: len(d) == 1)
+    assert found(diags) == [("python-flow-command", 1, 0)]

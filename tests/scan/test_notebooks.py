@@ -183,3 +183,14 @@ def test_broken_cells_huge_outputs_and_odd_values_never_crash(bundled, proj):
     assert "cell 1: not a valid cell: its strings get the text rules only" in notes
     assert "cell 2: not a valid cell: its strings get the text rules only" in notes
     assert any(n.startswith("other text: larger than max-file-size") for n in notes)
+
+
+def test_positions_in_the_file_go_through_json_escapes(bundled, proj):
+    # json.dumps escapes every non-ASCII character (\u00e9, a surrogate pair for the emoji)
+    cell = code('s = "é😀\\t\\"" ; yaml.load(s)\n')
+    (proj / "nb.ipynb").write_text(json.dumps({"nbformat": 4, "metadata": {}, "cells": [cell]}))
+    _, data, _ = findings(bundled, proj)
+    (f,) = data["findings"]
+    assert f["cell"]["start"] == {"line": 1, "column": 16}  # characters in the cell
+    line = (proj / "nb.ipynb").read_text().split("\n")[f["start"]["line"] - 1]
+    assert line[f["start"]["column"] - 1:f["end"]["column"] - 1] == "yaml.load(s)"

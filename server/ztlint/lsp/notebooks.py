@@ -46,7 +46,7 @@ class OpenNotebook:
     cells: list[str] = field(default_factory=list)  # cell URIs in order
     code: Layout | None = None
     incr: IncrementalDocument | None = None
-    text_source: bytes = b""
+    text_source: bytes | None = None
     text_findings: list = field(default_factory=list)
     outputs: list = field(default_factory=list)  # findings in the saved file's outputs
     published: set[str] = field(default_factory=set)  # cell URIs with diagnostics now
@@ -138,6 +138,14 @@ def _parts(ls, state: OpenNotebook) -> list[notebook.Part]:
     return parts
 
 
+def refresh_all(ls) -> None:
+    """Rules or config changed: analyse every open notebook again."""
+    for state in list(_open(ls).values()):
+        _refresh(ls, state)
+        _read_outputs(ls, state)
+        publish(ls, state)
+
+
 def _refresh(ls, state: OpenNotebook) -> None:
     """Bring the analysis up to date with the cells: edits of code cells go to the
     incremental document (one edit per changed cell), a change of which cells are code
@@ -149,8 +157,9 @@ def _refresh(ls, state: OpenNotebook) -> None:
         ruleset = state.ruleset = ls.state.ruleset_for(cfg)
         old = state.code
         if (state.incr is None or old is None or state.incr.ruleset is not ruleset
-                or [p.cell for p in old.parts] != [p.cell for p in code.parts]
-                or state.incr.language != state.language):
+                or state.incr.config is not cfg or state.incr.language != state.language
+                or [p.cell for p in old.parts] != [p.cell for p in code.parts]):
+            state.text_source = None  # (new rules or config: the other text again too)
             state.incr = IncrementalDocument(code.source, state.display, state.language, ruleset,
                                              cfg, ls.state.baseline_for(cfg))
         else:
