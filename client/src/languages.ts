@@ -51,17 +51,26 @@ export const MANIFEST_PATTERNS = [
   "**/{poetry.lock,uv.lock,pdm.lock}",
 ] as const;
 
-export interface DocumentFilter {
-  scheme: string;
-  language?: string;
-  pattern?: string;
-}
+/**
+ * Jupyter notebooks (VS Code's built-in ipynb serializer): their cells reach the server
+ * through LSP notebook document sync, which the server announces (`notebookDocumentSync`,
+ * python and markdown cells); vscode-languageclient then syncs them as notebooks, never as
+ * separate text documents.
+ */
+export const NOTEBOOK_TYPE = "jupyter-notebook";
 
-/** Only files on disk: the server maps URIs to paths for folders, config and suppressions. */
+/** A file on disk (by language or name), or the cells of one language in notebooks of a type. */
+export type DocumentFilter =
+  | { scheme: string; language?: string; pattern?: string; notebook?: undefined }
+  | { notebook: { notebookType: string; scheme: string }; language: string; scheme?: undefined; pattern?: undefined };
+
+/** Only files on disk (the server maps URIs to paths for folders, config and suppressions),
+ * and the Python cells of notebooks. */
 export function documentSelector(): DocumentFilter[] {
   return [
     ...LANGUAGE_IDS.map((language) => ({ scheme: "file", language })),
     ...SECRET_FILE_PATTERNS.map((pattern) => ({ scheme: "file", pattern })),
     ...MANIFEST_PATTERNS.map((pattern) => ({ scheme: "file", pattern })),
+    { notebook: { notebookType: NOTEBOOK_TYPE, scheme: "file" }, language: "python" },
   ];
 }

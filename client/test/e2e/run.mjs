@@ -147,6 +147,7 @@ function fakeGithubToken() {
 const OPEN_FILE = "ztlint_e2e_open.py";
 const CLOSED_FILE = "ztlint_e2e_closed.py";
 const FIXALL_FILE = "ztlint_e2e_fixall.py";
+const NOTEBOOK_FILE = "ztlint_e2e_notebook.ipynb";
 
 function makeWorkspace() {
   const ws = join(tmp, "demo-app");
@@ -195,6 +196,19 @@ function makeWorkspace() {
     "    return first, rest",
     "",
   ].join("\n"));
+  // A Jupyter notebook (opened by VS Code's built-in ipynb serializer, no Jupyter extension):
+  // input() in one cell reaches a shell in the next, a token and yaml.load in that cell too.
+  const cell = (cellType, lines) => ({ cell_type: cellType, metadata: {}, source: lines,
+    ...(cellType === "code" ? { execution_count: null, outputs: [] } : {}) });
+  writeFileSync(join(ws, NOTEBOOK_FILE), JSON.stringify({
+    nbformat: 4, nbformat_minor: 5,
+    metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" }, language_info: { name: "python" } },
+    cells: [
+      cell("markdown", ["# ztlint in a notebook\n"]),
+      cell("code", ["import subprocess\n", "import yaml\n", "!pip install pyyaml\n", "cmd = input()"]),
+      cell("code", [`TOKEN = "${fakeGithubToken()}"\n`, "subprocess.run(cmd, shell=True)\n", "data = yaml.load(open('x'))"]),
+    ],
+  }, null, 1));
   return ws;
 }
 
@@ -568,6 +582,34 @@ async function main() {
     await page.waitForTimeout(1500); // let the preview render for the screenshot
     await screenshot("rule-docs");
     check("the rule's docs open in a Markdown preview", (await tab.innerText()).includes("secret-github-pat-classic"));
+    await runCommand("View: Close All Editors");
+  });
+
+  await step("a Jupyter notebook: findings in its cells (notebook document sync)", async () => {
+    // (not openFile: a notebook editor has a text editor per cell, not one for the file)
+    await quickInput("Control+p", NOTEBOOK_FILE);
+    await acceptFocused(NOTEBOOK_FILE);
+    await page.locator(".tabs-container .tab.active", { hasText: NOTEBOOK_FILE }).waitFor({ timeout: 15_000 });
+    await page.locator(".notebook-editor .cell-editor-container .monaco-editor").nth(1).waitFor({ timeout: 30_000 });
+    await runCommand("View: Focus Problems");
+    const wanted = ["python-flow-command", "python-yaml-unsafe-load", "secret-github-pat-classic"];
+    const rows = await waitForProblems((r) => wanted.every((id) => r.some((x) => x.includes(id) && x.includes("ztlint"))),
+      `${wanted.join(", ")} in ${NOTEBOOK_FILE}`, 90_000);
+    log(`notebook problems: ${rows.join(" || ")}`);
+    check("the notebook's findings are in Problems under the notebook, the token redacted",
+      rows.some((x) => x.includes(`3 problems in file ${NOTEBOOK_FILE}`)) && !rows.some((x) => /ghp_[A-Za-z0-9]{36}/.test(x)));
+    check("the flow's steps point into the cells", rows.some((x) => x.includes("tainted by `input()`") && x.includes(NOTEBOOK_FILE)));
+    // squiggles in the cell editors: none in the first (markdown) cell, some in each code cell with findings
+    const cells = page.locator(".notebook-editor .cell-list-container .monaco-list-row");
+    const deadline = Date.now() + 30_000;
+    let squiggles = [];
+    while (Date.now() < deadline) {
+      squiggles = await cells.evaluateAll((rows) => rows.map((r) => r.querySelectorAll(".squiggly-error, .squiggly-warning, .squiggly-info").length));
+      if (squiggles.filter((n) => n > 0).length >= 1 && squiggles[squiggles.length - 1] > 0) break;
+      await page.waitForTimeout(500);
+    }
+    await screenshot("notebook-cells");
+    check("the findings are drawn in the notebook's code cell", squiggles.length >= 3 && squiggles[squiggles.length - 1] >= 2, JSON.stringify(squiggles));
     await runCommand("View: Close All Editors");
   });
 

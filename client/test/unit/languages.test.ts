@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { documentSelector, LANGUAGE_IDS } from "../../src/languages";
+import { documentSelector, LANGUAGE_IDS, NOTEBOOK_TYPE } from "../../src/languages";
 import { RESTART_KEYS } from "../../src/settings";
 
 // The manifest is read from the repository root (tests run from client/out/test).
@@ -18,13 +18,18 @@ describe("manifest", () => {
     }
   });
 
+  it("selects the Python cells of Jupyter notebooks and activates on them", () => {
+    assert.ok(documentSelector().some((f) => f.notebook?.notebookType === NOTEBOOK_TYPE && f.language === "python"));
+    assert.ok(manifest.activationEvents.includes(`onNotebook:${NOTEBOOK_TYPE}`));
+  });
+
   it("selects the dependency manifests checked against an OSV database", () => {
     const patterns = documentSelector().map((f) => f.pattern).filter(Boolean);
     for (const p of ["**/*requirements*.txt", "**/{poetry.lock,uv.lock,pdm.lock}"]) assert.ok(patterns.includes(p), p);
   });
 
   it("only selects documents on disk", () => {
-    assert.ok(documentSelector().every((f) => f.scheme === "file"));
+    assert.ok(documentSelector().every((f) => (f.scheme ?? f.notebook?.scheme) === "file"));
   });
 
   it("declares limited Restricted Mode support covering the launch settings and rule dirs", () => {

@@ -34,6 +34,18 @@ class FlowStep:
     start: tuple[int, int] = (0, 0)
     end: tuple[int, int] = (0, 0)
     columns: Columns | None = None
+    cell: int | None = None  # notebooks: the cell the step is in (its index)
+
+
+@dataclass(frozen=True)
+class CellPlace:
+    """Where in a notebook a finding is: the cell (its index in the notebook, 0-based), the
+    output of that cell when the text is one, and (row, character column) points in that
+    text, 0-based."""
+    index: int
+    output: int | None
+    start: tuple[int, int]
+    end: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,7 @@ class Finding:
     columns: Columns | None = None  # character and UTF-16 columns (see place)
     flow: tuple[FlowStep, ...] = ()  # flow rules: the steps from the source to the sink
     origin: Origin | None = None  # history scans: the commit that added the text
+    cell: CellPlace | None = None  # notebooks: where in the notebook (engine.notebook_layout)
 
     @property
     def line(self) -> int:
@@ -122,7 +135,7 @@ class Finding:
 
 def _placed_step(s: FlowStep, index: LineIndex) -> FlowStep:
     start, end = index.point(s.start_byte), index.point(s.end_byte)
-    return FlowStep(s.start_byte, s.end_byte, s.message, start, end, index.columns(start, end))
+    return FlowStep(s.start_byte, s.end_byte, s.message, start, end, index.columns(start, end), s.cell)
 
 
 def _shift_edit(e: Edit, delta: int, rows: int) -> Edit:

@@ -65,12 +65,12 @@ def diagnostic(f: Finding, rule: Rule, version: int | None, uri: str | None = No
         source=SOURCE,
         data=data,
         related_information=[
-            types.DiagnosticRelatedInformation(types.Location(uri, _step_range(s)), s.message)
+            types.DiagnosticRelatedInformation(types.Location(uri, step_range(s)), s.message)
             for s in f.flow] if f.flow and uri else None,
     )
 
 
-def _step_range(s) -> types.Range:
+def step_range(s) -> types.Range:
     return types.Range(types.Position(s.start[0], s.columns.utf16[0]),
                        types.Position(s.end[0], s.columns.utf16[1]))
 

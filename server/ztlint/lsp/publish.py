@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from . import convert
+from . import convert, notebooks
 from .document import Document
 
 log = logging.getLogger("ztlint.lsp")
@@ -90,4 +90,5 @@ def reload_all(ls) -> None:
     for doc in list(ls.state.documents.values()):
         ls.state.reanalyze(doc)
         publish(ls, doc)
+    notebooks.refresh_all(ls)
     publish_rule_errors(ls)

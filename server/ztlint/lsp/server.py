@@ -20,7 +20,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..engine import rules
 from ..engine.config import CONFIG_FILES
-from . import actions, convert, workspace
+from . import actions, convert, notebooks, workspace
 from .framing import FrameReader, ThreadReader, pipe_reader
 from .protocol import ZtlintProtocol
 from .publish import (analyze_and_publish, announce_skip, clear, current_diagnostics, publish,
@@ -32,7 +32,8 @@ log = logging.getLogger("ztlint.lsp")
 
 class ZtlintServer(LanguageServer):
     def __init__(self):
-        super().__init__("ztlint", __version__, protocol_cls=ZtlintProtocol)
+        super().__init__("ztlint", __version__, protocol_cls=ZtlintProtocol,
+                         notebook_document_sync=notebooks.SYNC)
         self.state = ServerState()
 
     def start_io(self, stdin=None, stdout=None) -> None:
@@ -78,6 +79,9 @@ def guarded(fn):
             ls.log(f"ztlint: {fn.__name__} failed: {type(exc).__name__} (traceback in the "
                    "server's stderr)", types.MessageType.Error)
     return wrapper
+
+
+notebooks.register(server, guarded)
 
 
 def _path(uri: str) -> Path:

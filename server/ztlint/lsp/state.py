@@ -67,6 +67,7 @@ class ServerState:
     # flow summaries of each folder's modules (open documents and what they import)
     projects: dict = field(default_factory=dict)
     pull_mode: bool = False
+    notebooks: dict = field(default_factory=dict)  # notebook URI -> lsp.notebooks.OpenNotebook
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, folder: Path | None = None, default=None):

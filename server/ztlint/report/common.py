@@ -16,6 +16,27 @@ def char_columns(f: Finding) -> tuple[int, int]:
     return f.columns.char[0] + 1, f.columns.char[1] + 1
 
 
+def cell_label(f: Finding) -> str:
+    """Where in a notebook a finding is, for people: ``cell 3, line 2`` (cells counted from
+    1, as people count them); empty for other files."""
+    c = f.cell
+    if c is None:
+        return ""
+    output = f", output {c.output + 1}" if c.output is not None else ""
+    return f"cell {c.index + 1}{output}, line {c.start[0] + 1}"
+
+
+def cell_json(f: Finding) -> dict | None:
+    """The notebook place of a finding for JSON and SARIF: ``index`` and ``output`` 0-based
+    (positions in the notebook's lists), lines and columns 1-based in that cell or output."""
+    c = f.cell
+    if c is None:
+        return None
+    return {"index": c.index, "output": c.output,
+            "start": {"line": c.start[0] + 1, "column": c.start[1] + 1},
+            "end": {"line": c.end[0] + 1, "column": c.end[1] + 1}}
+
+
 def shown_path(path: str) -> str:
     """A path for people and JSON: bytes of a name that is not UTF-8 (held as surrogates by
     Python) become ``\\xe9`` escapes."""

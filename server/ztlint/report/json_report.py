@@ -7,7 +7,7 @@ import json
 from .. import __version__
 from ..engine.rules import RuleSet
 from ..scan.runner import ScanResult
-from .common import char_columns, shown_path, skip_counts
+from .common import cell_json, char_columns, shown_path, skip_counts
 
 JSON_VERSION = 1
 
@@ -32,10 +32,13 @@ def to_dict(result: ScanResult, ruleset: RuleSet) -> dict:
                           for e in f.fix.edits],
             },
             # flow rules: the steps from the source to the sink (added in version 1)
-            "flow": [{"line": s.start[0] + 1, "column": s.columns.char[0] + 1, "message": s.message}
+            "flow": [{"line": s.start[0] + 1, "column": s.columns.char[0] + 1, "message": s.message,
+                      **({"cell": s.cell} if s.cell is not None else {})}
                      for s in f.flow],
             # history scans (--git, push hooks): the commit that added the text (added in version 1)
             "commit": None if f.origin is None else {"id": f.origin.commit, "author_date": f.origin.date},
+            # notebooks: the cell (start/end above are in the .ipynb file) (added in version 1)
+            "cell": cell_json(f),
         })
     return {
         "version": JSON_VERSION,

@@ -10,7 +10,7 @@ from ..engine.ruledocs import rule_markdown
 from ..engine.rules import Rule, RuleSet
 from ..engine.severity import Confidence, Severity
 from ..scan.runner import ScanResult
-from .common import char_columns, uri_path
+from .common import cell_json, cell_label, char_columns, uri_path
 
 FINGERPRINT_KEY = "ztlint/v1"
 
@@ -66,6 +66,9 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
                               "message": {"text": s.message}}} for s in f.flow]}]}]
         if f.origin is not None:  # history scans: the commit that added the text
             res["properties"].update({"commit": f.origin.commit, "authorDate": f.origin.date})
+        if f.cell is not None:  # notebooks: the region is in the .ipynb file's JSON
+            res["message"]["text"] += f" ({cell_label(f)})"
+            res["properties"]["cell"] = cell_json(f)
         if f.baseline:
             res["baselineState"] = "unchanged"
         if f.fix is not None:

@@ -16,7 +16,12 @@ def render(result: ScanResult, ruleset: RuleSet, colour: bool = False, verbose: 
     out = []
     for f in result.findings:
         col, _ = char_columns(f)
-        loc = f"{shown_path(f.path)}:{f.line}:{col}:"
+        if f.cell is not None:  # notebooks: the cell, and the line and column in it
+            c = f.cell
+            output = f"output {c.output + 1}:" if c.output is not None else ""
+            loc = f"{shown_path(f.path)}:cell {c.index + 1}:{output}line {c.start[0] + 1}:col {c.start[1] + 1}:"
+        else:
+            loc = f"{shown_path(f.path)}:{f.line}:{col}:"
         sev = f.severity + (" (baseline)" if f.baseline else "")
         if colour:
             loc = _BOLD + loc + _RESET

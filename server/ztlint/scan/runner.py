@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from ..engine import chunked, rules, source
+from ..engine import chunked, notebook, rules, source
 from ..engine.analyze import analyze
 from ..engine.config import Config
 from ..engine.findings import Finding
 from ..engine.flow.project import Exports, Project, module_name
 from . import generated, workers
 from .discover import Skipped, discover_files
+from .notebooks import scan_notebook
 
 _MIN_PARALLEL_FILES = 64
 _BATCH = 24
@@ -80,6 +81,8 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
               baseline: frozenset[str] = frozenset(), externals=None,
               named: bool = False) -> FileResult:
     """``named``: the file was named on the command line (analysed even when generated)."""
+    if notebook.is_notebook(display):
+        return scan_notebook(path, display, ruleset, config, report_unused, parse, baseline, named)
     src = source.read_source(path, config.max_file_size)
     if src.kind == "limit":
         if src.size <= chunked.TEXT_ONLY_LIMIT:
