@@ -48,7 +48,6 @@ def analyze_and_publish(ls, uri: str, version: int | None) -> None:
     doc = ls.state.documents.get(uri)
     if doc is None or doc.version != version or not doc.analysed:
         return  # closed, or a newer edit superseded this one: never publish stale results
-    doc.pending = None
     try:
         doc.findings()
     except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only, visibly

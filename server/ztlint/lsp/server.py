@@ -171,18 +171,16 @@ def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
         return
     doc.apply_changes(params.content_changes)
     doc.version = params.text_document.version
-    doc.cancel_pending()
     if ls.state.recheck(doc) and doc.skipped:
         announce_skip(ls, doc)
         clear(ls, doc.uri, doc.version)  # its findings are out of date
     if ls.state.pull_mode or not doc.analysed:
+        doc.cancel_pending()
         return
-    delay = ls.state.debounce_ms
-    if delay == 0:
-        analyze_and_publish(ls, doc.uri, doc.version)
-    else:
-        loop = asyncio.get_running_loop()
-        doc.pending = loop.call_later(delay / 1000, analyze_and_publish, ls, doc.uri, doc.version)
+    # the pending analysis (if any) is replaced: it would analyse an older version
+    uri, version = doc.uri, doc.version
+    doc.debounce.edited(asyncio.get_running_loop(), ls.state.debounce_ms / 1000,
+                        lambda: analyze_and_publish(ls, uri, version))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

@@ -22,7 +22,7 @@ from .document import Document
 
 log = logging.getLogger("ztlint.lsp")
 
-DEFAULT_DEBOUNCE_MS = 150
+DEFAULT_DEBOUNCE_MS = 150  # an upper bound: see lsp/debounce.py
 
 
 def settings_to_config(settings: dict) -> dict:
