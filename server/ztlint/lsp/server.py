@@ -162,6 +162,7 @@ def shutdown(ls: ZtlintServer, params):
 def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
     from .publish import announce_skip, publish, publish_rule_errors
     td = params.text_document
+    ls.state.last_activity = asyncio.get_running_loop().time()
     source = td.text.encode("utf-8", "surrogatepass")
     doc = ls.state.open_document(td.uri, _path(td.uri), td.language_id, td.version, source)
     if doc.skipped:
@@ -180,6 +181,7 @@ def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
     doc = ls.state.documents.get(params.text_document.uri)
     if doc is None:
         return
+    ls.state.last_activity = asyncio.get_running_loop().time()
     doc.apply_changes(params.content_changes)
     doc.version = params.text_document.version
     if ls.state.recheck(doc) and doc.skipped:

@@ -65,6 +65,7 @@ class ServerState:
     # flow summaries of each folder's modules (open documents and what they import)
     projects: dict = field(default_factory=dict)
     pull_mode: bool = False
+    last_activity: float = 0.0  # loop time of the last didOpen/didChange (warmup.py waits for a pause)
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, folder: Path | None = None, default=None):

@@ -2,8 +2,9 @@
 the engine, loading each folder's rules, compiling the rule packs of the languages the workspace
 holds most of (a tiny analysis per language also loads its grammar, text and flow rules).
 
-Each step runs as its own event-loop callback, so a request or an edit that arrives meanwhile
-waits for one step at most, never for the whole warm-up. Everything is cached where the
+Each step runs as its own event-loop callback, and only once documents have been left alone for
+QUIET_S, so an edit waits for one step at most (a pack compiles in a few hundred milliseconds),
+and only when it comes after a pause. Everything is cached where the
 documents look for it (ServerState.ruleset_for, RuleSet.pack), so a document opened before a
 step simply does that step itself and the step then finds it done.
 """
@@ -20,6 +21,7 @@ log = logging.getLogger("ztlint.lsp")
 
 MAX_FILES = 2000      # files looked at per folder to guess its languages
 MAX_LANGUAGES = 3     # compiled packs cost memory: the main languages only
+QUIET_S = 0.3         # a step waits until documents have been left alone this long
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "dist", "build", "target"}
 
 
@@ -75,6 +77,10 @@ def start(ls) -> None:
     steps = work(ls)
 
     def run_next() -> None:
+        idle = loop.time() - ls.state.last_activity
+        if idle < QUIET_S:  # the user is opening or editing documents: they come first
+            loop.call_later(QUIET_S - idle, run_next)
+            return
         try:
             next(steps)
         except StopIteration:
