@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from ztlint.lsp.debounce import CHEAP_S, Debounce
+from ztlint.lsp.debounce import Debounce
 
 
 class FakeLoop:
@@ -148,14 +148,17 @@ def test_the_upper_bound_still_publishes_during_a_long_stream_of_edits():
     assert max(gaps) <= 0.15 + 0.02 + 0.005 + 1e-9
 
 
-def test_an_expensive_last_analysis_waits_for_a_pause_even_when_idle():
+def test_a_slow_analysis_runs_at_once_after_a_pause_and_coalesces_the_edits_queued_behind_it():
     loop = FakeLoop()
-    doc = FakeDocument(loop, cost=CHEAP_S * 2)
+    doc = FakeDocument(loop, cost=0.3)
     doc.edit()
     loop.advance(1.0)
     doc.edit()
-    now = loop.time()
-    assert loop.due() == [pytest.approx(now + CHEAP_S * 2)]
+    assert loop.due() == [1.0]  # a pause longer than an analysis: at once, although it is slow
+    doc.edits_at([1.1, 1.2])  # typed while it runs (1.0-1.3): handled after it, back to back
+    assert loop.due() == [pytest.approx(1.3 + 0.15)]  # one analysis for both, within the bound
+    loop.advance(1.0)
+    assert doc.versions() == [2, 3, 5]
 
 
 def test_zero_upper_bound_analyses_every_version_at_once():

@@ -1,10 +1,11 @@
-"""When to analyse a document after an edit: at once when the server is idle and analyses are
-cheap, coalescing only while edits come faster than analyses finish.
+"""When to analyse a document after an edit: at once when the server is idle and the last
+analysis was cheap next to the pace of the edits, coalescing only while an analysis is pending or
+edits come faster than analyses finish.
 
 A fixed delay makes every keystroke wait for it, although an incremental analysis usually takes
-a few milliseconds. The delay here is 0 when the previous edit came longer ago than the last
-analysis took and that analysis was cheap; otherwise (a burst, or slow analyses) the analysis
-waits until edits pause for about as long as an analysis takes. ``upper`` (the
+a few milliseconds. The delay here is 0 when no analysis is pending and the previous edit came
+longer ago than the last analysis took; otherwise (a burst, or analyses slower than the typing)
+the analysis waits until edits pause for about as long as an analysis takes. ``upper`` (the
 ``ztlint.debounceMs`` setting) bounds the wait from the first edit not yet analysed, so a
 continuous stream of edits still gets diagnostics at least that often.
 
@@ -18,8 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
-# an analysis taking longer than this is not "cheap": even when idle, wait for a pause
-CHEAP_S = 0.05
 # while coalescing, the quiet time that ends a burst is at least this long
 MIN_QUIET_S = 0.01
 
@@ -45,9 +44,8 @@ class Debounce:
 
     def delay(self, now: float, upper: float) -> float:
         """How long after ``now`` an edit arriving then should wait (before the upper bound)."""
-        busy = self.pending is not None or now - self.last_edit < self.cost
-        if not busy and self.cost <= CHEAP_S:
-            return 0.0
+        if self.pending is None and now - self.last_edit >= self.cost:
+            return 0.0  # idle, and edits come slower than analyses finish
         return min(upper, max(self.cost, MIN_QUIET_S))
 
     def edited(self, loop: Loop, upper: float, run: Callable[[], None]) -> None:
