@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ztlint.lsp import state as statemod
+from ztlint.engine import incremental
 from ztlint.lsp.state import ServerState
 
 CODE = b"import os\nos.system(input())\n"
@@ -21,15 +21,15 @@ def whole(text: str) -> list:
 
 def test_a_document_the_engine_fails_on_is_skipped_then_retried_on_edit(tmp_path, monkeypatch):
     st = ServerState(folders=[tmp_path])
-    real = statemod.IncrementalDocument
+    real = incremental.IncrementalDocument  # (the server imports it when it needs it)
 
     def broken(*args, **kwargs):
         raise Boom("engine bug")
-    monkeypatch.setattr(statemod, "IncrementalDocument", broken)
+    monkeypatch.setattr(incremental, "IncrementalDocument", broken)
     doc = st.open_document((tmp_path / "a.py").as_uri(), tmp_path / "a.py", "python", 1, CODE)
     assert doc.incr is None and doc.skipped == "analysis failed: Boom"
     assert doc.source == CODE  # kept, so edits still apply
-    monkeypatch.setattr(statemod, "IncrementalDocument", real)
+    monkeypatch.setattr(incremental, "IncrementalDocument", real)
     doc.apply_changes([types.TextDocumentContentChangePartial(
         range=types.Range(types.Position(0, 0), types.Position(0, 0)), text="# edited\n")])
     assert st.recheck(doc) and doc.skipped is None

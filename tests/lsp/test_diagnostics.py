@@ -64,7 +64,9 @@ async def test_debounce_publishes_only_the_latest_version(raw_client: LanguageCl
     assert {d.code for d in diags} == {"python-yaml-unsafe-load", "test-token"}
     await asyncio.sleep(0.3)
     versions = [p.version for p in raw_client.published if p.uri == uri]
-    assert versions == [1, 11]  # no stale version in between, nothing after
+    # the adaptive debounce may publish an early version of the burst (the server was idle),
+    # but never an older version after a newer one, and nothing after the last
+    assert versions[0] == 1 and versions[-1] == 11 and versions == sorted(set(versions))
 
 
 async def test_pull_diagnostics_when_the_client_asks_for_them(raw_client: LanguageClient, workspace):

@@ -12,8 +12,6 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import jsonschema
-
 from .severity import SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -110,6 +108,7 @@ def _enabled(enable: tuple, disable: tuple, rule_id: str) -> bool:
 
 
 def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
+    import jsonschema  # here: `ztlint version` and the language server's start-up skip it
     errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
                     key=lambda e: list(e.absolute_path))
     if errors:

@@ -3,14 +3,14 @@ positions), finished findings, lines and notes out. Byte offsets stay behind thi
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.findings import Finding
 from ..engine.incremental import IncrementalDocument
 from ..engine.positions import LineIndex
 from ..engine.rules import Rule
+from .debounce import Debounce
 
 _NEWLINE_SNIFF = 4096
 
@@ -24,16 +24,14 @@ class Document:
     version: int | None
     incr: IncrementalDocument | None = None  # None when the document is skipped
     skipped: str | None = None
-    pending: asyncio.TimerHandle | None = None
+    debounce: Debounce = field(default_factory=Debounce)  # when its next analysis runs
     # the text of a skipped document (edits may bring it back under the limits); lines are
     # indexed on its first edit only
     text: bytes | LineIndex = b""
     notes_logged: tuple[str, ...] = ()  # the notes last written to the client's log
 
     def cancel_pending(self) -> None:
-        if self.pending is not None:
-            self.pending.cancel()
-            self.pending = None
+        self.debounce.cancel()
 
     @property
     def analysed(self) -> bool:

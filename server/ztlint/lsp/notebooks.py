@@ -26,16 +26,9 @@ from ..engine.incremental import IncrementalDocument
 from ..engine.notebook_layout import Layout, analyze_notebook, build, in_cells
 from ..engine.source import read_source
 from . import convert
+from .notebook_sync import NOTEBOOK_TYPE, SYNC  # noqa: F401 (re-exported)
 
 log = logging.getLogger("ztlint.lsp")
-
-NOTEBOOK_TYPE = "jupyter-notebook"
-SYNC = types.NotebookDocumentSyncOptions(
-    notebook_selector=[types.NotebookDocumentFilterWithCells(
-        notebook=types.NotebookDocumentFilterNotebookType(notebook_type=NOTEBOOK_TYPE, scheme="file"),
-        cells=[types.NotebookCellLanguage("python"), types.NotebookCellLanguage("markdown")])],
-    save=True)
-
 
 @dataclass
 class OpenNotebook:
@@ -53,15 +46,6 @@ class OpenNotebook:
     pending: asyncio.TimerHandle | None = None
     failed: str | None = None
     ruleset: object = None  # the rules of the last analysis
-
-
-def register(server, guarded) -> None:
-    """Wire the notebook notifications into ``server`` (pygls has already updated
-    ``ls.workspace`` when these run)."""
-    server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)(guarded(did_open))
-    server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)(guarded(did_change))
-    server.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)(guarded(did_save))
-    server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)(guarded(did_close))
 
 
 def _open(ls) -> dict[str, OpenNotebook]:

@@ -1,6 +1,6 @@
 """pygls's LanguageServerProtocol, with what the server needs changed in it.
 
-* didChange skips pygls's copy of the document (the engine keeps the text);
+* didOpen and didChange skip pygls's copy of the document (the engine keeps the text);
 * every message is checked before it is handled, and a request whose params do not fit its
   method gets ``-32602 InvalidParams`` instead of no answer at all;
 * futures of finished notifications are forgotten (pygls keeps one per notification: the
@@ -36,6 +36,13 @@ class ZtlintProtocol(LanguageServerProtocol):
         (IncrementalDocument), so changes skip pygls's copy; nothing in this server reads
         ``ls.workspace`` documents."""
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+        """Nor does didOpen file a copy in pygls's workspace: it would be a second copy of
+        every open document's text, never updated (didChange skips it)."""
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
             yield handler, (params,), None
 
     def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):

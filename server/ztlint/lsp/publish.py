@@ -48,7 +48,6 @@ def analyze_and_publish(ls, uri: str, version: int | None) -> None:
     doc = ls.state.documents.get(uri)
     if doc is None or doc.version != version or not doc.analysed:
         return  # closed, or a newer edit superseded this one: never publish stale results
-    doc.pending = None
     try:
         doc.findings()
     except Exception as exc:  # noqa: BLE001 - an engine bug costs this document only, visibly
@@ -85,8 +84,12 @@ def publish_rule_errors(ls) -> None:
     st.errors_published = st.error_count()
 
 
-def reload_all(ls) -> None:
-    ls.state.invalidate()
+def reload_all(ls, rules_changed: bool = True) -> None:
+    """Re-analyse every open document with the current config (and rules, when they changed)."""
+    if rules_changed:
+        ls.state.invalidate()
+    else:
+        ls.state.configs.clear()  # rule sets are cached by their rule directories
     for doc in list(ls.state.documents.values()):
         ls.state.reanalyze(doc)
         publish(ls, doc)

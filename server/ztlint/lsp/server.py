@@ -18,14 +18,17 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..engine import rules
-from ..engine.config import CONFIG_FILES
-from . import actions, convert, notebooks, workspace
+from . import notebook_sync
 from .framing import FrameReader, ThreadReader, pipe_reader
 from .protocol import ZtlintProtocol
-from .publish import (analyze_and_publish, announce_skip, clear, current_diagnostics, publish,
-                      publish_rule_errors, reload_all)
+from . import warmup
 from .state import ServerState
+
+FIX_ALL_KIND = "source.fixAll.ztlint"  # actions.FIX_ALL_KIND (not imported at start-up)
+
+# The engine (rules, tree-sitter, the analysis) and the modules that use it are imported by the
+# handlers that need them, so that `initialize` is answered in about the time pygls takes to
+# import; warmup.py loads them right after.
 
 log = logging.getLogger("ztlint.lsp")
 
@@ -33,7 +36,7 @@ log = logging.getLogger("ztlint.lsp")
 class ZtlintServer(LanguageServer):
     def __init__(self):
         super().__init__("ztlint", __version__, protocol_cls=ZtlintProtocol,
-                         notebook_document_sync=notebooks.SYNC)
+                         notebook_document_sync=notebook_sync.SYNC)
         self.state = ServerState()
 
     def start_io(self, stdin=None, stdout=None) -> None:
@@ -81,7 +84,7 @@ def guarded(fn):
     return wrapper
 
 
-notebooks.register(server, guarded)
+notebook_sync.register(server, guarded)
 
 
 def _path(uri: str) -> Path:
@@ -113,7 +116,13 @@ def initialize(ls: ZtlintServer, params: types.InitializeParams):
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: ZtlintServer, params: types.InitializedParams):
+    from ..engine.config import CONFIG_FILES
+    from .publish import publish_rule_errors, reload_all
+    before = ls.state.config_settings()
     await pull_configuration(ls)
+    if ls.state.config_settings() != before:
+        # documents opened while the client was answering were analysed without these settings
+        reload_all(ls, rules_changed=False)
     caps = ls.client_capabilities
     ws = caps.workspace
     if ws and ws.did_change_watched_files and ws.did_change_watched_files.dynamic_registration:
@@ -127,6 +136,7 @@ async def initialized(ls: ZtlintServer, params: types.InitializedParams):
         except Exception as exc:  # noqa: BLE001
             ls.log(f"ztlint: could not register file watchers: {exc}")
     publish_rule_errors(ls)
+    warmup.start(ls)
 
 
 async def pull_configuration(ls: ZtlintServer) -> None:
@@ -155,7 +165,9 @@ def shutdown(ls: ZtlintServer, params):
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 @guarded
 def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
+    from .publish import announce_skip, publish, publish_rule_errors
     td = params.text_document
+    ls.state.last_activity = asyncio.get_running_loop().time()
     source = td.text.encode("utf-8", "surrogatepass")
     doc = ls.state.open_document(td.uri, _path(td.uri), td.language_id, td.version, source)
     if doc.skipped:
@@ -170,28 +182,29 @@ def did_open(ls: ZtlintServer, params: types.DidOpenTextDocumentParams):
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 @guarded
 def did_change(ls: ZtlintServer, params: types.DidChangeTextDocumentParams):
+    from .publish import analyze_and_publish, announce_skip, clear
     doc = ls.state.documents.get(params.text_document.uri)
     if doc is None:
         return
+    ls.state.last_activity = asyncio.get_running_loop().time()
     doc.apply_changes(params.content_changes)
     doc.version = params.text_document.version
-    doc.cancel_pending()
     if ls.state.recheck(doc) and doc.skipped:
         announce_skip(ls, doc)
         clear(ls, doc.uri, doc.version)  # its findings are out of date
     if ls.state.pull_mode or not doc.analysed:
+        doc.cancel_pending()
         return
-    delay = ls.state.debounce_ms
-    if delay == 0:
-        analyze_and_publish(ls, doc.uri, doc.version)
-    else:
-        loop = asyncio.get_running_loop()
-        doc.pending = loop.call_later(delay / 1000, analyze_and_publish, ls, doc.uri, doc.version)
+    # the pending analysis (if any) is replaced: it would analyse an older version
+    uri, version = doc.uri, doc.version
+    doc.debounce.edited(asyncio.get_running_loop(), ls.state.debounce_ms / 1000,
+                        lambda: analyze_and_publish(ls, uri, version))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 @guarded
 def did_close(ls: ZtlintServer, params: types.DidCloseTextDocumentParams):
+    from .publish import clear
     doc = ls.state.documents.pop(params.text_document.uri, None)
     if doc is not None:
         doc.cancel_pending()
@@ -200,12 +213,14 @@ def did_close(ls: ZtlintServer, params: types.DidCloseTextDocumentParams):
 
 # -- pull diagnostics (when the client offers them and asks for pull mode) ------------------
 def document_diagnostic(ls: ZtlintServer, params: types.DocumentDiagnosticParams):
+    from .publish import current_diagnostics
     doc = ls.state.documents.get(params.text_document.uri)
     items = current_diagnostics(ls, doc) if doc else []
     return types.RelatedFullDocumentDiagnosticReport(items=items)
 
 
 def workspace_diagnostic(ls: ZtlintServer, params: types.WorkspaceDiagnosticParams):
+    from .publish import current_diagnostics
     reports = [types.WorkspaceFullDocumentDiagnosticReport(
         uri=doc.uri, version=doc.version, items=current_diagnostics(ls, doc))
         for doc in ls.state.documents.values()]
@@ -214,8 +229,9 @@ def workspace_diagnostic(ls: ZtlintServer, params: types.WorkspaceDiagnosticPara
 
 # -- code actions and hover ---------------------------------------------------------------
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-    code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND], resolve_provider=False))
+    code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False))
 def code_action(ls: ZtlintServer, params: types.CodeActionParams):
+    from . import actions
     doc = ls.state.documents.get(params.text_document.uri)
     if doc is None or not doc.analysed:
         return []
@@ -225,6 +241,7 @@ def code_action(ls: ZtlintServer, params: types.CodeActionParams):
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: ZtlintServer, params: types.HoverParams):
+    from . import convert
     doc = ls.state.documents.get(params.text_document.uri)
     f = doc.finding_at(params.position.line, params.position.character) if doc else None
     if f is None:
@@ -238,6 +255,7 @@ def hover(ls: ZtlintServer, params: types.HoverParams):
 # -- configuration and hot reload ---------------------------------------------------------
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 async def did_change_configuration(ls: ZtlintServer, params: types.DidChangeConfigurationParams):
+    from .publish import reload_all
     settings = params.settings
     if isinstance(settings, dict) and isinstance(settings.get("ztlint"), dict):
         ls.state.settings[""] = dict(settings["ztlint"])  # clients that push settings
@@ -248,6 +266,9 @@ async def did_change_configuration(ls: ZtlintServer, params: types.DidChangeConf
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 @guarded
 def did_change_watched_files(ls: ZtlintServer, params: types.DidChangeWatchedFilesParams):
+    from ..engine import rules
+    from ..engine.config import CONFIG_FILES
+    from .publish import reload_all
     relevant = False
     for change in params.changes:
         p = _path(change.uri)
@@ -265,6 +286,7 @@ def _in_rule_dirs(ls: ZtlintServer, path: Path) -> bool:
 # -- commands -----------------------------------------------------------------------------
 @server.command("ztlint.showRuleDocs")
 def show_rule_docs(ls: ZtlintServer, rule_id: str):
+    from . import convert
     for rs in list(ls.state.rulesets.values()) or [ls.state.ruleset_for(ls.state.config_for(None))]:
         if rule_id in rs.rules:
             return convert.hover_markdown(rs.rules[rule_id])
@@ -273,6 +295,7 @@ def show_rule_docs(ls: ZtlintServer, rule_id: str):
 
 @server.command("ztlint.fixAll")
 async def fix_all_command(ls: ZtlintServer, uri: str):
+    from . import actions
     doc = ls.state.documents.get(uri)
     if doc is None or not doc.analysed:
         return {"applied": False, "reason": "document is not open"}
@@ -287,6 +310,7 @@ async def fix_all_command(ls: ZtlintServer, uri: str):
 @server.command("ztlint.scanWorkspace")
 async def scan_workspace(ls: ZtlintServer, *args):
     """Scan every workspace folder like `ztlint scan`; stream diagnostics of closed files."""
+    from . import workspace
     return await workspace.scan_workspace(ls)
 
 

@@ -10,19 +10,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine import baseline as baselinemod
-from ..engine import config as cfgmod
-from ..engine import languages, rules
-from ..engine.flow import run as flow_run
-from ..engine.flow.project import Project
-from ..engine.incremental import IncrementalDocument
-from ..engine.source import admit
-from .document import Document
+if TYPE_CHECKING:  # the engine is imported when the first document needs it (start-up time)
+    from ..engine import config as cfgmod
+    from ..engine import rules
+    from ..engine.flow.project import Project
+    from .document import Document
 
 log = logging.getLogger("ztlint.lsp")
 
-DEFAULT_DEBOUNCE_MS = 150
+DEFAULT_DEBOUNCE_MS = 150  # an upper bound: see lsp/debounce.py
 
 
 def settings_to_config(settings: dict) -> dict:
@@ -68,6 +66,7 @@ class ServerState:
     projects: dict = field(default_factory=dict)
     pull_mode: bool = False
     notebooks: dict = field(default_factory=dict)  # notebook URI -> lsp.notebooks.OpenNotebook
+    last_activity: float = 0.0  # loop time of the last didOpen/didChange (warmup.py waits for a pause)
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, folder: Path | None = None, default=None):
@@ -75,6 +74,10 @@ class ServerState:
             if scope is not None and key in self.settings.get(scope, {}):
                 return self.settings[scope][key]
         return self.init_options.get(key, default)
+
+    def config_settings(self) -> dict:
+        """The settings that change configs (rules, severities ...), per scope."""
+        return {scope: c for scope, v in self.settings.items() if (c := settings_to_config(v))}
 
     @property
     def debounce_ms(self) -> int:
@@ -100,6 +103,7 @@ class ServerState:
         return best
 
     def config_for(self, folder: Path | None, start: Path | None = None) -> cfgmod.Config:
+        from ..engine import config as cfgmod
         if folder in self.configs:
             return self.configs[folder]
         base_dir = folder or (start.parent if start else Path.cwd())
@@ -113,7 +117,9 @@ class ServerState:
             cfg = cfgmod.Config(root=base_dir)
         if not self.trusted:
             cfg = replace(cfg, rule_dirs=())
-        overrides = settings_to_config({**self.settings.get("", {}),
+        # initializationOptions are the lowest layer: clients without workspace/configuration
+        # pass settings that way only
+        overrides = settings_to_config({**self.init_options, **self.settings.get("", {}),
                                         **self.settings.get(str(folder), {})})
         if not self.trusted:
             overrides.pop("rule-dirs", None)
@@ -126,6 +132,7 @@ class ServerState:
         return cfg
 
     def ruleset_for(self, cfg: cfgmod.Config) -> rules.RuleSet:
+        from ..engine import rules
         key = tuple(cfg.rule_dirs)
         if key not in self.rulesets:
             self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs))
@@ -133,6 +140,7 @@ class ServerState:
 
     def baseline_for(self, cfg: cfgmod.Config) -> frozenset[str]:
         """Fingerprints accepted in the config's baseline file (re-read when the file changes)."""
+        from ..engine import baseline as baselinemod
         path = cfg.baseline
         if path is None:
             return frozenset()
@@ -165,6 +173,8 @@ class ServerState:
     # -- documents ---------------------------------------------------------------------
     def open_document(self, uri: str, path: Path, language_id: str | None, version: int | None,
                       source: bytes) -> Document:
+        from ..engine import languages
+        from .document import Document
         folder = self.folder_for(path)
         language = languages.detect(str(path), source[:256], language_id)
         doc = Document(uri, str(path), folder, language, version)
@@ -176,6 +186,7 @@ class ServerState:
         """After edits, apply the limits didOpen applies: a document that grew past
         max-file-size (or became binary) is skipped, one back within them is analysed again.
         True when the document changed between skipped and analysed."""
+        from ..engine.source import admit
         was_skipped = doc.skipped is not None
         cfg = self.config_for(doc.folder, Path(doc.path))
         if (admit(doc.source, cfg.max_file_size, doc.path).reason is not None) == was_skipped:
@@ -185,6 +196,8 @@ class ServerState:
 
     def _attach(self, doc: Document, source: bytes) -> None:
         """Analyse ``source`` for ``doc``, or record why it is skipped."""
+        from ..engine.incremental import IncrementalDocument
+        from ..engine.source import admit
         cfg = self.config_for(doc.folder, Path(doc.path))
         # the CLI's admission: size limit, and NUL bytes only make unknown types binary
         admitted = admit(source, cfg.max_file_size, doc.path)
@@ -205,6 +218,8 @@ class ServerState:
 
     def project_for(self, folder: Path | None, ruleset, cfg) -> Project | None:
         """The folder's flow summaries (a new set when the rules or config change)."""
+        from ..engine.flow import run as flow_run
+        from ..engine.flow.project import Project
         if folder is None:
             return None
         key = (folder, id(ruleset), cfg)
