@@ -119,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
                                           "made-up tokens with a wrong checksum are not reported)")
     se.add_argument("kind", choices=sorted(PREFIXES))
 
+    sa = sub.add_parser("sarif", help="work with SARIF reports")
+    sasub = sa.add_subparsers(dest="sarif_command", required=True)
+    sm = sasub.add_parser("merge", help="combine the SARIF reports of several shards (--shard "
+                                        "K/N) into one: rules once, every result kept")
+    sm.add_argument("files", nargs="+", help="SARIF files")
+    sm.add_argument("-o", "--output", help="write here (default: stdout)")
+
     sub.add_parser("version", help="print the version")
     return p
 
@@ -152,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "secrets":
             from .commands.secrets import run as secrets_run
             return secrets_run(args)
+        if args.command == "sarif":
+            from .commands.sarif import run as sarif_run
+            return sarif_run(args)
         if args.command == "version":
             print(f"ztlint {__version__}")
             return EXIT_OK

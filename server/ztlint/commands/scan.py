@@ -100,12 +100,12 @@ def result_cache(args, config: cfgmod.Config, ruleset):
     ``ZTLINT_NO_CACHE``; an explicit ``--cache-dir`` wins over the last two)."""
     from ..scan.cache import ResultCache
     explicit = getattr(args, "cache_dir", None)
-    if getattr(args, "no_cache", False) or not explicit and (
-            not config.cache or os.environ.get("ZTLINT_NO_CACHE")):
+    if getattr(args, "no_cache", False):
         return None
-    cache = ResultCache.for_scan(config, ruleset, args.report_unused_suppressions,
-                                 Path(explicit).expanduser() if explicit else None)
-    if cache.problem:
+    unused = args.report_unused_suppressions
+    cache = ResultCache.for_scan(config, ruleset, unused, Path(explicit).expanduser()) \
+        if explicit else ResultCache.for_config(config, ruleset, unused)
+    if cache is not None and cache.problem:
         print(f"ztlint: note: result cache not used: {cache.problem}", file=sys.stderr)
     return cache
 

@@ -150,7 +150,12 @@ class ResultCache:
         self.hits = self.misses = 0
         self._new: list[tuple[str, bytes]] = []
         self._db: sqlite3.Connection | None = None
-        if self.problem is None:
+        self._opened = self.problem is not None
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """Opened on first use, in the thread that scans (a connection stays in its thread)."""
+        if not self._opened:
+            self._opened = True
             try:
                 path = self.folder / _DB
                 self._db = sqlite3.connect(str(path), timeout=10, isolation_level=None)
@@ -160,11 +165,21 @@ class ResultCache:
                                  "(key TEXT PRIMARY KEY, stored REAL, value BLOB)")
             except (sqlite3.Error, OSError) as exc:
                 self._fail(exc)
+        return self._db
 
     @classmethod
     def for_scan(cls, config: Config, ruleset: rulesmod.RuleSet, report_unused: bool = False,
                  folder: Path | None = None) -> "ResultCache":
         return cls(folder or config.cache_dir or default_dir(), salt(config, ruleset, report_unused))
+
+    @classmethod
+    def for_config(cls, config: Config, ruleset: rulesmod.RuleSet,
+                   report_unused: bool = False) -> "ResultCache | None":
+        """The cache a scan of ``config`` uses (CLI and language server alike), or None when
+        the config (``cache = false``) or ``$ZTLINT_NO_CACHE`` turns it off."""
+        if not config.cache or os.environ.get("ZTLINT_NO_CACHE"):
+            return None
+        return cls.for_scan(config, ruleset, report_unused)
 
     def _fail(self, exc: Exception) -> None:
         self.problem = f"{self.folder / _DB}: {exc}"
@@ -179,10 +194,11 @@ class ResultCache:
         return h.hexdigest()
 
     def get(self, key: str):
-        if self._db is None:
+        db = self._connection()
+        if db is None:
             return None
         try:
-            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
             # only this user can write the folder (checked on opening), as for Python's own
             # __pycache__: what is read back was written by ztlint for this user
             value = pickle.loads(row[0]) if row is not None else None  # ztlint: ignore[python-pickle-load]
@@ -195,12 +211,12 @@ class ResultCache:
         return value
 
     def put(self, key: str, value) -> None:
-        if self._db is not None:
+        if self._connection() is not None:
             self._new.append((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
 
     def close(self) -> None:
         """Write what is new (one transaction) and drop entries older than a month."""
-        if self._db is None:
+        if self._connection() is None:
             return
         try:
             if self._new:

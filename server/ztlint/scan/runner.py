@@ -260,6 +260,9 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
     # skipped files are named like analysed ones (not resolved: a link is named as the link)
     result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind, s.named)
                       for s in result.skipped]
+    if shard is not None:  # each skip is told by one shard (a named path that fails: by all)
+        result.skipped = [s for s in result.skipped
+                          if s.named or shard_of(s.path, shard[1]) == shard[0]]
     total = len(files)
     jobs = jobs or os.cpu_count() or 1
     done = 0
