@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,20 +37,42 @@ class Tool:
 
 
 class Ztlint(Tool):
+    """``ztlint scan`` without the result cache (cold), or a variant (see VARIANTS)."""
     name = "ztlint"
     # 1 = findings; 2 = also rule errors (a broken rule file in a working tree that others are
     # editing): the report is still complete for the other rules, so the run counts, and the
     # errors are recorded
     ok_codes = (0, 1, 2)
 
-    def __init__(self, exe: Path, config: Path):
-        self.exe, self.config = exe, config
+    def __init__(self, exe: Path, config: Path, variant: str = "cold"):
+        self.exe, self.config, self.variant = exe, config, variant
+        self.name = "ztlint" if variant == "cold" else f"ztlint ({variant})"
+        self.cache = bu.WORK_DIR / "scan-cache"
 
     def command(self, out):
         # Every file, all bundled code and secret rules (the config file is empty: defaults);
         # default parallelism (all cores).
-        return [str(self.exe), "scan", ".", "--config", str(self.config), "--format", "json",
-                "-o", str(out), "--no-progress"]
+        cmd = [str(self.exe), "scan", ".", "--config", str(self.config), "--format", "json",
+               "-o", str(out), "--no-progress"]
+        if self.variant == "cold":
+            return cmd + ["--no-cache"]
+        if self.variant.startswith("shard"):
+            return cmd + ["--no-cache", "--shard", self.variant.split()[1]]
+        return cmd + ["--cache-dir", str(self.cache)]
+
+    def before_run(self, cwd: Path) -> None:
+        """warm: the cache holds every file (from the warm-up run); one file changed: one
+        file's text differs from what the cache holds, on every run."""
+        if self.variant == "one file changed":
+            edited = cwd / CHANGED_FILE
+            text = edited.read_text()
+            base = text.split(_MARK)[0]
+            edited.write_text(base + f"{_MARK}{os.getpid()} {time.time()}\n")
+
+    def after_all(self, cwd: Path) -> None:
+        if self.variant == "one file changed":
+            edited = cwd / CHANGED_FILE
+            edited.write_text(edited.read_text().split(_MARK)[0])
 
     def count(self, out):
         d = json.loads(out.read_text())
@@ -120,6 +143,19 @@ class RuffS(Tool):
         return len(files), sum(Path(f).stat().st_size for f in files)
 
 
+CHANGED_FILE = "django/utils/text.py"
+_MARK = "\n# benchmark edit "
+VARIANTS = ("warm cache", "one file changed", "shard 1/2", "shard 2/2")
+
+
+def parse_only(cwd: Path, config: Path, ztlint: Path) -> dict:
+    """benchmarks/parse_only.py with ztlint's own Python: tree-sitter alone on one core."""
+    python = ztlint.parent / "python"
+    r = subprocess.run([str(python), str(Path(__file__).resolve().parent / "parse_only.py"),
+                        str(cwd), "--config", str(config)], capture_output=True, text=True)
+    return json.loads(r.stdout) if r.returncode == 0 else {"error": r.stderr[-500:]}
+
+
 # -- main ---------------------------------------------------------------------------------------
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -128,12 +164,16 @@ def main() -> int:
     ap.add_argument("--tools", default="ztlint,bandit,detect-secrets,ruff",
                     help="comma-separated subset of ztlint,bandit,detect-secrets,ruff")
     ap.add_argument("--output", type=Path, default=bu.WORK_DIR / "scan-results.json")
+    ap.add_argument("--corpus", type=Path,
+                    help="another copy of the corpus (the one-file-changed run edits a file in it)")
+    ap.add_argument("--no-cache-variants", dest="cache_variants", action="store_false",
+                    help="only the cold ztlint scan (no warm-cache, one-file-changed, shard runs)")
     args = ap.parse_args()
 
     info = bu.machine_info()
     info["ztlint"] = bu.ztlint_state(args.ztlint) if args.ztlint.exists() else {}
     bu.ensure_venv()
-    corpus = bu.ensure_django()
+    corpus = args.corpus.resolve() if args.corpus else bu.ensure_django()
     outdir = bu.WORK_DIR / "scan-out"
     outdir.mkdir(parents=True, exist_ok=True)
     zt_config = bu.WORK_DIR / "ztlint-bench.toml"
@@ -146,6 +186,11 @@ def main() -> int:
     registry = {"ztlint": lambda: Ztlint(args.ztlint, zt_config), "bandit": Bandit,
                 "detect-secrets": DetectSecrets, "ruff": RuffS}
     tools: list[Tool] = [registry[t]() for t in wanted]
+    if "ztlint" in wanted and args.cache_variants:
+        at = wanted.index("ztlint") + 1
+        tools[at:at] = [Ztlint(args.ztlint, zt_config, v) for v in VARIANTS]
+        import shutil
+        shutil.rmtree(bu.WORK_DIR / "scan-cache", ignore_errors=True)
     for t in tools:
         t.cwd = corpus
 
@@ -162,9 +207,11 @@ def main() -> int:
     for rnd in range(args.runs + 1):
         label = "warm-up" if rnd == 0 else f"run {rnd}/{args.runs}"
         for t in tools:
-            out = outdir / f"{t.name.split()[0]}.json"
+            out = outdir / f"{t.name.replace(' ', '_').replace('/', '-')}.json"
             if out.exists():
                 out.unlink()
+            if hasattr(t, "before_run"):
+                t.before_run(corpus)
             m = bu.run_measured(t.command(out), corpus, t.stdout_file(out), outdir / f"{t.name.split()[0]}.stderr")
             if m["returncode"] not in t.ok_codes:
                 err = (outdir / f"{t.name.split()[0]}.stderr").read_text(errors="replace")[-2000:]
@@ -179,6 +226,10 @@ def main() -> int:
             bu.log(f"{label:>9} {t.name:<26} wall {m['wall_s']:7.2f}s cpu {m['cpu_s']:7.2f}s "
                    f"maxrss {m['max_rss_mb']:6.0f}MB tree {m['tree_rss_peak_mb']:6.0f}MB "
                    f"findings {m['findings']} (load {m['loadavg_1m']:.2f})")
+    for t in tools:
+        if hasattr(t, "after_all"):
+            t.after_all(corpus)
+    parse = parse_only(corpus, zt_config, args.ztlint) if "ztlint" in wanted else None
     info["loadavg_end"] = list(os.getloadavg())
     if info.get("ztlint"):
         info["ztlint"] = bu.ztlint_state_at_end(args.ztlint, info["ztlint"])
@@ -209,7 +260,7 @@ def main() -> int:
                                           "files": all_files, "bytes": all_bytes, "py_files": py_files,
                                           "py_bytes": py_bytes},
               "runs": args.runs, "commands": {t.name: t.command(Path("OUT.json")) for t in tools},
-              "raw": runs, "median": summary}
+              "raw": runs, "median": summary, "parse_only": parse}
     ratios = {}
     if "ztlint" in summary:
         z = summary["ztlint"]
@@ -248,6 +299,16 @@ def render_markdown(result: dict) -> str:
         lines.append(f"- ztlint vs {other}: **{r['wall_speedup']:.2f}×** faster wall time "
                      f"(target ≥ {r['target']:.0f}×: **{'met' if r['met'] else 'NOT met'}**); "
                      f"{r['cpu_ratio']:.2f}× less CPU time.")
+    p = result.get("parse_only") or {}
+    if "cpu_s" in p and "ztlint" in s:
+        lines.append(f"- tree-sitter parse only (ztlint's files, one core, `parse_only.py`): "
+                     f"{p['cpu_s']:.2f} s CPU for {p['parsed']:,} files; `ztlint scan` (cold) CPU is "
+                     f"**{s['ztlint']['cpu_s'] / p['cpu_s']:.1f}×** that (target ≤ 3×).")
+    shards = [m for n, m in s.items() if n.startswith("ztlint (shard")]
+    if shards and "bandit" in s:
+        wall = max(m["wall_s"] for m in shards)
+        lines.append(f"- sharded (2 shards, as a 2-machine matrix would run them): slowest shard "
+                     f"{wall:.2f} s wall; Bandit / slowest shard: {s['bandit']['wall_s'] / wall:.1f}×.")
     lines.append("")
     lines.append("Inputs differ by design: ztlint scans every text file with code and secret rules; "
                  "Bandit and Ruff scan Python files; detect-secrets scans every file it does not filter out. "

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from ztlint.engine import config as cfgmod
 from ztlint.engine import rules
 
 from .helpers import EVAL_RULE, TOKEN_RULE, write
+
+# Scans in tests never read or fill the user's result cache (tests/scan/test_cache.py passes
+# its own folders); subprocesses inherit this.
+os.environ.setdefault("ZTLINT_NO_CACHE", "1")
 
 
 @pytest.fixture(scope="session")

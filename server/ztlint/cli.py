@@ -63,6 +63,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="OSV database (a folder or zip of osv.dev exports, read offline): report "
                         "pinned and locked dependency versions with known vulnerabilities "
                         "(config: osv-db)")
+    s.add_argument("--cache-dir", metavar="DIR",
+                   help="keep finished results per file content here (default: the user's cache "
+                        "folder, e.g. ~/.cache/ztlint; config: cache-dir)")
+    s.add_argument("--no-cache", action="store_true",
+                   help="analyse every file, read and write no result cache (config: cache = "
+                        "false; environment: ZTLINT_NO_CACHE=1)")
+    s.add_argument("--shard", metavar="K/N", type=_shard,
+                   help="scan only shard K of N (1-based): files are split by a hash of their "
+                        "folder's path, the same on every machine (a CI matrix; see README)")
     s.add_argument("-v", "--verbose", action="store_true",
                    help="list every skipped file and folder (ignored, excluded, generated ...); "
                         "show a traceback on an internal error")
@@ -110,8 +119,22 @@ def _parser() -> argparse.ArgumentParser:
                                           "made-up tokens with a wrong checksum are not reported)")
     se.add_argument("kind", choices=sorted(PREFIXES))
 
+    sa = sub.add_parser("sarif", help="work with SARIF reports")
+    sasub = sa.add_subparsers(dest="sarif_command", required=True)
+    sm = sasub.add_parser("merge", help="combine the SARIF reports of several shards (--shard "
+                                        "K/N) into one: rules once, every result kept")
+    sm.add_argument("files", nargs="+", help="SARIF files")
+    sm.add_argument("-o", "--output", help="write here (default: stdout)")
+
     sub.add_parser("version", help="print the version")
     return p
+
+
+def _shard(text: str) -> tuple[int, int]:
+    k, sep, n = text.partition("/")
+    if not sep or not k.isdigit() or not n.isdigit() or not 1 <= int(k) <= int(n):
+        raise argparse.ArgumentTypeError(f"expected K/N with 1 <= K <= N, got {text!r}")
+    return int(k), int(n)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "secrets":
             from .commands.secrets import run as secrets_run
             return secrets_run(args)
+        if args.command == "sarif":
+            from .commands.sarif import run as sarif_run
+            return sarif_run(args)
         if args.command == "version":
             print(f"ztlint {__version__}")
             return EXIT_OK

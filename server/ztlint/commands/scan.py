@@ -95,6 +95,21 @@ def run(args) -> int:
     return report(args, result, ruleset, config)
 
 
+def result_cache(args, config: cfgmod.Config, ruleset):
+    """The result cache this scan uses, or None (``--no-cache``, ``cache = false`` or
+    ``ZTLINT_NO_CACHE``; an explicit ``--cache-dir`` wins over the last two)."""
+    from ..scan.cache import ResultCache
+    explicit = getattr(args, "cache_dir", None)
+    if getattr(args, "no_cache", False):
+        return None
+    unused = args.report_unused_suppressions
+    cache = ResultCache.for_scan(config, ruleset, unused, Path(explicit).expanduser()) \
+        if explicit else ResultCache.for_config(config, ruleset, unused)
+    if cache is not None and cache.problem:
+        print(f"ztlint: note: result cache not used: {cache.problem}", file=sys.stderr)
+    return cache
+
+
 def _scan(args, config: cfgmod.Config, ruleset, baseline: frozenset[str]) -> runner.ScanResult:
     with _progress_bar(not args.no_progress) as bar:
         task = None
@@ -108,7 +123,11 @@ def _scan(args, config: cfgmod.Config, ruleset, baseline: frozenset[str]) -> run
             bar.update(task, completed=done)
 
         scan_args = dict(ruleset=ruleset, jobs=args.jobs or None, progress=progress,
-                         report_unused=args.report_unused_suppressions, baseline=baseline)
+                         report_unused=args.report_unused_suppressions, baseline=baseline,
+                         # (a staged scan reads a new temporary copy each time: not cached)
+                         cache=None if getattr(args, "staged", False) else
+                         result_cache(args, config, ruleset),
+                         shard=getattr(args, "shard", None))
         if getattr(args, "staged", False):
             return gitscan.scan_staged(args.paths, config, **scan_args)
         if getattr(args, "diff", None):

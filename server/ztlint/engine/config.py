@@ -46,6 +46,8 @@ SCHEMA = {
         "scan-generated": {"type": "boolean"},
         "profile": {"enum": list(PROFILES)},
         "osv-db": {"type": "string"},
+        "cache": {"type": "boolean"},
+        "cache-dir": {"type": "string"},
         "rules": {
             "type": "object",
             "additionalProperties": False,
@@ -81,6 +83,8 @@ class Config:
     profile: str = PROFILES[0]
     # an OSV database (folder or zip) for known-vulnerable versions; None: not checked
     osv_db: Path | None = None
+    cache: bool = True  # `ztlint scan` keeps finished results per file content (scan/cache.py)
+    cache_dir: Path | None = None  # None: the user's cache folder
 
     def enabled(self, rule_id: str) -> bool:
         return _enabled(self.enable, self.disable, rule_id)
@@ -137,6 +141,10 @@ def _apply(base: Config, data: dict, source: str, root: Path) -> Config:
         kw["osv_db"] = (root / Path(data["osv-db"]).expanduser()).resolve() if data["osv-db"] else None
     if "scan-generated" in data:
         kw["scan_generated"] = data["scan-generated"]
+    if "cache" in data:
+        kw["cache"] = data["cache"]
+    if "cache-dir" in data:
+        kw["cache_dir"] = (root / Path(data["cache-dir"]).expanduser()).resolve()
     rules = data.get("rules", {})
     if "enable" in rules:
         kw["enable"] = tuple(rules["enable"])

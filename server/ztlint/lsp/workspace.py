@@ -70,16 +70,18 @@ class WorkspaceScan:
             progress.begin(self.token, types.WorkDoneProgressBegin(
                 title="ztlint: scanning workspace", cancellable=True, percentage=0))
             self.cancel_future = progress.tokens.get(self.token)
+        from ..scan.cache import ResultCache  # (the same result cache as `ztlint scan`)
         totals = {"files": 0, "findings": 0, "cancelled": False}
         for folder in self.st.folders:
             if self.cancelled():
                 break
             cfg = self.st.config_for(folder)
+            ruleset = self.st.ruleset_for(cfg)
             scan = functools.partial(
-                runner.scan, [folder], cfg, ruleset=self.st.ruleset_for(cfg),
+                runner.scan, [folder], cfg, ruleset=ruleset,
                 progress=self.on_progress, cancelled=self.cancelled,
                 on_file=functools.partial(self.on_file, folder=folder), base=folder,
-                baseline=self.st.baseline_for(cfg))
+                baseline=self.st.baseline_for(cfg), cache=ResultCache.for_config(cfg, ruleset))
             result = await self.loop.run_in_executor(None, scan)
             totals["files"] += result.files
             totals["findings"] += len(result.findings)

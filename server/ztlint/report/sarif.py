@@ -10,6 +10,7 @@ from ..engine.ruledocs import rule_markdown
 from ..engine.rules import Rule, RuleSet
 from ..engine.severity import Confidence, Severity
 from ..scan.runner import ScanResult
+from ..scan.shard import automation_id
 from .common import cell_json, cell_label, char_columns, uri_path
 
 FINGERPRINT_KEY = "ztlint/v1"
@@ -87,6 +88,7 @@ def to_dict(result: ScanResult, ruleset: RuleSet, root: Path | None = None) -> d
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": (root or Path.cwd()).resolve().as_uri() + "/"}},
         "results": results,
+        **({"automationDetails": {"id": automation_id(*result.shard)}} if result.shard else {}),
         "invocations": [{
             # false when a file meant to be analysed could not be (read errors, crashes,
             # size limit): the results may be incomplete

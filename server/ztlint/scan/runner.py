@@ -20,10 +20,13 @@ from ..engine.config import Config
 from ..engine.findings import Finding
 from ..engine.flow.project import Exports, Project, module_name
 from . import generated, workers
+from .cache import Recorder, ResultCache, cacheable, content_digest
 from .discover import Skipped, discover_files
 from .notebooks import scan_notebook
+from .shard import shard_of
 
 _MIN_PARALLEL_FILES = 64
+_MIN_PARALLEL_SECOND = 8  # files analysed again with other modules' summaries
 _BATCH = 24
 
 
@@ -44,6 +47,9 @@ class FileResult:
     size: int = 0
     notes: list[FileNote] = field(default_factory=list)
     exports: Exports | None = None  # flow summaries of its functions (see flow.project)
+    digest: str | None = None  # of the bytes analysed (the cache stores only what it hashed)
+    deps: dict[str, str] | None = None  # other modules' summaries it asked for (cache.Recorder)
+    cached: bool = False  # not analysed in this run: from the cache, or a skip known by reading
 
 
 @dataclass
@@ -54,6 +60,9 @@ class ScanResult:
     files: int = 0
     bytes: int = 0
     rule_errors: list[rules.RuleError] = field(default_factory=list)
+    analysed: list[str] = field(default_factory=list)  # paths analysed in this run (not cached)
+    cached: int = 0  # files not analysed in this run (FileResult.cached)
+    shard: tuple[int, int] | None = None  # (K, N): only shard K of N was scanned
 
     @property
     def failed(self) -> list[Skipped]:
@@ -91,11 +100,13 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
             f"too large to analyse ({src.size:,} > {chunked.TEXT_ONLY_LIMIT:,} bytes, "
             "even for text rules)"), "limit", named))
     if src.data is None:
-        return FileResult(display, skipped=Skipped(display, src.reason, src.kind, named))
+        return _unreadable(src, display, named)
     why = None if named or config.scan_generated else generated.file_reason(display, src.data)
     if why:
-        return FileResult(display, skipped=Skipped(display, why))
+        return FileResult(display, skipped=Skipped(display, why), digest=content_digest(src.data))
     exports = Exports() if externals is None else None
+    if externals is not None:
+        externals = Recorder(externals)
     try:
         result = analyze(src.data, display, ruleset, config, report_unused=report_unused,
                          parse_tree=parse, baseline=baseline, externals=externals,
@@ -106,7 +117,43 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
     notes = [FileNote(display, src.note, "info")] if src.note else []
     notes += [FileNote(display, n) for n in result.notes]
     return FileResult(display, result.findings, size=src.size, notes=notes,
-                      exports=exports if exports is not None and exports.summaries else None)
+                      exports=exports if exports is not None and exports.summaries else None,
+                      digest=content_digest(src.data),
+                      deps=externals.asked if externals is not None else None)
+
+
+def _unreadable(src: source.Source, display: str, named: bool) -> FileResult:
+    return FileResult(display, skipped=Skipped(display, src.reason, src.kind, named))
+
+
+def _from_cache(cache: ResultCache, files: list, config: Config, keys: dict) -> tuple[list, list]:
+    """(results found in ``cache`` or known without analysis, files left to analyse). Fills
+    ``keys``: path as shown -> (cache key, digest of the bytes hashed)."""
+    found, todo = [], []
+    for p, d, named in files:
+        src = source.read_source(p, config.max_file_size)
+        if src.data is None:
+            if src.kind == "limit":
+                todo.append((p, d, named))  # (text rules only, piece by piece: not cached)
+            else:  # known from reading: nothing to analyse
+                found.append(replace(_unreadable(src, d, named), cached=True))
+            continue
+        key = cache.key(d, named, src.data, src.note)
+        keys[d] = (key, content_digest(src.data))
+        hit = cache.get(key)
+        if hit is None:
+            todo.append((p, d, named))
+        else:
+            hit.cached = True
+            found.append(hit)
+    return found, todo
+
+
+def _remark(fr: FileResult, baseline: frozenset[str]) -> FileResult:
+    """A cached result's baseline state, as this run's baseline says (see baseline.mark)."""
+    for f in fr.findings:
+        f.baseline = f.fingerprint in baseline
+    return fr
 
 
 def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
@@ -137,19 +184,48 @@ def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
 
 
 def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, config: Config,
-                    report_unused: bool, baseline: frozenset[str], take) -> None:
+                    report_unused: bool, baseline: frozenset[str], take, jobs: int,
+                    isolate: bool, cancelled, cache: ResultCache | None, keys: dict) -> None:
     """Files calling functions of other scanned modules whose summaries matter are analysed
-    again with them (in this process: each already went through a worker without crashing)."""
+    again with them, in workers like the first pass (the project's summaries go with them).
+    A cached second result counts while the summaries it asked for are the same."""
     project = Project()
     for fr, _, _ in analysed:
         project.add(fr.path, fr.exports)
-    for fr, path, named in analysed:
-        if project.modules and project.wanted_by(fr.path, fr.exports):
-            again = scan_file(path, fr.path, ruleset, config, report_unused, baseline=baseline,
-                              externals=project.lookup(module_name(fr.path)), named=named)
-            if again.skipped is None:
-                fr = again
-        take(fr, again=True)
+    again = [(fr, path, named) for fr, path, named in analysed
+             if project.modules and project.wanted_by(fr.path, fr.exports)]
+    first = {fr.path: fr for fr, _, _ in again}
+    for fr, _, _ in analysed:
+        if fr.path not in first:
+            take(fr, again=True)
+    if cache is not None:
+        left = []
+        for fr, path, named in again:
+            hit = cache.get(keys[fr.path][0] + "+") if fr.path in keys else None
+            if hit is not None and Recorder.valid(hit[0], project.lookup(module_name(fr.path))):
+                hit[1].cached = True
+                take(_remark(hit[1], baseline), again=True)
+            else:
+                left.append((fr, path, named))
+        again = left
+
+    def better(fr: FileResult) -> None:
+        # a file that failed the second time (it went through once) keeps its first result
+        failed = fr.skipped is not None or any(n.note.startswith("parser crashed") for n in fr.notes)
+        if cache is not None and not failed and fr.path in keys and fr.digest == keys[fr.path][1] \
+                and fr.deps is not None and cacheable(fr):
+            cache.put(keys[fr.path][0] + "+", (fr.deps, fr))
+        take(first[fr.path] if failed else fr, again=True, fresh=True)
+
+    if not isolate or len(again) < _MIN_PARALLEL_SECOND:
+        for fr, path, named in again:
+            better(scan_file(path, fr.path, ruleset, config, report_unused, baseline=baseline,
+                             externals=project.lookup(module_name(fr.path)), named=named))
+        return
+    workers.run([workers.Task(path, fr.path, named=named) for fr, path, named in again],
+                jobs, config, report_unused, ruleset, _BATCH, better,
+                lambda task, reason: take(first[task.display], again=True), cancelled,
+                baseline, project)
 
 
 def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
@@ -159,15 +235,19 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
          on_file: Callable[[FileResult], None] | None = None,
          base: Path | None = None, isolate: bool = True,
          baseline: frozenset[str] = frozenset(),
-         select: Callable[[str], bool] | None = None) -> ScanResult:
+         select: Callable[[str], bool] | None = None,
+         cache: ResultCache | None = None,
+         shard: tuple[int, int] | None = None) -> ScanResult:
     """Scan files and folders; ``progress(done, total)`` is called as files finish.
     ``baseline``: fingerprints of accepted findings (marked by the engine, see analyze).
 
     Paths in findings are relative to ``base`` (default: the current directory). ``isolate``
     analyses in worker processes (at least one); without it, in this process (for debugging
     and tests: a crashing parser then takes the caller down). ``select(path)``: whether a
-    discovered file (by its path as shown) is analysed (the changed files of a diff scan)."""
-    result = ScanResult()
+    discovered file (by its path as shown) is analysed (the changed files of a diff scan).
+    ``cache``: results of unchanged files are taken from it, new ones stored (and written when
+    the scan ends; see scan/cache.py). ``shard`` (K, N): only the files of shard K (scan/shard.py)."""
+    result = ScanResult(shard=shard)
     base = (base or Path.cwd()).resolve()
     prefix = str(base).rstrip(os.sep) + os.sep
     def shown(real: str, given: str) -> str:
@@ -177,22 +257,36 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
              for p, real, named in discover_files(paths, config, result.skipped)]
     if select is not None:
         files = [(p, d, named) for p, d, named in files if select(d)]
+    if shard is not None:
+        files = [(p, d, named) for p, d, named in files if shard_of(d, shard[1]) == shard[0]]
     files_by_display = {d: (p, named) for p, d, named in files}
     # skipped files are named like analysed ones (not resolved: a link is named as the link)
     result.skipped = [Skipped(shown(os.path.abspath(s.path), s.path), s.reason, s.kind, s.named)
                       for s in result.skipped]
+    if shard is not None:  # each skip is told by one shard (a named path that fails: by all)
+        result.skipped = [s for s in result.skipped
+                          if s.named or shard_of(s.path, shard[1]) == shard[0]]
     total = len(files)
     jobs = jobs or os.cpu_count() or 1
     done = 0
 
     analysed: list[tuple[FileResult, str, bool]] = []  # (result, path, named): with flow summaries
 
-    def take(fr: FileResult, again: bool = False) -> None:
+    keys: dict[str, tuple[str, str]] = {}  # for the cache: path as shown -> (key, digest)
+
+    def take(fr: FileResult, again: bool = False, fresh: bool = False) -> None:
+        """``again``: after the second pass (``fresh``: a result of it)."""
         nonlocal done
+        if not fr.cached and (fresh or not again):
+            result.analysed.append(fr.path)
+        if cache is not None and not again and not fr.cached and fr.path in keys \
+                and fr.digest == keys[fr.path][1] and cacheable(fr):
+            cache.put(keys[fr.path][0], fr)
         if fr.exports is not None and not again:
             analysed.append((fr, *files_by_display.get(fr.path, (fr.path, False))))
             return  # taken once the other modules' summaries are known (below)
         done += 1
+        result.cached += fr.cached
         result.files += fr.skipped is None
         result.bytes += fr.size
         result.findings.extend(fr.findings)
@@ -205,6 +299,10 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             progress(done, total)
 
     ruleset = ruleset or load_ruleset(config)
+    if cache is not None:
+        hits, files = _from_cache(cache, files, config, keys)
+        for fr in hits:
+            take(_remark(fr, baseline))
     if not isolate:
         for p, d, named in files:
             if cancelled and cancelled():
@@ -215,9 +313,13 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             take(FileResult(task.display, skipped=Skipped(
                 task.display, f"analysis crashed ({reason}), even with text rules only", "error")))
         workers.run([workers.Task(p, d, named=named) for p, d, named in files],
-                    1 if total < _MIN_PARALLEL_FILES else jobs, config, report_unused, ruleset,
+                    1 if len(files) < _MIN_PARALLEL_FILES else jobs, config, report_unused, ruleset,
                     _BATCH, take, crashed, cancelled, baseline)
-    _across_modules(analysed, ruleset, config, report_unused, baseline, take)
+    _across_modules(analysed, ruleset, config, report_unused, baseline, take,
+                    1 if len(files) < _MIN_PARALLEL_FILES else jobs, isolate, cancelled, cache,
+                    keys)
+    if cache is not None:
+        cache.close()
     result.findings.sort(key=Finding.sort_key)
     result.skipped.sort(key=lambda s: s.path)
     result.notes.sort(key=lambda n: n.path)

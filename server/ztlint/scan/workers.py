@@ -40,7 +40,9 @@ def mp_context():
     return mp.get_context(method)
 
 
-def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[str]) -> None:
+def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[str],
+                 project=None) -> None:
+    from ..engine.flow.project import module_name
     from .runner import FileNote, load_ruleset, scan_file
     ruleset = _inherited.get("ruleset") or load_ruleset(config)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
@@ -52,8 +54,10 @@ def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[
         if batch is None:
             return
         for task in batch:
+            externals = project.lookup(module_name(task.display)) if project is not None else None
             fr = scan_file(task.path, task.display, ruleset, config, report_unused,
-                           parse=task.crashed is None, baseline=baseline, named=task.named)
+                           parse=task.crashed is None, baseline=baseline, named=task.named,
+                           externals=externals)
             if task.crashed:
                 fr.notes.insert(0, FileNote(task.display,
                                             f"parser crashed ({task.crashed}): text rules only"))
@@ -73,10 +77,12 @@ def crash_reason(exitcode: int | None) -> str:
 
 
 class _Worker:
-    def __init__(self, context, config: Config, report_unused: bool, baseline: frozenset[str]):
+    def __init__(self, context, config: Config, report_unused: bool, baseline: frozenset[str],
+                 project=None):
         self.conn, child = context.Pipe()
         self.proc = context.Process(target=_worker_main,
-                                    args=(child, config, report_unused, baseline), daemon=True)
+                                    args=(child, config, report_unused, baseline, project),
+                                    daemon=True)
         self.proc.start()
         child.close()
         self.batch: deque[Task] = deque()  # sent, not yet answered
@@ -105,11 +111,12 @@ class _Worker:
 def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
         ruleset: rules.RuleSet, batch_size: int, take: Callable, on_crash: Callable,
         cancelled: Callable[[], bool] | None = None,
-        baseline: frozenset[str] = frozenset()) -> None:
+        baseline: frozenset[str] = frozenset(), project=None) -> None:
     """Analyse ``tasks`` in up to ``jobs`` worker processes.
 
     ``take(FileResult)`` gets every result (in no particular order); ``on_crash(task, reason)``
-    is told of a file that killed its worker even with text rules only."""
+    is told of a file that killed its worker even with text rules only. ``project``: the other
+    modules' flow summaries (a flow.project.Project), for the second pass of a scan."""
     context = mp_context()
     if context.get_start_method() == "fork":
         _inherited["ruleset"] = ruleset
@@ -123,7 +130,7 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
             while queue:
                 # up to two batches per worker: the next one waits in its pipe
                 if len(workers) < jobs:
-                    w = _Worker(context, config, report_unused, baseline)
+                    w = _Worker(context, config, report_unused, baseline, project)
                     workers.append(w)
                 else:
                     w = min(workers, key=lambda w: len(w.batch))

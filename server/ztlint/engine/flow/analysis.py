@@ -17,6 +17,7 @@ from .taint import CLEAN, Label, Step
 MAX_CALL_DEPTH = 40  # callees analysed on demand, this deep at most (then: no summary)
 _RECEIVERS = ("self", "cls", "this")  # a method's own object, by the name a language gives it
 EXTERNAL = "ext:"  # a dependency on another module's summary (its qualified name follows)
+_MAX_BASES = 16  # base classes followed up a hierarchy (as handlers.py): a cycle must end
 
 
 class OutOfBudget(Exception):
@@ -358,7 +359,9 @@ class FileAnalysis(EntryStates):
                 cls = owner
             elif st.types.get(owner, "").startswith(LOCAL_CLASS):
                 return self._method(st.types[owner][len(LOCAL_CLASS):], func.name, 1)
-            while cls is not None:
+            for _ in range(_MAX_BASES):  # (a class may name itself as its base: Django does)
+                if cls is None:
+                    break
                 name = f"{cls}.{func.name}"
                 if name in self.functions:
                     offset = 1 if owner in _RECEIVERS else 0
@@ -374,7 +377,9 @@ class FileAnalysis(EntryStates):
         return None
 
     def _method(self, cls: str | None, method: str, offset: int):
-        while cls is not None:
+        for _ in range(_MAX_BASES):
+            if cls is None:
+                break
             name = f"{cls}.{method}"
             if name in self.functions:
                 return self.summary(name), offset, name, False
