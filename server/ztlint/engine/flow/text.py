@@ -1,6 +1,8 @@
 """Text made from a whole container: ``f"{request.json}"``, ``log.info("%s", data)``,
-``str(items)``. Its items appear as their repr, which escapes line breaks, so the text is clean
-for the sink kinds ``repr`` clears (log, header) though not for the others (HTML, SQL ...)."""
+``str(items)``. In Python its items appear as their repr, which escapes line breaks, so the text
+is clean for the sink kinds the model's ``repr`` sanitizer clears (log, header), not for the
+others (HTML, SQL ...). A language whose model has no ``repr`` (JavaScript: an array prints its
+items raw) is unaffected."""
 
 from __future__ import annotations
 
