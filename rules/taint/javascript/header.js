@@ -26,3 +26,10 @@ function setLang(response, value) {
   // ruleid: js-flow-header
   response.setHeader("Content-Language", value);
 }
+
+app.get("/tags", (req, res) => {
+  // an array in a template literal prints its items raw (no repr as in Python)
+  // ruleid: js-flow-header
+  res.setHeader("X-Tags", `${[req.query.tag, "default"]}`);
+  res.end();
+});
