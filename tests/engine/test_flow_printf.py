@@ -31,3 +31,8 @@ def test_braces_automatic_and_named_fields():
 
 def test_braces_malformed():
     assert printf.braces("{unclosed") is None
+
+
+def test_by_name_keeps_text_when_uses_disagree():
+    assert printf.by_name([("x", E), ("y", N), ("x", E), ("z", E), ("z", T)]) == {
+        "x": E, "y": N, "z": T}

@@ -26,6 +26,7 @@ from ..engine.incremental import IncrementalDocument
 from ..engine.notebook_layout import Layout, analyze_notebook, build, in_cells
 from ..engine.source import read_source
 from . import convert
+from .debounce import Debounce
 from .notebook_sync import NOTEBOOK_TYPE, SYNC  # noqa: F401 (re-exported)
 
 log = logging.getLogger("ztlint.lsp")
@@ -43,7 +44,7 @@ class OpenNotebook:
     text_findings: list = field(default_factory=list)
     outputs: list = field(default_factory=list)  # findings in the saved file's outputs
     published: set[str] = field(default_factory=set)  # cell URIs with diagnostics now
-    pending: asyncio.TimerHandle | None = None
+    debounce: Debounce = field(default_factory=Debounce)  # when its next analysis runs
     failed: str | None = None
     ruleset: object = None  # the rules of the last analysis
 
@@ -68,20 +69,15 @@ def did_change(ls, params: types.DidChangeNotebookDocumentParams):
     state = _open(ls).get(params.notebook_document.uri)
     if state is None:
         return
-    if state.pending is not None:
-        state.pending.cancel()
-    delay = ls.state.debounce_ms
-    if delay == 0:
-        _changed(ls, state.uri)
-    else:
-        state.pending = asyncio.get_running_loop().call_later(delay / 1000, _changed, ls, state.uri)
+    uri = state.uri  # the same adaptive timing as a text document (debounce.py)
+    state.debounce.edited(asyncio.get_running_loop(), ls.state.debounce_ms / 1000,
+                          lambda: _changed(ls, uri))
 
 
 def _changed(ls, uri: str) -> None:
     state = _open(ls).get(uri)
     if state is None:
         return
-    state.pending = None
     _refresh(ls, state)
     publish(ls, state)
 
@@ -97,8 +93,7 @@ def did_close(ls, params: types.DidCloseNotebookDocumentParams):
     state = _open(ls).pop(params.notebook_document.uri, None)
     if state is None:
         return
-    if state.pending is not None:
-        state.pending.cancel()
+    state.debounce.cancel()
     for uri in state.published | {state.uri}:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

@@ -73,6 +73,15 @@ def conversion(conv: str | None, spec: str | None) -> str:
     return TEXT
 
 
+def by_name(uses) -> dict[str, str]:
+    """(name, how) pairs -> the one way each name is formatted; a name formatted in several
+    ways (``%(x)r ... %(x)s``) keeps its text (TEXT)."""
+    seen: dict[str, set] = {}
+    for name, how in uses:
+        seen.setdefault(name, set()).add(how)
+    return {name: next(iter(h)) if len(h) == 1 else TEXT for name, h in seen.items()}
+
+
 def apply(value: ir.Expr, how: str) -> ir.Expr:
     """``value`` as the template formats it: wrapped in the builtin that has the same effect."""
     if how == TEXT:

@@ -170,10 +170,9 @@ def _percent_values(template: str, values: ir.Expr) -> ir.Expr:
     if not convs:
         return values
     if isinstance(values, ir.Dict) and all(k is not None for k, _ in convs):
-        how = {k: h for k, h in convs}
+        how = printf.by_name(convs)
         return ir.Dict([(k, printf.apply(v, how.get(k.value, printf.TEXT))
-                         if isinstance(k, ir.Const) and k.value in how and all(
-                             h2 == how[k.value] for k2, h2 in convs if k2 == k.value) else v)
+                         if isinstance(k, ir.Const) and isinstance(k.value, str) else v)
                         for k, v in values.items], values.span)
     if any(k is not None for k, _ in convs):
         return values
@@ -192,16 +191,9 @@ def _brace_values(template: str, args: list, kwargs: dict) -> tuple[list, dict]:
     fields = printf.braces(template)
     if not fields:
         return args, kwargs
-    by_name: dict[str, set] = {}
-    for name, how in fields:
-        key = name.split(".", 1)[0].split("[", 1)[0]
-        by_name.setdefault(key, set()).add(how)
-
-    def one(key: str, value):
-        hows = by_name.get(key)
-        return printf.apply(value, next(iter(hows))) if hows and len(hows) == 1 else value
-    return ([one(str(i), a) for i, a in enumerate(args)],
-            {k: one(k, v) for k, v in kwargs.items()})
+    how = printf.by_name((name.split(".", 1)[0].split("[", 1)[0], h) for name, h in fields)
+    return ([printf.apply(a, how.get(str(i), printf.TEXT)) for i, a in enumerate(args)],
+            {k: printf.apply(v, how.get(k, printf.TEXT)) for k, v in kwargs.items()})
 
 
 _NOT_LITERAL = object()
