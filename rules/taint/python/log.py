@@ -77,3 +77,43 @@ def django_view(request):
     log.info("request from %s", request.META.get("REMOTE_ADDR"))
     # ruleid: python-flow-log
     log.info("request from %s", request.META.get("HTTP_X_FORWARDED_FOR"))
+
+
+HOOKS = {"github": print, "gitlab": print}
+HEARTBEATS = {}
+
+
+@app.route("/hook/<service>", methods=["POST"])
+def service_hook(service):
+    try:
+        handler = HOOKS[service]
+    except KeyError:
+        raise ValueError("unknown hook")  # an unknown service never gets past here
+    # ok: python-flow-log
+    log.error("hook %s failed", service)
+    return handler
+
+
+@app.route("/hook2/<service>", methods=["POST"])
+def hook_fallback(service):
+    try:
+        handler = HOOKS[service]
+    except KeyError:
+        handler = print  # an unknown service goes on
+    # ruleid: python-flow-log
+    log.error("hook %s failed", service)
+    return handler
+
+
+@app.route("/heartbeat/stop", methods=["POST"])
+def heartbeat_stop():
+    data = json.loads(request.data)
+    if data["sid"] in HEARTBEATS:
+        # ok: python-flow-log
+        log.debug("heartbeat stopped for %s", data["sid"])
+        data = json.loads(request.get_data())
+        # ruleid: python-flow-log
+        log.debug("heartbeat stopped for %s", data["sid"])
+    # ruleid: python-flow-log
+    log.debug("heartbeat for %s", data["server"])
+    return "ok"

@@ -1,6 +1,9 @@
+from django import shortcuts
+from django.forms import ModelForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import UpdateView
 from urllib.parse import urlparse
 
 from flask import Flask, abort, redirect, request, url_for
@@ -8,6 +11,10 @@ from flask import Flask, abort, redirect, request, url_for
 app = Flask(__name__)
 PAGES = {"/home", "/account"}
 HOSTS = {"example.com"}
+
+
+class ProductForm(ModelForm):
+    pass
 
 
 @app.route("/login")
@@ -67,3 +74,48 @@ def wallet():
 def slash():
     # ruleid: python-flow-redirect
     return redirect("/" + request.args["to"])
+
+
+@app.route("/item-allowed")
+def item_allowed():
+    # a check on the item itself, read again afterwards
+    if request.args.get("next") in PAGES:
+        # ok: python-flow-redirect
+        return redirect(request.args["next"])
+    # ruleid: python-flow-redirect
+    return redirect(request.args.get("next"))
+
+
+@app.route("/item-substring")
+def item_substring():
+    if request.args.get("next") in "/home/account":  # a substring test, not an allow-list
+        # ruleid: python-flow-redirect
+        return redirect(request.args.get("next"))
+    return redirect("/")
+
+
+def django_checked_item(request):
+    if not url_has_allowed_host_and_scheme(request.GET.get("next"), allowed_hosts=None):
+        return HttpResponseRedirect("/")
+    # ok: python-flow-redirect
+    return HttpResponseRedirect(request.GET["next"])
+
+
+def django_saved(request):
+    form = ProductForm(request.POST)
+    if form.is_valid():
+        product = form.save(commit=False)
+        product.save()
+        # ok: python-flow-redirect
+        return shortcuts.redirect(product)  # the model's get_absolute_url()
+    # ruleid: python-flow-redirect
+    return shortcuts.redirect(request.POST["back"])
+
+
+class ProductEdit(UpdateView):
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.object.name = request.POST["name"]
+        self.object.save()
+        # ok: python-flow-redirect
+        return shortcuts.redirect(self.object)

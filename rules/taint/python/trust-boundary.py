@@ -1,3 +1,6 @@
+from importlib import import_module
+
+from django.conf import settings
 from flask import Flask, abort, request, session
 
 app = Flask(__name__)
@@ -23,3 +26,15 @@ def django_view(request):
     request.session["cart"] = request.POST["cart"]
     # ok: python-flow-trust-boundary
     request.session["seen"] = True
+
+
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+
+
+def child_session(request):
+    # a session store opened by the key the client sent: what it loads is the server's
+    stored = SessionStore(request.POST.get("session")).load()
+    # ok: python-flow-trust-boundary
+    request.session["parent"] = stored.get("parent")
+    # ruleid: python-flow-trust-boundary
+    request.session["child"] = request.POST.get("session")

@@ -4,6 +4,7 @@ their summaries), container methods, and by default a value built from its input
 from __future__ import annotations
 
 from . import fold, ir, printf
+from .checks import CHECKED, RECORD
 from .spec import LOCAL_CLASS
 from .state import ANY, State
 from .summary import SinkFlow
@@ -100,6 +101,10 @@ class CallSemantics:
     """Mixed into the Interpreter (``self.expr``, ``self.qual``, ``self.ctx`` ...)."""
 
     def call(self, st: State, e: ir.Call) -> frozenset[Label]:
+        if CHECKED in st.consts and e.args:
+            proven = self.expr_checked(st, e)
+            if proven is not None:
+                return proven
         func = e.func
         method = func.name if isinstance(func, ir.Attr) else None
         q = self.qual(st, func)
@@ -153,6 +158,8 @@ class CallSemantics:
             # not the key looked up
             return union(recv, *args[1:])
         props = self.ctx.model.propagators
+        if props is not None and props.opens_store(q):
+            return CLEAN  # SessionStore(key).load(): what the server stored under the key
         if (props is None or props.carry_arguments(q, method) or q in self.ctx.module.classes
                 or q is not None and q.startswith(LOCAL_CLASS)):
             return union(recv, *args, *kwargs.values(), star)
@@ -223,11 +230,21 @@ class CallSemantics:
                     continue
             if sink.safe_prefix is not None and _fixed_prefix(st, self, e, sink):
                 continue
+            if rule.kind == "redirect" and self.model_instances(st, _sink_exprs(e, sink)):
+                continue
             taint = self.sink_taint(st, e, sink, recv, args, kwargs, star)
             if taint:
                 shown = (q or "." + str(method)).rsplit(".", 2)
                 self.hit(rule, taint, e.span, ".".join(shown[-2:]) + "()",
                          parts=lambda: self.tainted_parts(st, _sink_exprs(e, sink), rule.kind))
+
+    def model_instances(self, st: State, exprs: list) -> bool:
+        """redirect(instance): a record found or saved (``form.save()``, ``get_object(pk)``, a
+        generic view's ``self.object``) is not a URL; Django asks it for its own address."""
+        return bool(exprs) and all(
+            isinstance(x, ir.Name) and st.types.get(x.id) == RECORD
+            or isinstance(x, ir.Attr) and x.name == "object" and isinstance(x.obj, ir.Name)
+            and x.obj.id == "self" for x in exprs)
 
     def module_function(self, st: State, func: ir.Expr) -> bool:
         """re.search, os.path.join: a function of an imported module, not a method."""

@@ -5,8 +5,12 @@ of the request's data (a webhook's payload is then the signer's)."""
 from __future__ import annotations
 
 from . import fold, ir
-from .state import SIGNED, State
+from .state import ANY, SIGNED, State
 from .taint import ALL, Label, clean
+
+# in State.consts: access paths a check has proven (see checked_access); not a variable name
+CHECKED = "<checked>"
+RECORD = "record:"  # in State.types: what a lookup function returned (see interp._is_lookup)
 
 # what a failing int(x) / UUID(x) raises, and what catches it
 CONVERSION_ERRORS = frozenset({"ValueError", "TypeError", "Exception", "BaseException",
@@ -28,7 +32,22 @@ class Checks:
                     out.append(call.args[0].id)
         return out
 
-    def apply_kinds(self, st: State, var: str, kinds: frozenset[str]) -> None:
+    def looked_up(self, st: State, stmts: list) -> list[str]:
+        """Variables a statement of ``stmts`` uses as the key of a mapping that holds no
+        outside data (``h = HOOK_HANDLERS[x]``): when that raises, the statement fails."""
+        out = []
+        for s in stmts:
+            e = s.expr if isinstance(s, ir.ExprStmt) else s.value if isinstance(s, ir.Assign) else None
+            if isinstance(e, ir.Index) and isinstance(e.key, ir.Name) and isinstance(e.obj, ir.Name) \
+                    and not self.expr(st.copy(), e.obj) \
+                    and not isinstance(self.const(st, e.obj.id), (str, bytes)):
+                out.append(e.key.id)
+        return out
+
+    def apply_kinds(self, st: State, var, kinds: frozenset[str]) -> None:
+        if not isinstance(var, str):  # an access path: data["sid"], request.GET.get("next")
+            self.check_access(st, var, kinds)
+            return
         slots = st.taint.get(var)
         if slots:
             for k in list(slots):
@@ -57,10 +76,59 @@ class Checks:
         if signed is not None:
             self.mark_signed(st, signed)
         found = fold.guards(test, holds, lambda e: not self.expr(st, e), lambda e: self.qual(st, e))
-        found += [(st.parsed[v], k) for v, k in found if v in st.parsed]
+        found += [(st.parsed[v], k) for v, k in found if isinstance(v, str) and v in st.parsed]
         for var, kinds in found:
+            if not isinstance(var, str):
+                self.check_access(st, var, kinds)
+                continue
             slots = st.taint.get(var)
             if slots is None and var in self.ctx.globals:
                 self.ctx.read_global()
                 st.taint[var] = dict(self.ctx.globals[var].taint.get(var, {}))
             self.apply_kinds(st, var, kinds)
+
+    # -- checks on an access path ------------------------------------------------------------
+    # ``if data["sid"] in registry``, ``if not is_safe_url(request.GET.get("next")): return``:
+    # the check is on one item, not on a variable, and later code reads the item again. The
+    # proven paths live in ``State.consts[CHECKED]`` (a tuple, replaced, never changed in place,
+    # so copies and joins of states treat it as any constant), each with the taint its root had
+    # when checked: a root assigned since then no longer matches, and the check is forgotten.
+    def access_key(self, st: State, e: ir.Expr) -> tuple | None:
+        path = fold.access(e)
+        if path is None:
+            return None
+        root, segs = path
+        keys = tuple(s if isinstance(s, str) else self.key(st, s) for s in segs)
+        return None if ANY in keys else (root.id,) + keys
+
+    def check_access(self, st: State, e: ir.Expr, kinds: frozenset[str]) -> None:
+        key = self.access_key(st, e)
+        if key is None:
+            return
+        root = key[0]
+        held = dict(st.taint[root]) if root in st.taint else None
+        old = tuple(c for c in st.consts.get(CHECKED, ()) if c[0] != key)
+        st.consts[CHECKED] = old + ((key, kinds, held),)
+
+    def checked_access(self, st: State, e: ir.Expr) -> frozenset[str] | None:
+        """The sink kinds a check made ``e`` (an access path) safe for, if any."""
+        key = self.access_key(st, e)
+        if key is None:
+            return None
+        for k, kinds, held in st.consts[CHECKED]:
+            if k == key:
+                now = st.taint.get(key[0])
+                return kinds if held is None and now is None or held is not None and held == now \
+                    else None
+        return None
+
+    def expr_checked(self, st: State, e: ir.Expr):
+        """``self.expr`` of an access path a check has proven, cleaned for what it proved."""
+        kinds = self.checked_access(st, e)
+        if kinds is None:
+            return None
+        saved = st.consts.pop(CHECKED)
+        try:
+            return clean(self.expr(st, e), kinds)
+        finally:
+            st.consts[CHECKED] = saved

@@ -131,7 +131,7 @@ def signature_check_in(test: ir.Expr, holds: bool) -> ir.Call | None:
     return test if holds and isinstance(test, ir.Call) and checks_signature(test) else None
 
 
-def validator_checks(call: ir.Call, raising: bool = False) -> list[str]:
+def validator_checks(call: ir.Call, raising: bool = False) -> list:
     """Names of the variables a call that validates by its name checks (its arguments);
     ``raising``: only calls that raise on failure (a statement whose result is dropped)."""
     tokens = _tokens(call.func)
@@ -145,7 +145,7 @@ def validator_checks(call: ir.Call, raising: bool = False) -> list[str]:
         ok = tokens[0] in _CHECK_FIRST or tokens[-1] in _CHECK_LAST
     if not ok:
         return []
-    names = [checked_name(a) for a in [*call.args, *call.kwargs.values()]]
+    names = [checked_subject(a) for a in [*call.args, *call.kwargs.values()]]
     return [n for n in names if n]
 
 
@@ -167,7 +167,7 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
         if test.op in ("is", "is not", "==", "!=") and isinstance(test.left, ir.Call) and \
                 qual(test.left.func) == "type" and test.left.args:
             # type(x) is int
-            name = checked_name(test.left.args[0])
+            name = checked_subject(test.left.args[0])
             if name and (test.op in ("is", "==")) == holds and (qual(test.right) or "") in _NUMERIC_TYPES:
                 return [(name, frozenset({ALL}))]
             return []
@@ -176,41 +176,46 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
             return []
         if isinstance(test.left, ir.Name):
             return [(test.left.id, frozenset({ALL}))]
+        path = access(test.left) if test.op in ("in", "not in") else None
+        if path is not None and not all(isinstance(x, str) for x in path[1]) and \
+                not _text_literal(test.right):
+            # data["sid"] in registry, request.GET.get("next") in ALLOWED: that slot is known
+            return [(test.left, frozenset({ALL}))]
         if test.op in ("in", "not in") and isinstance(test.left, ir.Attr):
             # urlparse(url).hostname in ALLOWED: the URL's host is allowed
-            name = checked_name(test.left)
+            name = checked_subject(test.left)
             return [(name, _ROOTED)] if name else []
         return []
     if isinstance(test, ir.Call) and holds:
         func = test.func
         if isinstance(func, ir.Attr):
-            name = checked_name(func.obj)
+            name = checked_subject(func.obj)
             if func.name in _VALUE_METHODS and name and not test.args:
                 return [(name, frozenset({_VALUE_METHODS[func.name]}))]
             if func.name in _PREFIX_METHODS and name and test.args and is_clean(test.args[0]):
                 return [(name, _PREFIX_METHODS[func.name])]
             if func.name in _MEMBERSHIP_METHODS and len(test.args) == 1 and is_clean(func.obj):
-                name = checked_name(test.args[0])
+                name = checked_subject(test.args[0])
                 return [(name, frozenset({ALL}))] if name else []
             if func.name == "test" and len(test.args) == 1 and _full_regex_literal(func.obj):
-                name = checked_name(test.args[0])
+                name = checked_subject(test.args[0])
                 return [(name, frozenset({ALL}))] if name else []
             if func.name in ("fullmatch", "match") and test.args:
                 target = test.args[-1] if qual(func.obj) == "re" else test.args[0]
                 pattern = test.args[0] if qual(func.obj) == "re" and len(test.args) > 1 else None
-                name = checked_name(target)
+                name = checked_subject(target)
                 if name and (func.name == "fullmatch" or _anchored(pattern)):
                     return [(name, frozenset({ALL}))]
             return [(name, frozenset({ALL})) for name in validator_checks(test)]
         q = qual(func) or ""
         if q in ("isinstance",) and len(test.args) == 2:
-            name = checked_name(test.args[0])
+            name = checked_subject(test.args[0])
             types = test.args[1].items if isinstance(test.args[1], ir.Seq) else [test.args[1]]
             if name and all((qual(t) or "") in _NUMERIC_TYPES for t in types):
                 return [(name, frozenset({ALL}))]
         target = test.args[0] if test.args else test.kwargs.get("url") or test.kwargs.get("target")
         if _SAFE_URL_CHECK.search(q.rsplit(".", 1)[-1]) and target is not None:
-            name = checked_name(target)
+            name = checked_subject(target)
             if name:
                 return [(name, frozenset({"redirect"}))]
         return [(name, frozenset({ALL})) for name in validator_checks(test)]
@@ -271,6 +276,59 @@ def checked_name(e: ir.Expr) -> str | None:
         else:
             return None
     return None
+
+
+# methods that read one slot of a mapping by its key: request.GET.get("next")
+_SLOT_GETTERS = frozenset({"get", "getlist", "getone", "get_all"})
+
+
+def access(e: ir.Expr) -> tuple[ir.Expr, list] | None:
+    """An access path with constant keys below a name (``data["sid"]``,
+    ``request.GET.get("next")``, ``form.url``): (the root name, its segments) or None."""
+    segs: list = []
+    for _ in range(12):
+        if isinstance(e, ir.Name):
+            return (e, segs[::-1]) if segs else None
+        if isinstance(e, ir.Attr):
+            segs.append("." + e.name)
+            e = e.obj
+        elif isinstance(e, ir.Index) and isinstance(e.key, ir.Const):
+            segs.append(e.key)
+            e = e.obj
+        elif isinstance(e, ir.Call) and isinstance(e.func, ir.Attr) and e.func.name in _SLOT_GETTERS \
+                and len(e.args) == 1 and not e.kwargs and isinstance(e.args[0], ir.Const):
+            segs.append(e.args[0])  # .get("k") reads what ["k"] reads
+            e = e.func.obj
+        else:
+            return None
+    return None
+
+
+def checked_subject(e: ir.Expr):
+    """What a check is about: a variable's name (see :func:`checked_name`), or an access
+    path with constant keys that holds an item, such as ``data["sid"]``: ``str | ir.Expr``."""
+    name = checked_name(e)
+    if name is not None:
+        return name
+    for _ in range(8):  # os.path.realpath(data["p"]), data["u"].lower()
+        path = access(e)
+        if path is not None and any(not isinstance(x, str) for x in path[1]):
+            return e
+        if isinstance(e, ir.Attr):
+            e = e.obj
+        elif isinstance(e, ir.Call) and e.args and not (
+                isinstance(e.func, ir.Attr) and e.func.name in _SLOT_GETTERS):
+            e = e.args[0]
+        elif isinstance(e, ir.Call) and isinstance(e.func, ir.Attr) and not e.args:
+            e = e.func.obj
+        else:
+            return None
+    return None
+
+
+def _text_literal(e: ir.Expr) -> bool:
+    """``x in "abc"`` tests for a substring, not for an item."""
+    return isinstance(e, ir.Const) and isinstance(e.value, (str, bytes))
 
 
 def _is_local_value(e: ir.Expr) -> bool:

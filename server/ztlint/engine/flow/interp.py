@@ -11,7 +11,7 @@ import re
 
 from . import fold, ir
 from .calls import CallSemantics, fixed_start
-from .checks import CONVERSION_ERRORS, Checks
+from .checks import CHECKED, CONVERSION_ERRORS, RECORD, Checks
 from .names import NameSinks
 from .text import TextShapes
 from .spec import LOCAL_CLASS
@@ -21,16 +21,20 @@ from .taint import ALL, CLEAN, Label, clean, step, union
 LOOP_DEPTH = 3  # loops nested deeper run their body once (keeps the work linear)
 # u = urlparse(x): a check on u's parts is a check on x
 _PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"})
-RECORD = "record:"  # in State.types: what a lookup function returned (see _is_lookup)
 _LOOKUP = re.compile(r"^_*(?:a?get|fetch|find|load|lookup|retrieve)_(?!.*(?:param|arg|input|header|"
                      r"cookie|query|body|json|form|request|text|str))\w+")
 
 
+_SAVES = frozenset({"save", "get_or_create", "update_or_create"})
+
+
 def _is_lookup(call: ir.Call) -> bool:
-    """get_tinyurl(id), fetch_user(pk), find_order_by_id(x): a record looked up by a value."""
+    """get_tinyurl(id), fetch_user(pk), find_order_by_id(x): a record looked up by a value;
+    form.save(): the record a model form saved."""
     func = call.func
     name = func.id if isinstance(func, ir.Name) else func.name if isinstance(func, ir.Attr) else ""
-    return len(name) <= 100 and bool(_LOOKUP.match(name))
+    return len(name) <= 100 and bool(_LOOKUP.match(name)) or \
+        isinstance(func, ir.Attr) and name in _SAVES
 
 
 class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
@@ -166,7 +170,9 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 handled = join(handled, self.block(handler, h, depth))
             if s.handlers and handled is None and body is not None:
                 # try: uuid.UUID(x) / int(x) except ...: return -- past it, x converts cleanly
-                for var in self.converted(st if body is None else body, s.body):
+                # try: h = HANDLERS[x] except KeyError: raise -- past it, x is a key of HANDLERS
+                for var in self.converted(st if body is None else body, s.body) + \
+                        self.looked_up(entry, s.body):
                     self.apply_kinds(body, var, frozenset({ALL}))
                 out = self.block(s.orelse, body, depth) if s.orelse else body
             out = join(out, handled)
@@ -373,6 +379,10 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 return self.read_var(st, e.id)
             return self.source(st, self.qual(st, e), e.span)
         if isinstance(e, (ir.Attr, ir.Index)):
+            if CHECKED in st.consts:
+                proven = self.expr_checked(st, e)
+                if proven is not None:
+                    return proven
             # request.args / request.args["x"]: a source, whoever holds the request
             q = self.qual(st, e if isinstance(e, ir.Attr) else e.obj)
             if isinstance(e, ir.Index) and self.server_value(q, e.key):

@@ -81,7 +81,13 @@ class Propagators:
     calls: tuple[str, ...] = ()  # qualified names; a name covers everything below it
     methods: frozenset[str] = frozenset()  # .method of any object ("{}".format(x))
     constructors: bool = False  # a CapWords name builds an object that holds its arguments
+    # classes whose objects open stored data by a key (SessionStore(key)): not the key
+    stores: frozenset[str] = frozenset()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def opens_store(self, qualname: str | None) -> bool:
+        return qualname is not None and bool(self.stores) and (
+            qualname in self.stores or qualname.rsplit(".", 1)[-1] in self.stores)
 
     def carry_arguments(self, qualname: str | None, method: str | None) -> bool:
         if qualname is None:
@@ -197,4 +203,5 @@ def _merge_propagators(found: list[Propagators]) -> Propagators | None:
         return None
     return Propagators(tuple(n for p in found for n in p.calls),
                        frozenset().union(*(p.methods for p in found)),
-                       any(p.constructors for p in found))
+                       any(p.constructors for p in found),
+                       frozenset().union(*(p.stores for p in found)))

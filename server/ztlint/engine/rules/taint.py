@@ -80,7 +80,8 @@ def compile_models(data: list, path: str, doc) -> tuple[list[tuple[str, spec.Mod
                           for r in m.get("renames", ())),
             propagators=spec.Propagators(tuple(m["propagators"].get("calls", ())),
                                          frozenset(m["propagators"].get("methods", ())),
-                                         m["propagators"].get("constructors", False))
+                                         m["propagators"].get("constructors", False),
+                                         frozenset(m["propagators"].get("stores", ())))
             if "propagators" in m else None,
             containers=frozenset(m.get("containers", ())),
             server_keys=frozenset(m.get("server-values", {}).get("keys", ())),
