@@ -117,3 +117,29 @@ def heartbeat_stop():
     # ruleid: python-flow-log
     log.debug("heartbeat for %s", data["server"])
     return "ok"
+
+
+class Holder:
+    pass
+
+
+def log_failure(req, path):
+    # ok: python-flow-log
+    log.error("request failed: %s %s", req.method, path)
+
+
+def log_body(req):
+    # ruleid: python-flow-log
+    log.error("bad body: %s", req.state.raw_body)
+
+
+@app.route("/filtered", methods=["POST"])
+def filtered():
+    # only one attribute of the object passed on is tainted; each helper uses another one
+    ctx = Holder()
+    ctx.state = Holder()
+    ctx.state.raw_body = request.get_data()
+    ctx.method = "POST"
+    log_failure(ctx, "/filtered")
+    log_body(ctx)
+    return "ok"

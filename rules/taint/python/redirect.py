@@ -119,3 +119,23 @@ class ProductEdit(UpdateView):
         self.object.save()
         # ok: python-flow-redirect
         return shortcuts.redirect(self.object)
+
+
+def search_again(request, base):
+    query = request.GET.get("q", "")
+    # ok: python-flow-redirect
+    return shortcuts.redirect(f"{base.get_absolute_url()}?q={query}#search")
+
+
+def search_elsewhere(request, base):
+    # ruleid: python-flow-redirect
+    return shortcuts.redirect(f"{request.GET['to'].strip()}?q=1")
+
+
+def _continue_to(req):
+    # ruleid: python-flow-redirect
+    return shortcuts.redirect(req.GET["next"])
+
+
+def continue_view(request):
+    return _continue_to(request)  # the helper reads request.GET: the view's request is the source

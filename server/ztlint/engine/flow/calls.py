@@ -45,6 +45,10 @@ def _is_shell_c(items: list) -> bool:
         b.value in ("-c", "/c", "/C", "-Command")
 
 
+# methods that give a record's own address on this site (Django's convention)
+_OWN_URLS = frozenset({"get_absolute_url"})
+
+
 def _fixed_prefix(st, interp, e: ir.Call, sink) -> bool:
     """redirect("/wallet?usr=" + x), redirect(LOGIN_URL + "?next=" + x): the target's start
     is a literal the rule calls safe (a local path, a fixed host)."""
@@ -66,6 +70,8 @@ def fixed_start(st, interp, x: ir.Expr, safe) -> bool:
         head, value = first, fold.fold(first, lambda n: interp.const(st, n))
     if isinstance(value, str):
         return len(value) < 4096 and bool(safe.search(value))
+    if isinstance(head, ir.Call) and isinstance(head.func, ir.Attr) and head.func.name in _OWN_URLS:
+        return True  # f"{obj.get_absolute_url()}?q={x}": a model's own page on this site
     # a start the application makes is fixed; a literal of another type or one from outside not
     return not isinstance(head, ir.Const) and not interp.expr(st.copy(), head)
 
@@ -340,7 +346,7 @@ class CallSemantics:
             lb = lb.step(Step(span, f"reaches `{desc}`", self.where))
             if lb.param is not None:
                 self.sink_flows.append(SinkFlow(lb.param, rule.rule_id, rule.kind, span,
-                                                self.where, lb.cleared, lb.trace, desc))
+                                                self.where, lb.cleared, lb.trace, desc, lb.sub))
             else:
                 self.ctx.report(rule.rule_id, span, self.where, lb, desc, self.stmt,
                                 parts() if parts is not None else ())
@@ -374,8 +380,21 @@ class CallSemantics:
                 for lb in summary.sources))
         else:
             out = union(out, summary.sources)
+        def member(i: int, path: tuple[str, ...]) -> frozenset[Label]:
+            """What the argument for parameter ``i`` holds at ``path`` (the callee used only
+            that attribute of it): request.state.raw_body tainted, request.method not."""
+            j = i - offset
+            if not path or star or i >= len(summary.params) or summary.params[i][1] in ("star", "kwstar"):
+                return param(i)
+            arg = e.args[j] if 0 <= j < len(e.args) else e.kwargs.get(summary.params[i][0])
+            if arg is None or not isinstance(arg, (ir.Name, ir.Attr)):
+                return param(i)
+            for name in path:
+                arg = ir.Attr(arg, name[1:], arg.span)
+            return self.expr(st, arg)
+
         for flow in summary.sinks:
-            for lb in param(flow.param):
+            for lb in member(flow.param, flow.path):
                 lb = lb.clean(flow.cleared)
                 if lb.safe_for(flow.kind) or (lb.param is None and
                                               lb.category != self.ctx.followed.get(flow.rule_id)):
@@ -391,11 +410,25 @@ class CallSemantics:
                 lb = lb.with_trace(trace)
                 if lb.param is not None:
                     self.sink_flows.append(SinkFlow(lb.param, flow.rule_id, flow.kind, where_span,
-                                                    where_fn, lb.cleared, trace, desc))
+                                                    where_fn, lb.cleared, trace, desc, lb.sub))
                 else:
                     self.ctx.report(flow.rule_id, where_span, where_fn, lb, desc,
                                     self.stmt if external else None)
         return out
+
+    def param_member(self, var: str, path: tuple, value: frozenset[Label]) -> frozenset[Label]:
+        """``request.method`` read in a function whose parameter ``request`` is: label the
+        parameter's taint with the attributes used, so a caller that passes an object with one
+        tainted attribute only reports the sinks that read that attribute (``member`` above)."""
+        if not path or not value or not path[0].startswith(".") or len(path[0]) > 60:
+            return value
+        index = next((i for i, p in enumerate(self.fn.params) if p.name == var), None)
+        if index is None:
+            return value
+        origin = f"param:{index}"
+        sub = "".join(path[:next((k for k, x in enumerate(path) if not x.startswith(".")), len(path))][:3])
+        return frozenset(Label(origin + sub, lb.at, lb.home, lb.cleared, lb.trust, lb.what, lb.category,
+                               lb.trace) if lb.origin == origin else lb for lb in value)
 
     def no_return(self, st: State, e: ir.Call) -> bool:
         q = self.qual(st, e.func)

@@ -399,7 +399,7 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 if p[1] and st.types.get(p[0]) == RECORD and isinstance(e, ir.Attr):
                     slots = st.taint.get(p[0], {})
                     return union(*[v for k, v in slots.items() if k and k[:len(p[1])] == p[1]])
-                return self.renamed(e, self.read_var(st, *p))
+                return self.renamed(e, self.param_member(p[0], p[1], self.read_var(st, *p)))
             if isinstance(e, ir.Index):
                 self.expr(st, e.key)
             return self.renamed(e, self.expr(st, e.obj))

@@ -18,6 +18,7 @@ class SinkFlow:
     cleared: frozenset[str]
     trace: tuple[Step, ...]
     desc: str
+    path: tuple[str, ...] = ()  # only this attribute path of the parameter (".method",)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    origin: str  # "source:<id>" or "param:<index>"
+    origin: str  # "source:<id>", "param:<index>" or "param:<index>.<attr>..." (see sub)
     at: tuple[int, int]  # where the origin is (a source expression, a parameter) in ``home``
     home: str = ""  # the function ``at`` is in (its offsets are relative to that function)
     cleared: frozenset[str] = frozenset()
@@ -57,7 +57,21 @@ class Label:
 
     @property
     def param(self) -> int | None:
-        return int(self.origin[6:]) if self.origin.startswith("param:") else None
+        if not self.origin.startswith("param:"):
+            return None
+        body = self.origin[6:]
+        dot = body.find(".")
+        return int(body if dot < 0 else body[:dot])
+
+    @property
+    def sub(self) -> tuple[str, ...]:
+        """``param:2.method``: only the parameter's attribute ``.method`` was used (see
+        calls.param_member); () for the parameter as a whole or for a source."""
+        if not self.origin.startswith("param:"):
+            return ()
+        body = self.origin[6:]
+        dot = body.find(".")
+        return () if dot < 0 else tuple("." + a for a in body[dot + 1:].split("."))
 
 
 Taint = frozenset  # of Label
