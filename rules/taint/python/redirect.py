@@ -1,6 +1,7 @@
 from django import shortcuts
 from django.forms import ModelForm
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import UpdateView
@@ -139,3 +140,34 @@ def _continue_to(req):
 
 def continue_view(request):
     return _continue_to(request)  # the helper reads request.GET: the view's request is the source
+
+
+def category_saved(request):
+    form = ProductForm(request.POST)
+    form.save()
+    # ok: python-flow-redirect
+    return shortcuts.redirect(form.instance)
+
+
+def page_query(request):
+    # ok: python-flow-redirect
+    return shortcuts.redirect(f"{reverse('page', args=[request.GET['id']])}?{request.GET.urlencode()}")
+
+
+@app.route("/page-of")
+def page_of():
+    # ok: python-flow-redirect
+    return redirect(url_for("page", name=request.args["name"]) + "?from=" + request.args["from"])
+
+
+
+def page_by_name(request):
+    url = reverse("page", kwargs={"slug": request.GET["slug"]})
+    # ok: python-flow-redirect
+    return shortcuts.redirect(f"{url}?{request.GET.urlencode()}")
+
+
+def page_from_input(request):
+    url = request.GET["base"]
+    # ruleid: python-flow-redirect
+    return shortcuts.redirect(f"{url}?{request.GET.urlencode()}")

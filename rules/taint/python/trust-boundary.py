@@ -1,5 +1,6 @@
 from importlib import import_module
 
+from django import forms
 from django.conf import settings
 from flask import Flask, abort, request, session
 
@@ -28,6 +29,10 @@ def django_view(request):
     request.session["seen"] = True
 
 
+class LoginForm(forms.Form):
+    pass
+
+
 SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 
@@ -38,3 +43,12 @@ def child_session(request):
     request.session["parent"] = stored.get("parent")
     # ruleid: python-flow-trust-boundary
     request.session["child"] = request.POST.get("session")
+
+
+def customer_login(request):
+    form = LoginForm(data=request.POST)
+    if form.is_valid():
+        # ok: python-flow-trust-boundary
+        request.session["customer_id"] = form.get_customer().pk  # the record the form found
+    # ruleid: python-flow-trust-boundary
+    request.session["login_name"] = form.data["name"]

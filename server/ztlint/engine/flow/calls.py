@@ -49,14 +49,14 @@ def _is_shell_c(items: list) -> bool:
 _OWN_URLS = frozenset({"get_absolute_url"})
 
 
-def _fixed_prefix(st, interp, e: ir.Call, sink) -> bool:
+def _fixed_prefix(st, interp, e: ir.Call, sink, kind: str) -> bool:
     """redirect("/wallet?usr=" + x), redirect(LOGIN_URL + "?next=" + x): the target's start
     is a literal the rule calls safe (a local path, a fixed host)."""
     exprs = _sink_exprs(e, sink)
-    return bool(exprs) and all(fixed_start(st, interp, x, sink.safe_prefix) for x in exprs)
+    return bool(exprs) and all(fixed_start(st, interp, x, sink.safe_prefix, kind) for x in exprs)
 
 
-def fixed_start(st, interp, x: ir.Expr, safe) -> bool:
+def fixed_start(st, interp, x: ir.Expr, safe, kind: str | None = None) -> bool:
     """Text built with a start that ``safe`` (a regex) accepts, or that the application makes
     itself (reverse(...), settings.LOGIN_URL): whatever follows cannot move it elsewhere."""
     head = x.items[0] if isinstance(x, ir.Op) and x.op in ("+", "fstring", "%") and x.items else None
@@ -72,8 +72,12 @@ def fixed_start(st, interp, x: ir.Expr, safe) -> bool:
         return len(value) < 4096 and bool(safe.search(value))
     if isinstance(head, ir.Call) and isinstance(head.func, ir.Attr) and head.func.name in _OWN_URLS:
         return True  # f"{obj.get_absolute_url()}?q={x}": a model's own page on this site
-    # a start the application makes is fixed; a literal of another type or one from outside not
-    return not isinstance(head, ir.Const) and not interp.expr(st.copy(), head)
+    # a start the application makes is fixed (or one a sanitizer made safe for this kind: a
+    # url = reverse("page", kwargs=...) of the site's routes); a literal or one from outside not
+    if isinstance(head, ir.Const):
+        return False
+    start = interp.expr(st.copy(), head)
+    return not start or kind is not None and all(lb.safe_for(kind) for lb in start)
 
 
 def _receiver_matches(sink, obj: ir.Expr) -> bool:
@@ -234,7 +238,7 @@ class CallSemantics:
                 value = e.kwargs.get(name, _option(e, name))
                 if value is None or fold.fold(value, lambda n: self.const(st, n)) != want:
                     continue
-            if sink.safe_prefix is not None and _fixed_prefix(st, self, e, sink):
+            if sink.safe_prefix is not None and _fixed_prefix(st, self, e, sink, rule.kind):
                 continue
             if rule.kind == "redirect" and self.model_instances(st, _sink_exprs(e, sink)):
                 continue
@@ -246,11 +250,13 @@ class CallSemantics:
 
     def model_instances(self, st: State, exprs: list) -> bool:
         """redirect(instance): a record found or saved (``form.save()``, ``get_object(pk)``, a
-        generic view's ``self.object``) is not a URL; Django asks it for its own address."""
+        generic view's ``self.object``, a model form's ``form.instance``) is not a URL; Django
+        asks it for its own address."""
         return bool(exprs) and all(
             isinstance(x, ir.Name) and st.types.get(x.id) == RECORD
             or isinstance(x, ir.Attr) and x.name == "object" and isinstance(x.obj, ir.Name)
-            and x.obj.id == "self" for x in exprs)
+            and x.obj.id == "self"
+            or isinstance(x, ir.Attr) and x.name == "instance" for x in exprs)  # form.instance
 
     def module_function(self, st: State, func: ir.Expr) -> bool:
         """re.search, os.path.join: a function of an imported module, not a method."""

@@ -402,7 +402,11 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 return self.renamed(e, self.param_member(p[0], p[1], self.read_var(st, *p)))
             if isinstance(e, ir.Index):
                 self.expr(st, e.key)
-            return self.renamed(e, self.expr(st, e.obj))
+            value = self.expr(st, e.obj)
+            if value and isinstance(e, ir.Attr) and isinstance(e.obj, ir.Call) and _is_lookup(e.obj) \
+                    and self.ctx.callee(self, st, e.obj.func, self.qual(st, e.obj.func)) is None:
+                return CLEAN  # form.get_customer().pk: a field of a record found by the value
+            return self.renamed(e, value)
         if isinstance(e, ir.Call):
             return self.call(st, e)
         if isinstance(e, (ir.Op, ir.Seq)):
@@ -414,7 +418,7 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 # text whose start is fixed ("/path?next=" + x) cannot send a redirect or a
                 # request elsewhere, however it is passed on
                 for kind, safe in self.ctx.prefix_kinds:
-                    if fixed_start(st, self, e, safe):
+                    if fixed_start(st, self, e, safe, kind):
                         found = clean(found, frozenset({kind}))
             return found
         if isinstance(e, ir.BoolOp):
