@@ -297,3 +297,28 @@ def test_a_record_or_value_looked_up_by_a_request_value_is_stored_data():
            "\n@app.get('/v/{tid}')\nasync def echo(tid: str):\n    return RedirectResponse(url='' + tid)\n")
     # get_tinyurl() is a call the analysis cannot see into: its result does not carry `tid`
     assert flows(src) == [("python-flow-redirect", 19)]
+
+
+def test_a_validator_in_another_module_checks_the_callers_value(tmp_path, monkeypatch):
+    """get_provider(name) raises unless name is allowed: after the call the view's value is
+    checked; a look-up that returns None instead does not check it."""
+    from ztlint import cli
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "providers.py").write_text(
+        "KNOWN = {'stripe', 'paypal'}\n\n"
+        "def get_provider(name):\n    if name not in KNOWN:\n        raise ValueError(name)\n"
+        "    return name\n\n"
+        "def find_provider(name):\n    if name in KNOWN:\n        return name\n    return None\n")
+    (tmp_path / "app" / "views.py").write_text(
+        "import logging\nfrom flask import Flask\nfrom .providers import find_provider, get_provider\n\n"
+        "app = Flask(__name__)\nlog = logging.getLogger(__name__)\n\n"
+        "@app.route('/a/<p>')\ndef a(p):\n    get_provider(p)\n    log.warning('failed %s', p)\n    return 'x'\n\n"
+        "@app.route('/b/<p>')\ndef b(p):\n    find_provider(p)\n    log.warning('failed %s', p)\n    return 'x'\n")
+    (tmp_path / "ztlint.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.json"
+    cli.main(["scan", ".", "--format", "json", "-o", str(out), "--no-progress", "--no-cache"])
+    found = [(f["path"].rsplit("/", 1)[-1], f["start"]["line"]) for f in json.loads(out.read_text())["findings"]
+             if f["rule"] == "python-flow-log"]
+    assert found == [("views.py", 17)]

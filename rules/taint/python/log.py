@@ -143,3 +143,34 @@ def filtered():
     log_failure(ctx, "/filtered")
     log_body(ctx)
     return "ok"
+
+
+PROVIDERS = {"stripe", "paypal"}
+
+
+def load_provider(name):
+    if name not in PROVIDERS:
+        raise ValueError("unknown provider")
+    return name.upper()
+
+
+def find_provider(name):
+    if name in PROVIDERS:
+        return name.upper()
+    return None
+
+
+@app.route("/pay/<provider>")
+def pay(provider):
+    load_provider(provider)  # raises unless provider is one of PROVIDERS
+    # ok: python-flow-log
+    log.warning("payment with %s failed", provider)
+    return "failed"
+
+
+@app.route("/pay-maybe/<provider>")
+def pay_maybe(provider):
+    find_provider(provider)  # returns None for an unknown one, and the code goes on
+    # ruleid: python-flow-log
+    log.warning("payment with %s failed", provider)
+    return "failed"

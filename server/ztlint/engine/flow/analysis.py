@@ -265,7 +265,9 @@ class FileAnalysis(EntryStates):
                 sources = sources | {lb}
         params = tuple((p.name, p.kind) for p in fn.params)
         never = end is None and not interp.returned and not fn.too_deep and bool(fn.body)
-        parts = (params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never)
+        interp.note_exit(end)
+        validates = tuple(sorted(interp.validated or ())) if not never and not fn.too_deep else ()
+        parts = (params, tuple(returns), frozenset(sources), tuple(interp.sink_flows), never, validates)
         # (the digest only serves the editor's cache: a scan has none)
         return Summary(*parts, digest=_digest(parts) if self.cache is not None else "")
 

@@ -375,6 +375,14 @@ class CallSemantics:
                 return union(args[j], star) if star else args[j]
             return union(kwargs.get(pname, CLEAN), star)
 
+        for i in summary.validates:  # it returned: what it checks holds for the argument
+            j = i - offset
+            arg = e.args[j] if 0 <= j < len(e.args) else e.kwargs.get(summary.params[i][0]) \
+                if i < len(summary.params) else None
+            if isinstance(arg, ir.Name) and st.bound(arg.id):
+                self.apply_kinds(st, arg.id, frozenset({ALL}))
+            elif arg is not None and fold.access(arg) is not None:
+                self.check_access(st, arg, frozenset({ALL}))
         out = CLEAN
         for i, cleared, trace in summary.returns:
             t = clean(param(i), cleared)

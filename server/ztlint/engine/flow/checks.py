@@ -10,6 +10,7 @@ from .taint import ALL, Label, clean
 
 # in State.consts: access paths a check has proven (see checked_access); not a variable name
 CHECKED = "<checked>"
+VALIDATED = "<validated>"  # in State.consts, with a parameter's index: a check made it safe
 RECORD = "record:"  # in State.types: what a lookup function returned (see interp._is_lookup)
 
 # what a failing int(x) / UUID(x) raises, and what catches it
@@ -50,6 +51,11 @@ class Checks:
             return
         slots = st.taint.get(var)
         if slots:
+            if ALL in kinds:  # a parameter checked here: note it for the summary (note_exit)
+                for v in slots.values():
+                    for lb in v:
+                        if lb.origin.startswith("param:") and not lb.sub:
+                            st.consts[(VALIDATED, lb.param)] = True
             for k in list(slots):
                 slots[k] = clean(slots[k], kinds)
 
@@ -132,3 +138,15 @@ class Checks:
             return clean(self.expr(st, e), kinds)
         finally:
             st.consts[CHECKED] = saved
+
+    # -- functions that validate a parameter --------------------------------------------------
+    # get_provider(name) that raises unless ``name in PROVIDERS``: wherever it returns, its
+    # parameter is checked, so after the call the caller's argument is too.
+    def note_exit(self, st: State | None) -> None:
+        """Called at each return (and with the end state): keep the parameters whose value
+        a check or a conversion has made safe for every sink on every way out."""
+        if st is None:
+            return
+        now = {i for i, p in enumerate(self.fn.params)
+               if p.kind not in ("self", "star", "kwstar") and st.consts.get((VALIDATED, i))}
+        self.validated = now if self.validated is None else self.validated & now

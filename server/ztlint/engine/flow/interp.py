@@ -46,6 +46,7 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
         self.stmt: ir.Span = fn.span
         self.returns = CLEAN
         self.returned = False  # a return was reached (whatever its value carries)
+        self.validated: set[int] | None = None  # parameters clean at every return (see note_exit)
         self.sink_flows: list = []  # parameters reaching sinks (for the summary)
 
     # -- names ---------------------------------------------------------------------------
@@ -188,6 +189,7 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
         if isinstance(s, ir.Return):
             self.stmt = s.span
             self.returned = True
+            self.note_exit(st)
             if s.value is not None:
                 value = self.expr(st, s.value)
                 self.flush(st)

@@ -48,7 +48,7 @@ def portable(summary: Summary) -> Summary:
 
 
 def matters(summary: Summary) -> bool:
-    return bool(summary.sources or summary.sinks or summary.returns)
+    return bool(summary.sources or summary.sinks or summary.returns or summary.validates)
 
 
 class Project:

@@ -28,6 +28,7 @@ class Summary:
     sources: frozenset[Label] = CLEAN  # untrusted data it returns itself
     sinks: tuple[SinkFlow, ...] = ()
     never_returns: bool = False  # every path raises or aborts (a deny() helper)
+    validates: tuple[int, ...] = ()  # parameters checked or converted wherever it returns
     digest: str = field(default="", compare=False)
 
 
