@@ -174,3 +174,24 @@ def pay_maybe(provider):
     # ruleid: python-flow-log
     log.warning("payment with %s failed", provider)
     return "failed"
+
+
+
+def check_config(cfg):
+    if cfg not in PROVIDERS:
+        raise ValueError("bad config")
+
+
+def prepare(name):
+    config = name.lower() + ".cfg"  # derived from the parameter, then checked: name itself is not
+    check_config(config)
+    validate_archive(config)
+    return config
+
+
+@app.route("/install/<name>")
+def install_view(name):
+    prepare(name)
+    # ruleid: python-flow-log
+    log.info("installing %s", name)
+    return "ok"

@@ -51,11 +51,13 @@ class Checks:
             return
         slots = st.taint.get(var)
         if slots:
-            if ALL in kinds:  # a parameter checked here: note it for the summary (note_exit)
+            if ALL in kinds:  # a parameter checked itself: note it for the summary (note_exit)
+                params = self.fn.params
                 for v in slots.values():
                     for lb in v:
-                        if lb.origin.startswith("param:") and not lb.sub:
-                            st.consts[(VALIDATED, lb.param)] = True
+                        i = lb.param
+                        if i is not None and not lb.sub and i < len(params) and params[i].name == var:
+                            st.consts[(VALIDATED, i)] = True
             for k in list(slots):
                 slots[k] = clean(slots[k], kinds)
 
