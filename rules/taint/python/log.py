@@ -195,3 +195,14 @@ def install_view(name):
     # ruleid: python-flow-log
     log.info("installing %s", name)
     return "ok"
+
+
+@app.route("/acs")
+def acs():
+    userinfo = map_attributes(request.form.get("SAMLResponse"))
+    userinfo["name_id"] = request.form.get("name_id")
+    # ok: python-flow-log
+    log.debug("mapped user info: %s", userinfo)  # a mapping: its repr escapes line breaks
+    # ruleid: python-flow-log
+    log.debug("name id: %s", userinfo["name_id"])
+    return "ok"

@@ -159,7 +159,18 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
         # a and b holds: both hold; a or b fails: both fail
         if (test.op == "and") == holds:
             return [g for item in test.items for g in guards(item, holds, is_clean, qual)]
-        return []
+        # a and b fails (a or b holds): one of them does, so only what each one proves holds
+        common: dict | None = None
+        for item in test.items:
+            found: dict = {}
+            for name, kinds in guards(item, holds, is_clean, qual):
+                if isinstance(name, str):
+                    found[name] = found.get(name, frozenset()) | kinds
+            common = found if common is None else {
+                n: _meet(common[n], found[n]) for n in common.keys() & found.keys()}
+            if not common:
+                return []
+        return [(n, k) for n, k in (common or {}).items() if k]
     if isinstance(test, ir.Compare):
         if test.op in ("is", "is not") and isinstance(test.right, ir.Const) and test.right.value is None:
             # re.fullmatch(p, x) is None: the check holds where the comparison does not
@@ -220,6 +231,13 @@ def guards(test: ir.Expr, holds: bool, is_clean, qual) -> list[tuple[str, frozen
                 return [(name, frozenset({"redirect"}))]
         return [(name, frozenset({ALL})) for name in validator_checks(test)]
     return []
+
+
+def _meet(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """The sink kinds both of two guards make a value safe for."""
+    if ALL in a:
+        return b
+    return a if ALL in b else a & b
 
 
 def _anchored(pattern: ir.Expr | None) -> bool:

@@ -325,6 +325,8 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
         if taint and self.ctx.name_sinks:
             self.name_sink(st, target, taint)
         if isinstance(target, (ir.Attr, ir.Index)):
+            if isinstance(target, ir.Index):  # info["name"] = v: info is a mapping, not text
+                self.used_as_mapping(st, target.obj, target.key)
             if taint:
                 self.store_sink(st, target, taint)
             p = self.path_of(st, target)
