@@ -394,9 +394,23 @@ class FileAnalysis(EntryStates):
             self._frames[-1][2].append(Hit(rule_id, span, where, label, desc, statement, parts))
         key = (rule_id, span, where)
         old = self.hits.get(key)
-        if old is None or (len(label.trace), label.trust != "remote") < (
-                len(old.label.trace), old.label.trust != "remote"):
+        if old is None or self._shorter(label, old.label):
             self.hits[key] = Hit(rule_id, span, where, label, desc, statement, parts)
+
+    def _shorter(self, new: Label, old: Label) -> bool:
+        """Whether a flow to a sink is shown rather than another: the shorter one, from a remote
+        source, then the one starting (and going) earlier in the file. Labels reach a sink in
+        set order, which the hash seed decides: the choice must not depend on it."""
+        a, b = (len(new.trace), new.trust != "remote"), (len(old.trace), old.trust != "remote")
+        if a != b:
+            return a < b
+        return self._position(new) < self._position(old)
+
+    def _position(self, lb: Label) -> tuple:
+        starts = self.module.starts
+        return (starts.get(lb.home, 0) + lb.at[0], lb.at[1], lb.origin,
+                [(starts.get(s.where, 0) + s.span[0], s.span[1], s.text) for s in lb.trace],
+                sorted(lb.cleared))
 
     def returned(self, interp: Interpreter, st: State, value: ir.Expr, taint) -> None:
         """A handler's return value is the response body."""
