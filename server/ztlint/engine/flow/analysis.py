@@ -35,6 +35,8 @@ class Hit:
     parts: tuple = ()  # spans (in ``where``) of the tainted pieces of the sink's argument
 
 
+TABLES = "<rule tables>"  # in the cache: what __init__ derives from the rules (see _rule_tables)
+CONTEXT = "<context>"  # in the cache: the module's names when last analysed
 GROUPS = "<module groups>"  # in the cache: the top-level code's groups (see _top_level)
 CALLERS = "<callers>"  # in the cache: who used which summary (see _callers)
 # top-level statements re-run together after an edit: smaller groups re-run less around a large
@@ -78,25 +80,17 @@ class FileAnalysis(EntryStates):
         self.rules = rules
         self.externals = externals  # qualified name -> Summary (other modules), or None
         self.functions = {f.name: f for f in module.functions}
-        self.request_types = {r.type for r in model.request_params}
-        self.followed = {r.rule_id: r.sources for r in rules}  # rule -> source category
-        # call name (or ".method") -> (rule, sink) of every rule: one look-up per call
-        self.sink_index: dict[str, tuple] = {}
-        for r in rules:
-            for s in r.sinks:
-                for n in s.names:
-                    self.sink_index[n] = self.sink_index.get(n, ()) + ((r, s),)
-        self.remote_only = {r.rule_id for r in rules if not r.local_sources}
-        # (sink kind, regex of a safe start): redirect and SSRF targets
-        self.prefix_kinds = tuple({(r.kind, s.safe_prefix.pattern): (r.kind, s.safe_prefix)
-                                   for r in rules for s in r.sinks if s.safe_prefix is not None
-                                   }.values())
-        self.ignored = {r.rule_id: r.ignore_sources for r in rules if r.ignore_sources}
+        tables = cache.get(TABLES) if cache is not None else None
+        if tables is None or tables[0] is not model or tables[1] != rules:
+            tables = _rule_tables(model, rules)
+            if cache is not None:
+                cache[TABLES] = tables
+        (_, _, self.request_types, self.followed, self.sink_index, self.remote_only,
+         self.prefix_kinds, self.ignored, self.name_sinks) = tables
         # handlers return an HTML body only in frameworks that make one of a string (Flask),
         # not in those that serialise it (FastAPI) or need a response object (Django)
         self.html_responses = any(v.split(".")[0] in model.html_responses
                                   for v in module.imports.values())
-        self.name_sinks = [(r, s) for r in rules for s in r.name_sinks]
         self.globals: dict[str, State] = {}
         self.summaries: dict[str, Summary] = {}
         self.end_states: dict[str, State | None] = {}
@@ -111,6 +105,8 @@ class FileAnalysis(EntryStates):
         self.context = repr((sorted(module.imports.items()), sorted(
             (k, repr(v)) for k, v in module.constants.items()), sorted(module.classes.items()),
             [r.rule_id for r in rules]))
+        if cache is not None:  # the same object as last time when equal: compared by identity
+            self.context = cache[CONTEXT] = _same_or(cache.get(CONTEXT), self.context)
         self.globals_digest = ""
         self._steps = 0
         self._max_steps = max_steps
@@ -128,8 +124,9 @@ class FileAnalysis(EntryStates):
                     (var, sorted((k, _digest(v)) for k, v in st.taint[var].items()))
                     for var in self.globals))
         self._reuse_unaffected()
+        summaries = self.summaries
         for name in self.functions:
-            if name != "<module>":
+            if name not in summaries and name != "<module>":
                 self.summary(name)
         return self
 
@@ -143,12 +140,15 @@ class FileAnalysis(EntryStates):
         callers, external = self._callers()
         # (a function using another module's summary is checked the slow way: that module may
         # have changed)
-        changed = {n for n in self.cache if n not in self.functions} | external
+        cache, context, digest = self.cache, self.context, self.globals_digest
+        changed = (cache.keys() - self.functions.keys()) | external
+        # (run per function at every keystroke: the usual case, the same objects, goes first)
         for name, fn in self.functions.items():
-            c = self.cache.get(name)
-            if c is None or not _same_function(c.fn, fn) or c.context != self.context or \
-                c.registered_by != fn.registered_by or (
-                    c.globals is not None and c.globals != self.globals_digest):
+            c = cache.get(name)
+            if c is None or c.fn is not fn and not _same_function(c.fn, fn) or \
+                    c.context is not context and c.context != context or \
+                    c.registered_by != fn.registered_by or (
+                    c.globals is not None and c.globals != digest):
                 changed.add(name)
         affected, todo = set(changed), list(changed)
         while todo:
@@ -156,14 +156,15 @@ class FileAnalysis(EntryStates):
                 if caller not in affected:
                     affected.add(caller)
                     todo.append(caller)
+        summaries, end_states = self.summaries, self.end_states
         for name in self.functions:
-            if name in affected or name in self.summaries:
+            if name in affected or name in summaries:
                 continue
-            c = self.cache[name]
+            c = cache[name]
             for h in c.hits:
                 self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement, h.parts)
-            self.end_states[name] = c.state
-            self.summaries[name] = c.summary
+            end_states[name] = c.state
+            summaries[name] = c.summary
 
     def _callers(self) -> tuple[dict[str, set[str]], set[str]]:
         """(dependency -> the cached functions that used it, functions using other modules),
@@ -304,7 +305,8 @@ class FileAnalysis(EntryStates):
                 self._frames[-1][0].update(deps)
                 self._frames[-1][2].extend(hits)
             new.append(Group(ident, st.copy() if st is not None else None, hits, deps, self.context))
-            same_input = prev is not None and prev.ident == ident and same(prev.state, st)
+            # (a changed group leaving the state as it was: the groups after it are reused)
+            same_input = prev is not None and same(prev.state, st)
             if st is None:
                 break
         self.cache[GROUPS] = new
@@ -431,6 +433,28 @@ class FileAnalysis(EntryStates):
             if rule.sinks_of("<handler-return>"):
                 interp.hit(rule, taint, value.span, "response body",
                            parts=lambda: interp.tainted_parts(st, [value], rule.kind))
+
+
+def _rule_tables(model: Model, rules: list[TaintRule]) -> tuple:
+    """(model, rules, then what a FileAnalysis looks up per call and per source)."""
+    # call name (or ".method") -> (rule, sink) of every rule: one look-up per call
+    sink_index: dict[str, tuple] = {}
+    for r in rules:
+        for s in r.sinks:
+            for n in s.names:
+                sink_index[n] = sink_index.get(n, ()) + ((r, s),)
+    # (sink kind, regex of a safe start): redirect and SSRF targets
+    prefix_kinds = tuple({(r.kind, s.safe_prefix.pattern): (r.kind, s.safe_prefix)
+                          for r in rules for s in r.sinks if s.safe_prefix is not None}.values())
+    return (model, list(rules), {r.type for r in model.request_params},
+            {r.rule_id: r.sources for r in rules},  # rule -> source category
+            sink_index, {r.rule_id for r in rules if not r.local_sources}, prefix_kinds,
+            {r.rule_id: r.ignore_sources for r in rules if r.ignore_sources},
+            [(r, s) for r in rules for s in r.name_sinks])
+
+
+def _same_or(old: str | None, new: str) -> str:
+    return old if old == new else new
 
 
 def _same_function(a: ir.Function, b: ir.Function) -> bool:

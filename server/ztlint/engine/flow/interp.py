@@ -381,6 +381,11 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
             if src:
                 return src
             p = self.path_of(st, e)
+            if p is None and q is not None and isinstance(e, ir.Attr) and \
+                    self.ctx.model.source_of(q) is None:
+                # fields.DateField, rooted in a name that is no local: no prefix of it is a
+                # source either (source_of looks up prefixes), so what follows finds nothing
+                return CLEAN
             if isinstance(e, ir.Index):
                 self.used_as_mapping(st, e.obj, e.key)
             if p is not None:
