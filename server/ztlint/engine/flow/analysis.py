@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from . import fold, ir
 from .handlers import EntryStates
 from .interp import Interpreter
+from .prepared import module_context, rule_tables
 from .spec import LOCAL_CLASS, Model, TaintRule
 from .state import State, same
 from .summary import EMPTY, Summary
@@ -35,8 +36,6 @@ class Hit:
     parts: tuple = ()  # spans (in ``where``) of the tainted pieces of the sink's argument
 
 
-TABLES = "<rule tables>"  # in the cache: what __init__ derives from the rules (see _rule_tables)
-CONTEXT = "<context>"  # in the cache: the module's names when last analysed
 GROUPS = "<module groups>"  # in the cache: the top-level code's groups (see _top_level)
 CALLERS = "<callers>"  # in the cache: who used which summary (see _callers)
 # top-level statements re-run together after an edit: smaller groups re-run less around a large
@@ -80,13 +79,8 @@ class FileAnalysis(EntryStates):
         self.rules = rules
         self.externals = externals  # qualified name -> Summary (other modules), or None
         self.functions = {f.name: f for f in module.functions}
-        tables = cache.get(TABLES) if cache is not None else None
-        if tables is None or tables[0] is not model or tables[1] != rules:
-            tables = _rule_tables(model, rules)
-            if cache is not None:
-                cache[TABLES] = tables
         (_, _, self.request_types, self.followed, self.sink_index, self.remote_only,
-         self.prefix_kinds, self.ignored, self.name_sinks) = tables
+         self.prefix_kinds, self.ignored, self.name_sinks) = rule_tables(model, rules, cache)
         # handlers return an HTML body only in frameworks that make one of a string (Flask),
         # not in those that serialise it (FastAPI) or need a response object (Django)
         self.html_responses = any(v.split(".")[0] in model.html_responses
@@ -102,11 +96,7 @@ class FileAnalysis(EntryStates):
         # global, its hits (see Cached)
         self._frames: list[tuple[dict, list, list]] = []
         self.cache = cache  # name -> Cached (kept by the caller between edits), or None
-        self.context = repr((sorted(module.imports.items()), sorted(
-            (k, repr(v)) for k, v in module.constants.items()), sorted(module.classes.items()),
-            [r.rule_id for r in rules]))
-        if cache is not None:  # the same object as last time when equal: compared by identity
-            self.context = cache[CONTEXT] = _same_or(cache.get(CONTEXT), self.context)
+        self.context = module_context(module, rules, cache)
         self.globals_digest = ""
         self._steps = 0
         self._max_steps = max_steps
@@ -433,28 +423,6 @@ class FileAnalysis(EntryStates):
             if rule.sinks_of("<handler-return>"):
                 interp.hit(rule, taint, value.span, "response body",
                            parts=lambda: interp.tainted_parts(st, [value], rule.kind))
-
-
-def _rule_tables(model: Model, rules: list[TaintRule]) -> tuple:
-    """(model, rules, then what a FileAnalysis looks up per call and per source)."""
-    # call name (or ".method") -> (rule, sink) of every rule: one look-up per call
-    sink_index: dict[str, tuple] = {}
-    for r in rules:
-        for s in r.sinks:
-            for n in s.names:
-                sink_index[n] = sink_index.get(n, ()) + ((r, s),)
-    # (sink kind, regex of a safe start): redirect and SSRF targets
-    prefix_kinds = tuple({(r.kind, s.safe_prefix.pattern): (r.kind, s.safe_prefix)
-                          for r in rules for s in r.sinks if s.safe_prefix is not None}.values())
-    return (model, list(rules), {r.type for r in model.request_params},
-            {r.rule_id: r.sources for r in rules},  # rule -> source category
-            sink_index, {r.rule_id for r in rules if not r.local_sources}, prefix_kinds,
-            {r.rule_id: r.ignore_sources for r in rules if r.ignore_sources},
-            [(r, s) for r in rules for s in r.name_sinks])
-
-
-def _same_or(old: str | None, new: str) -> str:
-    return old if old == new else new
 
 
 def _same_function(a: ir.Function, b: ir.Function) -> bool:
