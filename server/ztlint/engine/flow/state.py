@@ -110,8 +110,12 @@ def join(a: State | None, b: State | None) -> State | None:
     empty: dict = {}
     for var in a.taint.keys() | b.taint.keys():
         sa, sb = a.taint.get(var, empty), b.taint.get(var, empty)
-        if sa == sb:  # the usual case (the same sets, compared by identity first): no union
-            out.taint[var] = {k: v if len(v) <= MAX_LABELS else union(v) for k, v in sa.items()}
+        if sa == sb or not sa or not sb:
+            # the usual case (the same sets, compared by identity first, or one side only):
+            # what union() of each slot would give, without calling it
+            one = sa or sb
+            out.taint[var] = dict(one) if max(map(len, one.values()), default=0) <= MAX_LABELS \
+                else {k: union(v) for k, v in one.items()}
             continue
         out.taint[var] = {k: union(sa.get(k, CLEAN), sb.get(k, CLEAN)) for k in sa.keys() | sb.keys()}
         # a slot written on one side only: the other side's whole value still applies there
