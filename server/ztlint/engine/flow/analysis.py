@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from . import fold, ir
 from .handlers import EntryStates
 from .interp import Interpreter
+from .prepared import module_context, rule_tables
 from .spec import LOCAL_CLASS, Model, TaintRule
 from .state import State, same
 from .summary import EMPTY, Summary
@@ -78,25 +79,12 @@ class FileAnalysis(EntryStates):
         self.rules = rules
         self.externals = externals  # qualified name -> Summary (other modules), or None
         self.functions = {f.name: f for f in module.functions}
-        self.request_types = {r.type for r in model.request_params}
-        self.followed = {r.rule_id: r.sources for r in rules}  # rule -> source category
-        # call name (or ".method") -> (rule, sink) of every rule: one look-up per call
-        self.sink_index: dict[str, tuple] = {}
-        for r in rules:
-            for s in r.sinks:
-                for n in s.names:
-                    self.sink_index[n] = self.sink_index.get(n, ()) + ((r, s),)
-        self.remote_only = {r.rule_id for r in rules if not r.local_sources}
-        # (sink kind, regex of a safe start): redirect and SSRF targets
-        self.prefix_kinds = tuple({(r.kind, s.safe_prefix.pattern): (r.kind, s.safe_prefix)
-                                   for r in rules for s in r.sinks if s.safe_prefix is not None
-                                   }.values())
-        self.ignored = {r.rule_id: r.ignore_sources for r in rules if r.ignore_sources}
+        (_, _, self.request_types, self.followed, self.sink_index, self.remote_only,
+         self.prefix_kinds, self.ignored, self.name_sinks) = rule_tables(model, rules, cache)
         # handlers return an HTML body only in frameworks that make one of a string (Flask),
         # not in those that serialise it (FastAPI) or need a response object (Django)
         self.html_responses = any(v.split(".")[0] in model.html_responses
                                   for v in module.imports.values())
-        self.name_sinks = [(r, s) for r in rules for s in r.name_sinks]
         self.globals: dict[str, State] = {}
         self.summaries: dict[str, Summary] = {}
         self.end_states: dict[str, State | None] = {}
@@ -108,9 +96,7 @@ class FileAnalysis(EntryStates):
         # global, its hits (see Cached)
         self._frames: list[tuple[dict, list, list]] = []
         self.cache = cache  # name -> Cached (kept by the caller between edits), or None
-        self.context = repr((sorted(module.imports.items()), sorted(
-            (k, repr(v)) for k, v in module.constants.items()), sorted(module.classes.items()),
-            [r.rule_id for r in rules]))
+        self.context = module_context(module, rules, cache)
         self.globals_digest = ""
         self._steps = 0
         self._max_steps = max_steps
@@ -128,8 +114,9 @@ class FileAnalysis(EntryStates):
                     (var, sorted((k, _digest(v)) for k, v in st.taint[var].items()))
                     for var in self.globals))
         self._reuse_unaffected()
+        summaries = self.summaries
         for name in self.functions:
-            if name != "<module>":
+            if name not in summaries and name != "<module>":
                 self.summary(name)
         return self
 
@@ -143,12 +130,15 @@ class FileAnalysis(EntryStates):
         callers, external = self._callers()
         # (a function using another module's summary is checked the slow way: that module may
         # have changed)
-        changed = {n for n in self.cache if n not in self.functions} | external
+        cache, context, digest = self.cache, self.context, self.globals_digest
+        changed = (cache.keys() - self.functions.keys()) | external
+        # (run per function at every keystroke: the usual case, the same objects, goes first)
         for name, fn in self.functions.items():
-            c = self.cache.get(name)
-            if c is None or not _same_function(c.fn, fn) or c.context != self.context or \
-                c.registered_by != fn.registered_by or (
-                    c.globals is not None and c.globals != self.globals_digest):
+            c = cache.get(name)
+            if c is None or c.fn is not fn and not _same_function(c.fn, fn) or \
+                    c.context is not context and c.context != context or \
+                    c.registered_by != fn.registered_by or (
+                    c.globals is not None and c.globals != digest):
                 changed.add(name)
         affected, todo = set(changed), list(changed)
         while todo:
@@ -156,14 +146,15 @@ class FileAnalysis(EntryStates):
                 if caller not in affected:
                     affected.add(caller)
                     todo.append(caller)
+        summaries, end_states = self.summaries, self.end_states
         for name in self.functions:
-            if name in affected or name in self.summaries:
+            if name in affected or name in summaries:
                 continue
-            c = self.cache[name]
+            c = cache[name]
             for h in c.hits:
                 self.report(h.rule_id, h.span, h.where, h.label, h.desc, h.statement, h.parts)
-            self.end_states[name] = c.state
-            self.summaries[name] = c.summary
+            end_states[name] = c.state
+            summaries[name] = c.summary
 
     def _callers(self) -> tuple[dict[str, set[str]], set[str]]:
         """(dependency -> the cached functions that used it, functions using other modules),
@@ -306,7 +297,8 @@ class FileAnalysis(EntryStates):
                 self._frames[-1][0].update(deps)
                 self._frames[-1][2].extend(hits)
             new.append(Group(ident, st.copy() if st is not None else None, hits, deps, self.context))
-            same_input = prev is not None and prev.ident == ident and same(prev.state, st)
+            # (a changed group leaving the state as it was: the groups after it are reused)
+            same_input = prev is not None and same(prev.state, st)
             if st is None:
                 break
         self.cache[GROUPS] = new
@@ -396,9 +388,23 @@ class FileAnalysis(EntryStates):
             self._frames[-1][2].append(Hit(rule_id, span, where, label, desc, statement, parts))
         key = (rule_id, span, where)
         old = self.hits.get(key)
-        if old is None or (len(label.trace), label.trust != "remote") < (
-                len(old.label.trace), old.label.trust != "remote"):
+        if old is None or self._shorter(label, old.label):
             self.hits[key] = Hit(rule_id, span, where, label, desc, statement, parts)
+
+    def _shorter(self, new: Label, old: Label) -> bool:
+        """Whether a flow to a sink is shown rather than another: the shorter one, from a remote
+        source, then the one starting (and going) earlier in the file. Labels reach a sink in
+        set order, which the hash seed decides: the choice must not depend on it."""
+        a, b = (len(new.trace), new.trust != "remote"), (len(old.trace), old.trust != "remote")
+        if a != b:
+            return a < b
+        return self._position(new) < self._position(old)
+
+    def _position(self, lb: Label) -> tuple:
+        starts = self.module.starts
+        return (starts.get(lb.home, 0) + lb.at[0], lb.at[1], lb.origin,
+                [(starts.get(s.where, 0) + s.span[0], s.span[1], s.text) for s in lb.trace],
+                sorted(lb.cleared))
 
     def returned(self, interp: Interpreter, st: State, value: ir.Expr, taint) -> None:
         """A handler's return value is the response body."""

@@ -61,17 +61,18 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
         """The qualified name of a name or attribute chain (imports and typed locals
         resolved); None when rooted in an ordinary local value."""
         parts = []
-        while isinstance(e, ir.Attr):
+        while type(e) is ir.Attr:  # (type checks, not isinstance: no ir class is subclassed)
             parts.append(e.name)
             e = e.obj
-        if not isinstance(e, ir.Name):
+        if type(e) is not ir.Name:
             return None
-        if e.id in st.types:
-            root = st.types[e.id]
-        elif st.bound(e.id):
+        name = e.id
+        if name in st.types:
+            root = st.types[name]
+        elif name in st.taint or name in st.consts:  # (st.bound)
             return None
         else:
-            root = self.ctx.resolve(e.id)
+            root = self.ctx.resolve(name)
         return ".".join([root] + parts[::-1]) if parts else root
 
     def path_of(self, st: State, e: ir.Expr) -> tuple[str, Path] | None:
@@ -121,13 +122,14 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
         return st
 
     def statement(self, s: ir.Stmt, st: State, depth: int) -> State | None:
-        if isinstance(s, ir.Assign):
+        t = type(s)  # (type checks, not isinstance: no ir class is subclassed)
+        if t is ir.Assign:
             self.stmt = s.span
             value = self.expr(st, s.value)
             for target in s.targets:
                 self.assign(st, target, s.value, value, s.augmented)
             return st
-        if isinstance(s, ir.ExprStmt):
+        if t is ir.ExprStmt:
             self.stmt = s.span
             self.expr(st, s.expr)
             if isinstance(s.expr, ir.Call) and self.no_return(st, s.expr):
@@ -140,18 +142,18 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 for var in fold.validator_checks(s.expr, raising=True):
                     self.apply_kinds(st, var, frozenset({ALL}))
             return st
-        if isinstance(s, ir.If):
+        if t is ir.If:
             return self.branch(s.test, s.body, s.orelse, st, depth)
-        if isinstance(s, ir.Loop):
+        if t is ir.Loop:
             return self.loop(s, st, depth)
-        if isinstance(s, ir.With):
+        if t is ir.With:
             self.stmt = s.span
             for value, target in s.items:
                 t = self.expr(st, value)
                 if target is not None:
                     self.assign(st, target, value, t, False)
             return self.block(s.body, st, depth)
-        if isinstance(s, ir.Try):
+        if t is ir.Try:
             entry = st.copy()
             body = self.block(s.body, st, depth)
             out = self.block(s.orelse, body, depth) if s.orelse else body
@@ -181,12 +183,12 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                 fin = self.block(s.final, (out or start or entry).copy(), depth)
                 return fin if out is not None else None
             return out
-        if isinstance(s, ir.Match):
+        if t is ir.Match:
             return self.match(s, st, depth)
-        if isinstance(s, ir.Located):
+        if t is ir.Located:
             self.where = s.home
             return self.block(s.body, st, depth)
-        if isinstance(s, ir.Return):
+        if t is ir.Return:
             self.stmt = s.span
             self.returned = True
             self.note_exit(st)
@@ -201,15 +203,15 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
                         self.hit(rule, value, s.value.span, f"return of {short}()", once=True)
                 self.ctx.returned(self, st, s.value, value)
             return None
-        if isinstance(s, ir.Raise):
+        if t is ir.Raise:
             if s.value is not None:
                 self.expr(st, s.value)
             return None
-        if isinstance(s, ir.Jump):
+        if t is ir.Jump:
             if self.loops:
                 self.loops[-1][0 if s.kind == "break" else 1].append(st)
             return None
-        if isinstance(s, ir.Delete):
+        if t is ir.Delete:
             for t in s.targets:
                 p = self.path_of(st, t)
                 if p is not None:
@@ -376,65 +378,72 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
 
     # -- expressions ---------------------------------------------------------------------
     def expr(self, st: State, e: ir.Expr | None) -> frozenset[Label]:
-        if e is None or isinstance(e, ir.Const):
+        t = type(e)  # (type checks, not isinstance: the hottest function; no ir class is subclassed)
+        if t is ir.Const or e is None:
             return CLEAN
-        if isinstance(e, ir.Name):
-            if st.bound(e.id) or e.id in self.ctx.globals:
-                return self.read_var(st, e.id)
+        if t is ir.Name:
+            name = e.id
+            if name in st.taint or name in st.consts or name in st.types or name in self.ctx.globals:
+                return self.read_var(st, name)
             return self.source(st, self.qual(st, e), e.span)
-        if isinstance(e, (ir.Attr, ir.Index)):
+        if t is ir.Attr or t is ir.Index:
             if CHECKED in st.consts:
                 proven = self.expr_checked(st, e)
                 if proven is not None:
                     return proven
             # request.args / request.args["x"]: a source, whoever holds the request
-            q = self.qual(st, e if isinstance(e, ir.Attr) else e.obj)
-            if isinstance(e, ir.Index) and self.server_value(q, e.key):
+            q = self.qual(st, e if t is ir.Attr else e.obj)
+            if t is ir.Index and self.server_value(q, e.key):
                 return CLEAN
             src = self.source(st, q, e.span) if q else CLEAN
             if src:
                 return src
             p = self.path_of(st, e)
-            if isinstance(e, ir.Index):
+            if p is None and q is not None and t is ir.Attr and \
+                    self.ctx.model.source_of(q) is None:
+                # fields.DateField, rooted in a name that is no local: no prefix of it is a
+                # source either (source_of looks up prefixes), so what follows finds nothing
+                return CLEAN
+            if t is ir.Index:
                 self.used_as_mapping(st, e.obj, e.key)
             if p is not None:
-                if isinstance(e, ir.Index) and e.key is not None:
+                if t is ir.Index and e.key is not None:
                     self.expr(st, e.key)
-                if p[1] and st.types.get(p[0]) == RECORD and isinstance(e, ir.Attr):
+                if p[1] and st.types.get(p[0]) == RECORD and t is ir.Attr:
                     slots = st.taint.get(p[0], {})
                     return union(*[v for k, v in slots.items() if k and k[:len(p[1])] == p[1]])
                 return self.renamed(e, self.param_member(p[0], p[1], self.read_var(st, *p)))
-            if isinstance(e, ir.Index):
+            if t is ir.Index:
                 self.expr(st, e.key)
             value = self.expr(st, e.obj)
-            if value and isinstance(e, ir.Attr) and isinstance(e.obj, ir.Call) and _is_lookup(e.obj) \
+            if value and t is ir.Attr and type(e.obj) is ir.Call and _is_lookup(e.obj) \
                     and self.ctx.callee(self, st, e.obj.func, self.qual(st, e.obj.func)) is None:
                 return CLEAN  # form.get_customer().pk: a field of a record found by the value
             return self.renamed(e, value)
-        if isinstance(e, ir.Call):
+        if t is ir.Call:
             return self.call(st, e)
-        if isinstance(e, (ir.Op, ir.Seq)):
-            if isinstance(e, ir.Op) and e.op in ("fstring", "%"):
+        if t is ir.Op or t is ir.Seq:
+            if t is ir.Op and e.op in ("fstring", "%"):
                 found = self.formatted(st, e)
             else:
                 found = union(*[self.expr(st, i) for i in e.items])
-            if found and isinstance(e, ir.Op) and e.op in ("+", "fstring", "%"):
+            if found and t is ir.Op and e.op in ("+", "fstring", "%"):
                 # text whose start is fixed ("/path?next=" + x) cannot send a redirect or a
                 # request elsewhere, however it is passed on
                 for kind, safe in self.ctx.prefix_kinds:
                     if fixed_start(st, self, e, safe, kind):
                         found = clean(found, frozenset({kind}))
             return found
-        if isinstance(e, ir.BoolOp):
+        if t is ir.BoolOp:
             return union(*[self.expr(st, i) for i in e.items])
-        if isinstance(e, ir.Compare):
+        if t is ir.Compare:
             self.expr(st, e.left)
             self.expr(st, e.right)
             return CLEAN
-        if isinstance(e, ir.Not):
+        if t is ir.Not:
             self.expr(st, e.expr)
             return CLEAN
-        if isinstance(e, ir.Cond):
+        if t is ir.Cond:
             decided = fold.truth(e.test, lambda n: self.const(st, n))
             self.expr(st, e.test)
             if decided is not None:
@@ -443,14 +452,14 @@ class Interpreter(CallSemantics, NameSinks, Checks, TextShapes):
             self.apply_guards(yes, e.test, True)
             self.apply_guards(no, e.test, False)
             return union(self.expr(yes, e.body), self.expr(no, e.orelse))
-        if isinstance(e, ir.Dict):
+        if t is ir.Dict:
             return union(*[self.expr(st, v) for _, v in e.items])
-        if isinstance(e, ir.Comp):
+        if t is ir.Comp:
             inner = st.copy()
             for target, it in e.gens:
                 self.assign(inner, target, None, self.expr(inner, it), False)
             return self.expr(inner, e.elt)
-        if isinstance(e, ir.Opaque):
+        if t is ir.Opaque:
             return union(*[self.expr(st, p) for p in e.parts])
         return CLEAN
 

@@ -10,6 +10,8 @@ from .python_expr import _NOT_LITERAL, ExprLowering, _literal
 
 __all__ = ["MAX_DEPTH", "TooDeep", "lower"]
 
+_DEFINITIONS = frozenset({"function_definition", "decorated_definition", "class_definition"})
+
 
 class Lowering(SafeLowering, ExprLowering):
     """Spans in a function's body are relative to the start of its definition (``Module.starts``
@@ -52,22 +54,28 @@ class Lowering(SafeLowering, ExprLowering):
         too_deep = False
         counts: dict[str, int] = {}
         literals: dict[str, object] = {}
+        source, cache, used = self.source, self.cache, self.used
+        # (this loop runs over every top-level statement at every keystroke: kept lean)
         for child in root.named_children:
-            if child.type in ("function_definition", "decorated_definition", "class_definition"):
+            t = child.type
+            if t in _DEFINITIONS:
                 self._unit(child, "", None)
                 continue
             # the node's type too: error recovery can give the same text another tree
-            key = ("top", self.source[child.start_byte:child.end_byte], child.type, child.has_error)
-            hit = self.cache.get(key) if self.cache is not None else None
+            key = ("top", source[child.start_byte:child.end_byte], t, child.has_error)
+            hit = cache.get(key) if cache is not None else None
             if hit is None:
                 hit = self._top_statement(child)
-                if self.cache is not None:
-                    self.cache[key] = hit
-            self.used.add(key)
+                if cache is not None:
+                    cache[key] = hit
+            used.add(key)
             stmts, imports, bound, deep, called, modules = hit
-            self.imports.update(imports)
-            self.called |= called
-            self.modules |= modules
+            if imports:
+                self.imports.update(imports)
+            if called:
+                self.called |= called
+            if modules:
+                self.modules |= modules
             if bound is not None:
                 name, value = bound
                 counts[name] = counts.get(name, 0) + 1
@@ -80,9 +88,11 @@ class Lowering(SafeLowering, ExprLowering):
         constants = {k: v for k, v in literals.items() if counts.get(k) == 1}
         module_fn = self._module_function(top, too_deep, root)
         self.starts["<module>"] = 0
-        if self.cache is not None:  # forget definitions no longer in the text
-            for key in [k for k in self.cache if k not in self.used]:
-                del self.cache[key]
+        # forget definitions no longer in the text (every used key is in the cache: when
+        # both are as large, nothing is stale)
+        if cache is not None and len(cache) > len(used):
+            for key in [k for k in cache if k not in used]:
+                del cache[key]
         return ir.Module([module_fn] + self.functions, self.imports, constants, self.classes,
                          self.starts, self.called, self.modules)
 
@@ -136,13 +146,17 @@ class Lowering(SafeLowering, ExprLowering):
         self.used.add(key)
         functions, imports, classes, starts, called, modules = hit
         self.functions.extend(functions)
-        self.called |= called
-        self.modules |= modules
+        if called:
+            self.called |= called
+        if modules:
+            self.modules |= modules
         for k, v in imports.items():
             self.imports.setdefault(k, v)  # a local import does not hide the module's own
-        self.classes.update(classes)
+        if classes:
+            self.classes.update(classes)
+        base, out = node.start_byte, self.starts
         for n, s in starts.items():
-            self.starts[n] = node.start_byte + s
+            out[n] = base + s
 
     def _collect_imports(self, node: tree_sitter.Node) -> None:
         if node.type == "import_statement":

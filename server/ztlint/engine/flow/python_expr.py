@@ -16,9 +16,11 @@ class ExprLowering:
         if d > MAX_DEPTH:
             raise TooDeep(node.start_byte)
         d += 1
-        t, sp = node.type, self._span(node)
+        # (the hottest function of the lowering: _span and _text inlined)
+        t, start, end, base = node.type, node.start_byte, node.end_byte, self.base
+        sp = (start - base, end - base)
         if t == "identifier":
-            return ir.Name(self._text(node), sp)
+            return ir.Name(self.source[start:end].decode("utf-8", "replace"), sp)
         if t == "attribute":
             obj, attr = node.child_by_field_name("object"), node.child_by_field_name("attribute")
             return ir.Attr(self.expr(obj, d), self._text(attr), sp)
@@ -197,6 +199,7 @@ def _brace_values(template: str, args: list, kwargs: dict) -> tuple[list, dict]:
 
 
 _NOT_LITERAL = object()
+_KEYWORDS = {"true": True, "false": False, "none": None}
 
 
 def _literal(node, source: bytes) -> object:
@@ -208,15 +211,26 @@ def _literal(node, source: bytes) -> object:
             return _NOT_LITERAL
         if node.end_byte - node.start_byte > 4096:
             return _NOT_LITERAL
+        if t in _KEYWORDS:
+            return _KEYWORDS[t]
         if t == "string":  # the common case without ast: 'text' with no escapes or prefix
             kids = node.named_children
-            if len(kids) in (2, 3) and kids[0].end_byte - kids[0].start_byte == 1 and \
+            quote = kids[0].end_byte - kids[0].start_byte if kids else 0
+            if len(kids) in (2, 3) and quote == 1 and \
                     (len(kids) == 2 or kids[1].type == "string_content"):
                 if len(kids) == 2:
                     return ""
                 raw = source[kids[1].start_byte:kids[1].end_byte]
                 if b"\\" not in raw:
                     return raw.decode("utf-8", "replace")
+            elif len(kids) == 3 and quote == 3 and kids[1].type == "string_content":
+                # a docstring: as ast would read it (\r\n is \n there; bad UTF-8 is no literal)
+                raw = source[kids[1].start_byte:kids[1].end_byte]
+                if b"\\" not in raw and b"\r" not in raw and source[kids[0].start_byte] in b"'\"":
+                    try:
+                        return raw.decode("utf-8")
+                    except UnicodeDecodeError:
+                        return _NOT_LITERAL
         elif t == "integer" and node.end_byte - node.start_byte < 19:
             raw = source[node.start_byte:node.end_byte]
             if raw.isdigit():

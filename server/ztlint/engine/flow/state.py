@@ -3,7 +3,7 @@ local variable, the locals whose value is a known constant, and typed locals (a 
 
 from __future__ import annotations
 
-from .taint import CLEAN, Label, union
+from .taint import CLEAN, MAX_LABELS, Label, union
 
 Path = tuple[str, ...]  # segments below a variable: (".attr", "[key]", "[*]")
 ANY = "[*]"
@@ -107,8 +107,16 @@ def join(a: State | None, b: State | None) -> State | None:
     if b is None:
         return a
     out = State()
+    empty: dict = {}
     for var in a.taint.keys() | b.taint.keys():
-        sa, sb = a.taint.get(var, {}), b.taint.get(var, {})
+        sa, sb = a.taint.get(var, empty), b.taint.get(var, empty)
+        if sa == sb or not sa or not sb:
+            # the usual case (the same sets, compared by identity first, or one side only):
+            # what union() of each slot would give, without calling it
+            one = sa or sb
+            out.taint[var] = dict(one) if max(map(len, one.values()), default=0) <= MAX_LABELS \
+                else {k: union(v) for k, v in one.items()}
+            continue
         out.taint[var] = {k: union(sa.get(k, CLEAN), sb.get(k, CLEAN)) for k in sa.keys() | sb.keys()}
         # a slot written on one side only: the other side's whole value still applies there
         for k in sa.keys() ^ sb.keys():
@@ -128,7 +136,29 @@ def join(a: State | None, b: State | None) -> State | None:
 
 
 def same(a: State | None, b: State | None) -> bool:
+    """Whether the two states are the same to everything that reads them, the flows' steps
+    included (a label's identity leaves its trace out)."""
     if a is None or b is None:
         return a is b
-    return a.taint == b.taint and a.consts == b.consts and a.types == b.types and \
-        a.sizes == b.sizes and a.pending.keys() == b.pending.keys() and a.containers == b.containers
+    if not (a.consts == b.consts and a.types == b.types and a.sizes == b.sizes
+            and a.containers == b.containers and a.strings == b.strings and a.parsed == b.parsed
+            and a.taint.keys() == b.taint.keys() and a.pending.keys() == b.pending.keys()):
+        return False
+    if any(type(v) is not type(b.consts[k]) for k, v in a.consts.items()):
+        return False  # (1 == True)
+    for var, sa in a.taint.items():
+        sb = b.taint[var]
+        if sa.keys() != sb.keys() or any(v is not sb[k] and _traced(v) != _traced(sb[k])
+                                          for k, v in sa.items()):
+            return False
+    for var, hits in a.pending.items():
+        other = b.pending[var]
+        if len(hits) != len(other) or any(
+                (r1.rule_id, s1, w1) != (r2.rule_id, s2, w2) or _traced(t1) != _traced(t2)
+                for (r1, t1, s1, w1), (r2, t2, s2, w2) in zip(hits, other)):
+            return False
+    return True
+
+
+def _traced(value: frozenset[Label]) -> set:
+    return {(lb, lb.trace) for lb in value}

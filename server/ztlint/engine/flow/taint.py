@@ -81,7 +81,7 @@ CLEAN: frozenset[Label] = frozenset()
 def union(*values: frozenset[Label]) -> frozenset[Label]:
     out: frozenset[Label] = CLEAN
     for v in values:
-        if v:
+        if v and v is not out:  # (joined branches mostly hold the same sets)
             out = out | v if out else v
     if len(out) > MAX_LABELS:
         out = frozenset(sorted(out, key=lambda lb: (len(lb.trace), lb.origin, lb.at))[:MAX_LABELS])
