@@ -11,7 +11,7 @@ from .taint import ALL, Label, clean
 # in State.consts: access paths a check has proven (see checked_access); not a variable name
 CHECKED = "<checked>"
 VALIDATED = "<validated>"  # in State.consts, with a parameter's index: a check made it safe
-RECORD = "record:"  # in State.types: what a lookup function returned (see interp._is_lookup)
+RECORD = "record:"  # in State.types: what a lookup function returned (see assign.is_lookup)
 
 # what a failing int(x) / UUID(x) raises, and what catches it
 CONVERSION_ERRORS = frozenset({"ValueError", "TypeError", "Exception", "BaseException",
