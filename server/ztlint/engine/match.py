@@ -144,6 +144,8 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         if source is None:
             source = tree.root_node.text or b""
         for gated, places in _gated_places(pack, tree.root_node, source, byte_range, enabled):
+            if gated.query is None:  # (a bundled rule's query that does not compile: noted)
+                continue
             cursor = tree_sitter.QueryCursor(gated.query)
             if not isinstance(places, list):  # a byte range (None: the whole tree)
                 if places is not None:

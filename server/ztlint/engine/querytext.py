@@ -32,24 +32,25 @@ def strip(source: str) -> str:
     return "".join(out)
 
 
+_SPACE = re.compile(r"\s*")
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _skip_ws(s: str, i: int) -> int:
-    while i < len(s) and s[i].isspace():
-        i += 1
-    return i
+    return _SPACE.match(s, i).end() if i < len(s) else i
 
 
 def _end_of_item(s: str, i: int) -> int:
     """Index just past the balanced (...) or [...] item starting at s[i]."""
     depth = 0
-    while i < len(s):
-        if s[i] in "([":
+    for m in _BRACKET.finditer(s, i):
+        if m.group() in "([":
             depth += 1
-        elif s[i] in ")]":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
-    return i
+                return m.end()
+    return len(s)
 
 
 def _roots_at(s: str, i: int) -> set[str] | None:
