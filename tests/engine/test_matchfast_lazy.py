@@ -71,3 +71,28 @@ def test_the_language_servers_warm_up_compiles_the_lazy_queries_step_by_step(tmp
     pack = st.ruleset_for(st.config_for(tmp_path)).pack("python")
     assert all(g.compiled.done for g in pack.gated)
     assert steps > len(pack.gated)  # one query a step: an edit waits for one at most
+
+
+def test_compiling_queries_on_first_use_is_not_charged_to_the_files_budget(tmp_path, monkeypatch):
+    import time
+    from dataclasses import replace
+
+    from ztlint.engine.rules import packs
+    rs = rules.load_rules([rules.bundled_rules_dir()])
+    rs.pack("python")
+    compile_gated, compile_cond = packs.LazyQuery.get, packs.QueryTable.__missing__
+
+    def slow_gated(self):
+        if not self.done:
+            time.sleep(0.3)
+        return compile_gated(self)
+
+    def slow_cond(self, key):
+        time.sleep(0.3)
+        return compile_cond(self, key)
+    monkeypatch.setattr(packs.LazyQuery, "get", slow_gated)
+    monkeypatch.setattr(packs.QueryTable, "__missing__", slow_cond)
+    source = b"x = eval(input())\n"
+    first = analyze(source, "a.py", rs, replace(Config(root=tmp_path), analysis_budget=0.25))
+    assert first.notes == []
+    assert "python-eval-dynamic" in {f.rule_id for f in first.findings}

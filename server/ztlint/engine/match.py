@@ -84,12 +84,19 @@ def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, pack: Lang
         return _text(node) in cond.value
     if kind == "not-any-of":
         return _text(node) not in cond.value
-    query = pack.cond_queries[id(cond)]
+    query = _cond_query(pack, cond, budget)
     if kind in ("inside", "not-inside"):
         found = _has_ancestor_match(node, tree.root_node, cond, query, pack, facts)
     else:
         found = bool(tree_sitter.QueryCursor(query).matches(node))
     return found == (kind in ("inside", "has"))
+
+
+def _cond_query(pack: LanguagePack, cond: Condition, budget: Budget | None) -> tree_sitter.Query:
+    if id(cond) in pack.cond_queries or budget is None:
+        return pack.cond_queries[id(cond)]
+    with budget.uncharged():  # compiled on first use
+        return pack.cond_queries[id(cond)]
 
 
 def _fact(cond: Condition, pack: LanguagePack, root: tree_sitter.Node, facts: dict) -> bool:
@@ -144,6 +151,9 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
         if source is None:
             source = tree.root_node.text or b""
         for gated, places in _gated_places(pack, tree.root_node, source, byte_range, enabled):
+            if not gated.compiled.done and budget is not None:
+                with budget.uncharged():  # compiled on first use
+                    gated.compiled.get()
             if gated.query is None:  # (a bundled rule's query that does not compile: noted)
                 continue
             cursor = tree_sitter.QueryCursor(gated.query)

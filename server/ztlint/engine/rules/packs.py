@@ -29,8 +29,10 @@ class LazyQuery:
 
     def get(self) -> tree_sitter.Query | None:
         """The query (None: it does not compile; the rule set's errors say why)."""
-        if self._compile is not None:  # two threads may both compile: same result
-            self._query, self._compile = self._compile(), None
+        compile_it = self._compile
+        if compile_it is not None:  # two threads may both compile it: the same query
+            self._query = compile_it()
+            self._compile = None
         return self._query
 
 
@@ -317,6 +319,8 @@ def _build_pack(language: str, rules: list[Rule], late_errors: list[RuleError]
     facts = tuple(c for c in conds if c.kind in FILE_KINDS or (
         c.kind in ("inside", "not-inside") and may_root(cond_types[id(c)])))
     split = tuple(c for c in facts if _is_split_fact(c, cond_types[id(c)], root))
+    for c in facts:  # asked of every tree the language server analyses: compiled now
+        cond_queries[id(c)]
     fact_types: frozenset | None = frozenset({"ERROR"})
     for c in facts:
         if c in split:
