@@ -8,6 +8,7 @@ analysed in part must never look clean.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 DEFAULT_SECONDS = 5.0  # config.DEFAULT_ANALYSIS_BUDGET
 # A regex that needs backtracking (a bundled rule not yet on the linear engine) is not run on
@@ -31,6 +32,17 @@ class Budget:
             self.cut = True
             self.note(cut_note(self.seconds))
         return self.cut
+
+    @contextmanager
+    def uncharged(self):
+        """Work done inside is not charged to this file (compiling a rule set's queries on
+        first use: the next file would not pay for it)."""
+        start = time.monotonic()
+        try:
+            yield
+        finally:
+            if self._deadline is not None:
+                self._deadline += time.monotonic() - start
 
     def note(self, text: str) -> None:
         if text not in self.notes:

@@ -21,35 +21,49 @@ except ImportError:  # pragma: no cover - exercised where the wheel is missing
 MAX_POSITIONS = 64
 
 
+# Past this many keyword occurrences in one text, the one-pass scan gives up (each costs a
+# Python call) and the keywords present are looked up one by one, each a C-speed find loop.
+MAX_EVENTS = 16384
+
+
 class KeywordIndex:
     def __init__(self, keywords: set[bytes]):
         self.keywords = sorted(keywords)
         self._local = threading.local()  # a Hyperscan database's scratch is per thread
 
-    def _database(self):
-        db = getattr(self._local, "db", None)
+    def _database(self, every: bool = False):
+        """Hyperscan database of the keywords (None without Hyperscan): reporting each keyword
+        once, or (``every``) every occurrence."""
+        name = "every" if every else "once"
+        db = getattr(self._local, name, None)
         if db is None and hyperscan is not None and self.keywords:
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
+            flags = hyperscan.HS_FLAG_CASELESS | (0 if every else hyperscan.HS_FLAG_SINGLEMATCH)
             db.compile(expressions=[re.escape(k) for k in self.keywords],
                        ids=list(range(len(self.keywords))), elements=len(self.keywords),
                        flags=[flags] * len(self.keywords))
-            self._local.db = db
+            setattr(self._local, name, db)
         return db
 
-    def find(self, text: bytes) -> dict[bytes, list[int] | None]:
+    def find(self, text: bytes, limit: int = MAX_POSITIONS) -> dict[bytes, list[int] | None]:
         """For each keyword present in ``text`` (case-insensitively): the offsets where it
-        starts, or None when it occurs too often to be worth listing."""
+        starts, or None when it occurs more than ``limit`` times (too often to be worth
+        listing)."""
         if not self.keywords or not text:
             return {}
+        every = self._database(every=True)
+        if every is not None:
+            found = self._scan_every(every, text, limit)
+            if found is not None:
+                return found
         db = self._database()
         if db is not None:  # which keywords occur: one pass, one callback per keyword
-            found: set[int] = set()
+            seen: set[int] = set()
 
             def on_match(kid, start, end, flags, context):
-                found.add(kid)
+                seen.add(kid)
             db.scan(text, match_event_handler=on_match)
-            present = [self.keywords[i] for i in found]
+            present = [self.keywords[i] for i in sorted(seen)]
         else:
             present = self.keywords
         lowered = text.lower()
@@ -60,12 +74,33 @@ class KeywordIndex:
                 continue
             lst: list[int] | None = []
             while pos != -1:
-                if len(lst) >= MAX_POSITIONS:
+                if len(lst) >= limit:
                     lst = None
                     break
                 lst.append(pos)
                 pos = lowered.find(kw, pos + 1)
             hits[kw] = lst
+        return hits
+
+    def _scan_every(self, db, text: bytes, limit: int) -> dict[bytes, list[int] | None] | None:
+        """:meth:`find` in one pass over ``text``; None when it holds too many occurrences."""
+        offsets: dict[int, list[int]] = {}
+        events = 0
+
+        def on_match(kid, start, end, flags, context):
+            nonlocal events
+            events += 1
+            if events > MAX_EVENTS:
+                return True  # stop the scan
+            offsets.setdefault(kid, []).append(end)
+        try:
+            db.scan(text, match_event_handler=on_match)
+        except hyperscan.ScanTerminated:
+            return None
+        hits: dict[bytes, list[int] | None] = {}
+        for kid in sorted(offsets):  # Hyperscan reports where a match ends
+            kw, ends = self.keywords[kid], offsets[kid]
+            hits[kw] = [end - len(kw) for end in ends] if len(ends) <= limit else None
         return hits
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import tree_sitter
 
 from .budget import MAX_BACKTRACK_TEXT, Budget
+from .keywords import MAX_POSITIONS
 from . import lookup
 from .facts import fact
 from .findings import Finding, fingerprint
 from .render import build_fix, interpolate, safe_values
-from .spans import merge_spans
 from .rules import FILE_KINDS, Condition, LanguagePack, Rule, RuleSet, fact_key
 
 
@@ -84,12 +84,19 @@ def _holds(cond: Condition, captures: dict, report: tree_sitter.Node, pack: Lang
         return _text(node) in cond.value
     if kind == "not-any-of":
         return _text(node) not in cond.value
-    query = pack.cond_queries[id(cond)]
+    query = _cond_query(pack, cond, budget)
     if kind in ("inside", "not-inside"):
         found = _has_ancestor_match(node, tree.root_node, cond, query, pack, facts)
     else:
         found = bool(tree_sitter.QueryCursor(query).matches(node))
     return found == (kind in ("inside", "has"))
+
+
+def _cond_query(pack: LanguagePack, cond: Condition, budget: Budget | None) -> tree_sitter.Query:
+    if id(cond) in pack.cond_queries or budget is None:
+        return pack.cond_queries[id(cond)]
+    with budget.uncharged():  # compiled on first use
+        return pack.cond_queries[id(cond)]
 
 
 def _fact(cond: Condition, pack: LanguagePack, root: tree_sitter.Node, facts: dict) -> bool:
@@ -143,52 +150,71 @@ def run_tree_rules(ruleset: RuleSet, language: str, tree: tree_sitter.Tree, path
     if pack.gated:
         if source is None:
             source = tree.root_node.text or b""
-        for gated, regions in _gated_regions(pack, tree.root_node, source, byte_range, enabled):
+        for gated, places in _gated_places(pack, tree.root_node, source, byte_range, enabled):
+            if not gated.compiled.done and budget is not None:
+                with budget.uncharged():  # compiled on first use
+                    gated.compiled.get()
+            if gated.query is None:  # (a bundled rule's query that does not compile: noted)
+                continue
             cursor = tree_sitter.QueryCursor(gated.query)
-            for region in regions:
-                if region is not None:
-                    cursor.set_byte_range(*region)
-                for _, captures in cursor.matches(tree.root_node):
+            if not isinstance(places, list):  # a byte range (None: the whole tree)
+                if places is not None:
+                    cursor.set_byte_range(*places)
+                places = [tree.root_node]
+            for node in places:
+                for _, captures in cursor.matches(node):
                     if budget is not None and budget.spent():
                         return out
                     _take(gated.rule, captures, pack, tree, path, facts, seen, out, budget)
     return out
 
 
-# Past this many places to look, one pass over the whole span is cheaper than many small ones.
-_MAX_REGIONS = 16
+# Looking a gated rule up at one place (finding the node around a literal, running the query
+# on it) costs about what its query costs walking this many bytes of a whole file: past one
+# place per so many bytes, one walk is cheaper.
+_BYTES_PER_PLACE = 256
 
 
-def _gated_regions(pack: LanguagePack, root: tree_sitter.Node, source: bytes,
-                   byte_range: tuple[int, int] | None, enabled):
-    """For each gated rule whose literals occur in the text: the byte ranges its query must
-    search (None: the whole tree).
+def _gated_places(pack: LanguagePack, root: tree_sitter.Node, source: bytes,
+                  byte_range: tuple[int, int] | None, enabled):
+    """For each gated rule whose literals occur in the text: the nodes its query must search
+    (a list), or the byte range to search when its literals occur too often to list them
+    (None: the whole tree).
 
     A match of the rule contains one of its literals and starts at a node of one of its root
-    types, so the outermost such node around each occurrence holds every match there."""
+    types, so the outermost such node around each occurrence holds every match there (and
+    such nodes are disjoint: no ancestor of one has a root type)."""
     lo, hi = (0, len(source)) if byte_range is None else _top_level_span(root, *byte_range)
-    hits = pack.gate_index.find(source[lo:hi])
+    text = source[lo:hi]
+    hits = pack.gate_index.find(text, max(MAX_POSITIONS, len(text) // _BYTES_PER_PLACE))
     if not hits:
         return
+    outermost: dict[tuple, tree_sitter.Node | None] = {}  # shared by rules of the same roots
     for gated in pack.gated_candidates(hits):
         if not enabled(gated.rule.id):
             continue
         where = _fewest_places(gated.groups, hits)
         if where is None:
-            yield gated, [byte_range]
+            yield gated, byte_range
             continue
-        regions: list[tuple[int, int]] = []
+        nodes: dict[tuple[int, int], tree_sitter.Node] = {}
         for off, length in where:
-            target = root.descendant_for_byte_range(lo + off, lo + off + length)
-            node = root
-            while node is not None and node.type not in gated.roots and node != target:
-                node = node.child_with_descendant(target)  # down: the first is the outermost
-            if node is not None and node.type in gated.roots:
-                regions.append((node.start_byte, node.end_byte))
-        regions = merge_spans(regions)
-        if len(regions) > _MAX_REGIONS:
-            regions = [(regions[0][0], regions[-1][1])]
-        yield gated, regions
+            key = (off, length, gated.roots)
+            if key not in outermost:
+                outermost[key] = _outermost(root, lo + off, lo + off + length, gated.roots)
+            node = outermost[key]
+            if node is not None:
+                nodes[(node.start_byte, node.end_byte)] = node
+        yield gated, [nodes[k] for k in sorted(nodes)]
+
+
+def _outermost(root: tree_sitter.Node, start: int, end: int, types) -> tree_sitter.Node | None:
+    """The outermost node of one of ``types`` around the text at [start, end)."""
+    target = root.descendant_for_byte_range(start, end)
+    node = root
+    while node is not None and node.type not in types and node != target:
+        node = node.child_with_descendant(target)  # down: the first is the outermost
+    return node if node is not None and node.type in types else None
 
 
 def _fewest_places(groups, hits) -> list[tuple[int, int]] | None:

@@ -202,12 +202,15 @@ def _has_caseless_group(sub) -> bool:
 def literal_groups(conditions, query: str | None = None) -> tuple[tuple[bytes, ...], ...]:
     """For a rule: groups of lower-cased strings such that text the rule matches holds one
     string of every group. Positive text conditions count (a capture must exist and pass
-    them), and the query's own predicates on captures every match has; strings that are short
+    them), `has` conditions (their match lies inside the capture, so its pinned strings do
+    too), and the query's own predicates on captures every match has; strings that are short
     or not ASCII are not worth the risk."""
     groups = []
     for c in conditions:
         folds = False
-        if c.kind == "regex":
+        if c.kind == "has" and c.source is not None:
+            found, folds = _query_group(c.source)
+        elif c.kind == "regex":
             found = required_literals(c.value.pattern, c.value.flags)
             folds = caseless(c.value.pattern, c.value.flags)
         elif c.kind == "equals":

@@ -32,24 +32,25 @@ def strip(source: str) -> str:
     return "".join(out)
 
 
+_SPACE = re.compile(r"\s*")
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _skip_ws(s: str, i: int) -> int:
-    while i < len(s) and s[i].isspace():
-        i += 1
-    return i
+    return _SPACE.match(s, i).end() if i < len(s) else i
 
 
 def _end_of_item(s: str, i: int) -> int:
     """Index just past the balanced (...) or [...] item starting at s[i]."""
     depth = 0
-    while i < len(s):
-        if s[i] in "([":
+    for m in _BRACKET.finditer(s, i):
+        if m.group() in "([":
             depth += 1
-        elif s[i] in ")]":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
-    return i
+                return m.end()
+    return len(s)
 
 
 def _roots_at(s: str, i: int) -> set[str] | None:
@@ -206,23 +207,43 @@ _PRED = re.compile(r"\(\s*#([\w-]+[?!]?)")
 
 
 def pattern_predicates(source: str) -> list[list[tuple[str, str, list[str]]]]:
-    """Per top-level pattern: its ``(#name? @capture "arg" ...)`` predicates whose capture is
-    certainly present in every match (not under ``?``/``*`` and, under an alternation, in
-    every branch), as (name, capture, string args). tree-sitter lets a predicate on an absent
-    capture pass, so only these say anything about the matched text."""
+    """Per top-level pattern (per branch of a top-level alternation: a match is a match of
+    one branch): its ``(#name? @capture "arg" ...)`` predicates whose capture is certainly
+    present in every match (not under ``?``/``*`` and, under an alternation, in every branch),
+    as (name, capture, string args). tree-sitter lets a predicate on an absent capture pass,
+    so only these say anything about the matched text."""
     m = mask(source)
     out = []
     for start, end in top_level_patterns(source):
-        mandatory, _ = _captures_of(m, start)
-        preds = []
-        for pm in _PRED.finditer(m, start, end):
-            close = _end_of_item(m, pm.start())
-            args = _predicate_args(source[pm.end():close - 1], m[pm.end():close - 1])
-            if args and args[0].startswith("@") and args[0][1:] in mandatory \
-                    and all(not a.startswith("@") for a in args[1:]):
-                preds.append((pm.group(1), args[0][1:], args[1:]))
-        out.append(preds)
+        for b_start, b_end, mandatory in _branches(m, start, end):
+            preds = []
+            for pm in _PRED.finditer(m, b_start, b_end):
+                close = _end_of_item(m, pm.start())
+                args = _predicate_args(source[pm.end():close - 1], m[pm.end():close - 1])
+                if args and args[0].startswith("@") and args[0][1:] in mandatory \
+                        and all(not a.startswith("@") for a in args[1:]):
+                    preds.append((pm.group(1), args[0][1:], args[1:]))
+            out.append(preds)
     return out
+
+
+def _branches(m: str, start: int, end: int) -> list[tuple[int, int, set[str]]]:
+    """[start, end) and the captures every match has, of each branch of the top-level pattern
+    at m[start:end] when it is an unquantified alternation; else of the pattern itself."""
+    whole = [(start, end, _captures_of(m, start)[0])]
+    close = _end_of_item(m, start)
+    if m[start] != "[" or re.search(r"[*+?]", m[close:end]):
+        return whole
+    trailing = set(re.findall(r"@([\w.-]+)", m[close:end]))  # captures of whichever branch
+    out = []
+    j = _skip_ws(m, start + 1)
+    while j < close - 1:
+        if m[j] not in '(["_':
+            return whole  # not a plain list of patterns: no branch reading
+        found, k = _captures_of(m, j)
+        out.append((j, k, found | trailing))
+        j = _skip_ws(m, k)
+    return out or whole
 
 
 def _predicate_args(text: str, masked: str) -> list[str]:

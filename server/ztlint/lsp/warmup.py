@@ -1,6 +1,7 @@
 """Work the first document would otherwise wait for, done right after `initialized`: importing
 the engine, loading each folder's rules, compiling the rule packs of the languages the workspace
-holds most of (a tiny analysis per language also loads its grammar, text and flow rules).
+holds most of (a tiny analysis per language also loads its grammar, text and flow rules), then
+the queries those packs leave for first use, one query per step.
 
 Each step runs as its own event-loop callback, and only once documents have been left alone for
 QUIET_S, so an edit waits for one step at most (a pack compiles in a few hundred milliseconds),
@@ -58,6 +59,9 @@ def work(ls):
     for lang in langs:
         _analyse_nothing(st, folders[0], lang)
         yield
+    for lang in langs:  # the queries a pack leaves for first use, one per step
+        pack = st.ruleset_for(st.config_for(folders[0])).pack(lang)
+        yield from pack.compile_steps() if pack is not None else ()
     if st.error_count() != st.errors_published:
         publish.publish_rule_errors(ls)  # broken rule files show up without opening a file
 

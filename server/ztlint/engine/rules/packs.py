@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import tree_sitter
 
@@ -15,15 +16,62 @@ from ..flow.spec import merge
 from ..keywords import KeywordIndex, indexes_hit, keyword_map
 from .model import BUILTIN, FILE_KINDS, Condition, Rule, RuleError
 
+class LazyQuery:
+    """A query compiled on first use: a gated rule's query is needed only once a file holds
+    its literals (compiling costs milliseconds a rule; a file holds the literals of few)."""
+
+    def __init__(self, compile_it=None, query: tree_sitter.Query | None = None):
+        self._compile, self._query = compile_it, query
+
+    @property
+    def done(self) -> bool:
+        return self._compile is None
+
+    def get(self) -> tree_sitter.Query | None:
+        """The query (None: it does not compile; the rule set's errors say why)."""
+        compile_it = self._compile
+        if compile_it is not None:  # two threads may both compile it: the same query
+            self._query = compile_it()
+            self._compile = None
+        return self._query
+
+
+class QueryTable(dict):
+    """id(Condition) -> its compiled query; deferred ones (bundled rules, whose queries the
+    rule tests compile) are compiled when first looked up."""
+
+    def __init__(self, grammar):
+        super().__init__()
+        self._grammar = grammar
+        self._later: dict[int, str] = {}
+
+    def defer(self, key: int, source: str) -> None:
+        self._later[key] = source
+
+    def __missing__(self, key: int) -> tree_sitter.Query:
+        query = self[key] = tree_sitter.Query(self._grammar, self._later[key])
+        return query
+
+    def compile_steps(self):
+        for key, source in self._later.items():
+            if key not in self:
+                self[key] = tree_sitter.Query(self._grammar, source)
+                yield
+
+
 @dataclass(frozen=True)
 class GatedRule:
     """A tree rule that needs some literal text to match (see prefilter.py): its query runs
     only where those strings occur, inside the largest node of a type it can start at."""
 
     rule: Rule
-    query: tree_sitter.Query
+    compiled: LazyQuery
     groups: tuple[tuple[bytes, ...], ...]  # the matched text holds a string of every group
     roots: frozenset[str]  # node types its patterns start at
+
+    @property
+    def query(self) -> tree_sitter.Query | None:
+        return self.compiled.get()
 
 
 @dataclass(frozen=True)
@@ -55,6 +103,15 @@ class LanguagePack:
     # re-runs these few over the whole tree after every edit (the others keep their regions).
     lookup_rules: frozenset = frozenset()
 
+    def compile_steps(self):
+        """Compile the queries left for first use, one per step (a generator: the language
+        server's warm-up runs the steps between requests)."""
+        for gated in self.gated:
+            if not gated.compiled.done:
+                gated.compiled.get()
+                yield
+        yield from self.cond_queries.compile_steps()
+
     def gated_candidates(self, hits) -> list[GatedRule]:
         """The gated rules whose every literal group has a string among ``hits``, in order."""
         keys = hits.keys()
@@ -85,7 +142,7 @@ class RuleSet:
         if language not in self._packs:
             rules = [r for r in self.rules.values() if language in r.tree_languages]
             try:
-                pack, errors = _build_pack(language, rules)
+                pack, errors = _build_pack(language, rules, self.errors)
             except languages.GrammarMissing:
                 pack, errors = None, []  # files of it are noted as not parsed (analyze)
             self._packs[language] = pack
@@ -116,7 +173,9 @@ class RuleSet:
     def compile_all(self) -> list[RuleError]:
         """Compile every language's queries now (rule tests, `rules list`); returns all errors."""
         for lang in sorted({lang for r in self.rules.values() for lang in r.tree_languages}):
-            self.pack(lang)
+            pack = self.pack(lang)
+            for _ in pack.compile_steps() if pack is not None else ():
+                pass
         return self.errors
 
     def __len__(self) -> int:
@@ -193,14 +252,25 @@ def pushdown_query(rule: Rule) -> str:
     return "".join(out)
 
 
-def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, list[RuleError]]:
+def _build_pack(language: str, rules: list[Rule], late_errors: list[RuleError]
+                ) -> tuple[LanguagePack | None, list[RuleError]]:
     """The language's rules compiled: a rule whose query does not compile is reported (file,
-    line, field) and left out; the others keep working."""
+    line, field) and left out; the others keep working. The queries of bundled gated rules and
+    of bundled rules' conditions compile on first use (``late_errors`` gets their errors)."""
+    from .load import bundled_rules_dir  # (load builds rule sets: imported when first needed)
     grammar = languages.grammar(language)
     errors: list[RuleError] = []
-    cond_queries: dict[int, tree_sitter.Query] = {}
-    usable = []
+    cond_queries = QueryTable(grammar)
+    bundled_dir = bundled_rules_dir().resolve()
+    usable, bundled = [], set()
     for rule in rules:
+        if Path(rule.path).resolve().is_relative_to(bundled_dir):
+            bundled.add(id(rule))
+            for c in rule.conditions:
+                if c.source is not None:
+                    cond_queries.defer(id(c), c.source)
+            usable.append(rule)
+            continue
         try:
             for c in rule.conditions:
                 if c.source is not None:
@@ -213,7 +283,7 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
             continue
         usable.append(rule)
     root = languages.parser(language).parse(b"").root_node.type
-    texts = {id(r): pushdown_query(r) for r in usable}
+    texts = _Texts(usable)
     gated: list[GatedRule] = []
     always: list[Rule] = []
     for rule in usable:
@@ -222,9 +292,13 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
         if not groups or not roots or root in roots or not querytext.single_node_patterns(rule.query):
             always.append(rule)
             continue
-        query = _compile_rule_query(grammar, rule, texts, language, errors)
-        if query is not None:
-            gated.append(GatedRule(rule, query, groups, roots))
+        if id(rule) in bundled:
+            compiled = LazyQuery(lambda r=rule: _compile_rule_query(grammar, r, texts, language, late_errors))
+        else:
+            compiled = LazyQuery(query=_compile_rule_query(grammar, rule, texts, language, errors))
+            if compiled.get() is None:
+                continue
+        gated.append(GatedRule(rule, compiled, groups, roots))
     query, always = _combined_query(grammar, always, texts, language, errors)
     usable = always + [g.rule for g in gated]
     if not usable:
@@ -245,6 +319,8 @@ def _build_pack(language: str, rules: list[Rule]) -> tuple[LanguagePack | None, 
     facts = tuple(c for c in conds if c.kind in FILE_KINDS or (
         c.kind in ("inside", "not-inside") and may_root(cond_types[id(c)])))
     split = tuple(c for c in facts if _is_split_fact(c, cond_types[id(c)], root))
+    for c in facts:  # asked of every tree the language server analyses: compiled now
+        cond_queries[id(c)]
     fact_types: frozenset | None = frozenset({"ERROR"})
     for c in facts:
         if c in split:
@@ -294,6 +370,19 @@ def _combined_query(grammar, rules: list[Rule], texts: dict, language: str,
         if not good:
             return None, []
         return tree_sitter.Query(grammar, "\n".join(texts[id(r)] for r in good)), good
+
+
+class _Texts(dict):
+    """id(rule) -> the query text to compile (conditions pushed down), worked out when first
+    asked: a lazily compiled rule needs it only then."""
+
+    def __init__(self, rules: list[Rule]):
+        super().__init__()
+        self._rules = {id(r): r for r in rules}
+
+    def __missing__(self, key: int) -> str:
+        text = self[key] = pushdown_query(self._rules[key])
+        return text
 
 
 class _Bad(Exception):
