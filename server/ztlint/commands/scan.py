@@ -80,7 +80,7 @@ def run(args) -> int:
     except baselinemod.BaselineError as exc:
         print(f"ztlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    ruleset = runner.load_ruleset(config)
+    ruleset = runner.load_ruleset(config, cache_folder(args, config))
     if getattr(args, "secrets_only", False):
         config = runner.secrets_only(config, ruleset)
     try:
@@ -95,16 +95,24 @@ def run(args) -> int:
     return report(args, result, ruleset, config)
 
 
-def result_cache(args, config: cfgmod.Config, ruleset):
-    """The result cache this scan uses, or None (``--no-cache``, ``cache = false`` or
-    ``ZTLINT_NO_CACHE``; an explicit ``--cache-dir`` wins over the last two)."""
-    from ..scan.cache import ResultCache
+def cache_folder(args, config: cfgmod.Config) -> Path | None:
+    """The folder this scan's caches use (results, checked rule files), or None
+    (``--no-cache``, ``cache = false`` or ``ZTLINT_NO_CACHE``; an explicit ``--cache-dir``
+    wins over the last two)."""
+    from ..engine import cachedir
     explicit = getattr(args, "cache_dir", None)
     if getattr(args, "no_cache", False):
         return None
-    unused = args.report_unused_suppressions
-    cache = ResultCache.for_scan(config, ruleset, unused, Path(explicit).expanduser()) \
-        if explicit else ResultCache.for_config(config, ruleset, unused)
+    return Path(explicit).expanduser() if explicit else cachedir.for_config(config)
+
+
+def result_cache(args, config: cfgmod.Config, ruleset):
+    """The result cache this scan uses, or None (see cache_folder)."""
+    from ..scan.cache import ResultCache
+    folder = cache_folder(args, config)
+    if folder is None:
+        return None
+    cache = ResultCache.for_scan(config, ruleset, args.report_unused_suppressions, folder)
     if cache is not None and cache.problem:
         print(f"ztlint: note: result cache not used: {cache.problem}", file=sys.stderr)
     return cache
