@@ -20,7 +20,7 @@ from ..engine.config import Config
 from ..engine.findings import Finding
 from ..engine.flow.project import Exports, Project, module_name
 from . import generated, workers
-from .cache import Recorder, ResultCache, cacheable, content_digest
+from .cache import Recorder, ResultCache, cacheable, content_digest, file_stamp
 from .discover import Skipped, discover_files
 from .notebooks import scan_notebook
 from .shard import shard_of
@@ -75,8 +75,9 @@ class ScanResult:
         return [s for s in self.skipped if s.named and s.kind == "error"]
 
 
-def load_ruleset(config: Config) -> rules.RuleSet:
-    return rules.load_rules(rules.default_rule_dirs(config.rule_dirs))
+def load_ruleset(config: Config, cache: Path | None = None) -> rules.RuleSet:
+    """``cache``: the folder that keeps checked rule files across runs (None: not kept)."""
+    return rules.load_rules(rules.default_rule_dirs(config.rule_dirs), cache=cache)
 
 
 def secrets_only(config: Config, ruleset: rules.RuleSet) -> Config:
@@ -128,21 +129,39 @@ def _unreadable(src: source.Source, display: str, named: bool) -> FileResult:
 
 def _from_cache(cache: ResultCache, files: list, config: Config, keys: dict) -> tuple[list, list]:
     """(results found in ``cache`` or known without analysis, files left to analyse). Fills
-    ``keys``: path as shown -> (cache key, digest of the bytes hashed)."""
-    found, todo = [], []
+    ``keys``: path as shown -> (cache key, digest of the bytes hashed). A file whose stamp
+    (size, times, inode) is the one it had when last read is not read again."""
+    order = []  # in the files' order: a result known by reading, or a file to look up
+    stamps = cache.stamps()
     for p, d, named in files:
-        src = source.read_source(p, config.max_file_size)
-        if src.data is None:
-            if src.kind == "limit":
-                todo.append((p, d, named))  # (text rules only, piece by piece: not cached)
-            else:  # known from reading: nothing to analyse
-                found.append(replace(_unreadable(src, d, named), cached=True))
-            continue
-        key = cache.key(d, named, src.data, src.note)
-        keys[d] = (key, content_digest(src.data))
-        hit = cache.get(key)
-        if hit is None:
-            todo.append((p, d, named))
+        name = f"{config.max_file_size}:{os.path.abspath(p)}"
+        try:
+            stamp = file_stamp(os.stat(p))
+        except OSError:
+            stamp = None
+        known = stamps.get(name)
+        if stamp is not None and known is not None and known[0] == stamp:
+            digest, note = known[1], known[2]
+        else:
+            src = source.read_source(p, config.max_file_size)
+            if src.data is None:
+                if src.kind == "limit":
+                    order.append((p, d, named))  # (text rules only, piece by piece: not cached)
+                else:  # known from reading: nothing to analyse
+                    order.append(replace(_unreadable(src, d, named), cached=True))
+                continue
+            digest, note = content_digest(src.data), src.note
+            if stamp is not None:
+                cache.stamp(name, stamp, digest, note)
+        keys[d] = (cache.key(d, named, digest, note), digest)
+        order.append((p, d, named))
+    hits = cache.get_many([keys[e[1]][0] for e in order if isinstance(e, tuple) and e[1] in keys])
+    found, todo = [], []
+    for e in order:
+        if not isinstance(e, tuple):
+            found.append(e)
+        elif (hit := hits.get(keys[e[1]][0]) if e[1] in keys else None) is None:
+            todo.append(e)
         else:
             hit.cached = True
             found.append(hit)
@@ -200,9 +219,11 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
             take(fr, again=True)
     if cache is not None:
         left = []
+        hits = cache.get_many([keys[fr.path][0] + "+" for fr, _, _ in again if fr.path in keys])
+        seen: dict = {}  # digests of the summaries checked so far (many files ask for the same)
         for fr, path, named in again:
-            hit = cache.get(keys[fr.path][0] + "+") if fr.path in keys else None
-            if hit is not None and Recorder.valid(hit[0], project.lookup(module_name(fr.path))):
+            hit = hits.get(keys[fr.path][0] + "+") if fr.path in keys else None
+            if hit is not None and Recorder.valid(hit[0], project.lookup(module_name(fr.path)), seen):
                 hit[1].cached = True
                 take(_remark(hit[1], baseline), again=True)
             else:
