@@ -100,3 +100,23 @@ def test_a_file_replaced_by_another_of_the_same_stamp_is_read(tree, tmp_path, bu
     result, report = _scan(tree, bundled, tmp_path / "c")
     assert result.analysed == ["pkg0/settings.py"]
     assert report == _scan(tree, bundled, None)[1]
+
+
+def test_an_unchanged_project_needs_no_flow_summaries(tree, tmp_path, bundled, monkeypatch):
+    _, cold = _scan(tree, bundled, tmp_path / "c")
+    # every module as before: the second pass is taken whole, summaries stay packed
+    monkeypatch.setattr(cachemod.Packed, "open", lambda self: pytest.fail("unpickled summaries"))
+    warm, report = _scan(tree, bundled, tmp_path / "c")
+    assert report == cold and warm.analysed == []
+
+
+def test_a_helper_changed_then_changed_back_reports_as_at_first(tree, tmp_path, bundled):
+    _, first = _scan(tree, bundled, tmp_path / "c")
+    utils = tree / "pkg1" / "utils.py"
+    original = utils.read_text()
+    utils.write_text("def run(c):\n    return len(c)\n")
+    _, changed = _scan(tree, bundled, tmp_path / "c")
+    assert changed != first  # the flow through the helper is gone
+    utils.write_text(original)
+    result, back = _scan(tree, bundled, tmp_path / "c")
+    assert back == first and result.analysed == []

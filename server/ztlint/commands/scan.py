@@ -10,11 +10,9 @@ from pathlib import Path
 
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
-from ..engine.osv import database as osv_database
-from ..report import json_report, sarif, text
 from ..engine.severity import at_or_above
 from ..report.common import skip_counts
-from ..scan import git, gitscan, runner
+from ..scan import git, runner
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 _PROGRESS_MIN_FILES = 200
@@ -67,6 +65,7 @@ def run(args) -> int:
     if getattr(args, "osv_db", None):
         config = replace(config, osv_db=Path(args.osv_db).expanduser().resolve())
     if config.osv_db is not None:
+        from ..engine.osv import database as osv_database
         try:  # read once here: a wrong path fails the run, and forked workers share the index
             osv_database.load(config.osv_db)
         except osv_database.DatabaseError as exc:
@@ -137,8 +136,10 @@ def _scan(args, config: cfgmod.Config, ruleset, baseline: frozenset[str]) -> run
                          result_cache(args, config, ruleset),
                          shard=getattr(args, "shard", None))
         if getattr(args, "staged", False):
+            from ..scan import gitscan
             return gitscan.scan_staged(args.paths, config, **scan_args)
         if getattr(args, "diff", None):
+            from ..scan import gitscan
             result, note = gitscan.scan_diff(args.diff, args.paths, config, **scan_args)
             if note:
                 print(f"ztlint: note: {note}", file=sys.stderr)
@@ -152,11 +153,15 @@ def report(args, result: runner.ScanResult, ruleset, config: cfgmod.Config, stre
         print(f"ztlint: rule error: {err}", file=sys.stderr)
     fmt = getattr(args, "format", "text")
     output = getattr(args, "output", None)
+    # (each report format imported when used: a warm scan's time is mostly start-up)
     if fmt == "json":
+        from ..report import json_report
         out = json_report.render(result, ruleset)
     elif fmt == "sarif":
+        from ..report import sarif
         out = sarif.render(result, ruleset)
     else:
+        from ..report import text
         tty = (stream or sys.stdout).isatty()
         colour = not getattr(args, "no_color", False) and output is None and tty
         out = text.render(result, ruleset, colour=colour, verbose=getattr(args, "verbose", False))

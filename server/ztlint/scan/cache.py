@@ -262,6 +262,17 @@ def cacheable(fr) -> bool:
     return not any(n.note.startswith(_TIMED) or "budget" in n.note for n in fr.notes)
 
 
+class Packed:
+    """A value kept pickled inside a cache entry, unpickled only when asked for (a file's flow
+    summaries: a scan whose modules are all unchanged never needs them)."""
+
+    def __init__(self, value):
+        self.blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def open(self):
+        return pickle.loads(self.blob)  # ztlint: ignore[python-pickle-load] (read from the cache: see ResultCache.get_many)
+
+
 class Recorder:
     """An ``externals`` function that remembers what it answered: the second-pass entry of a
     file is valid while the same questions get the same answers."""

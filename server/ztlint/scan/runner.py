@@ -14,16 +14,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from ..engine import chunked, notebook, rules, source
-from ..engine.analyze import analyze
+from ..engine import rules, source
 from ..engine.config import Config
 from ..engine.findings import Finding
 from ..engine.flow.project import Exports, Project, module_name
-from . import generated, workers
-from .cache import Recorder, ResultCache, cacheable, content_digest, file_stamp
+from .cache import Packed, Recorder, ResultCache, cacheable, content_digest, file_stamp
 from .discover import Skipped, discover_files
-from .notebooks import scan_notebook
 from .shard import shard_of
+
+# The analysis (engine.analyze, chunked, notebooks) and the worker processes are imported when
+# a file is analysed: a scan whose files are all in the cache needs neither.
 
 _MIN_PARALLEL_FILES = 64
 _MIN_PARALLEL_SECOND = 8  # files analysed again with other modules' summaries
@@ -86,11 +86,20 @@ def secrets_only(config: Config, ruleset: rules.RuleSet) -> Config:
     return replace(config, disable=config.disable + others)
 
 
+def import_analysis() -> None:
+    """Import what analysing a file needs (before forking workers: they inherit it)."""
+    from ..engine import analyze, chunked, notebook  # noqa: F401
+    from . import generated, notebooks  # noqa: F401
+
+
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
               report_unused: bool = False, parse: bool = True,
               baseline: frozenset[str] = frozenset(), externals=None,
               named: bool = False) -> FileResult:
     """``named``: the file was named on the command line (analysed even when generated)."""
+    from ..engine import analyze as analysis, chunked, notebook
+    from . import generated
+    from .notebooks import scan_notebook
     if notebook.is_notebook(display):
         return scan_notebook(path, display, ruleset, config, report_unused, parse, baseline, named)
     src = source.read_source(path, config.max_file_size)
@@ -109,9 +118,9 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
     if externals is not None:
         externals = Recorder(externals)
     try:
-        result = analyze(src.data, display, ruleset, config, report_unused=report_unused,
-                         parse_tree=parse, baseline=baseline, externals=externals,
-                         exports=exports)
+        result = analysis.analyze(src.data, display, ruleset, config, report_unused=report_unused,
+                                  parse_tree=parse, baseline=baseline, externals=externals,
+                                  exports=exports)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the scan
         return FileResult(display, skipped=Skipped(
             display, f"analysis failed: {type(exc).__name__}: {exc}", "error"), size=src.size)
@@ -178,6 +187,8 @@ def _remark(fr: FileResult, baseline: frozenset[str]) -> FileResult:
 def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
                 src: source.Source, baseline: frozenset[str], named: bool) -> FileResult:
     """Text rules only, piece by piece, over a file larger than max-file-size."""
+    from ..engine import chunked
+    from . import generated
     piece = max(config.max_file_size, 1)
     chunks = source.read_chunks(path, piece, chunked.TEXT_ONLY_LIMIT + 1)
     try:
@@ -207,9 +218,20 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
                     isolate: bool, cancelled, cache: ResultCache | None, keys: dict) -> None:
     """Files calling functions of other scanned modules whose summaries matter are analysed
     again with them, in workers like the first pass (the project's summaries go with them).
-    A cached second result counts while the summaries it asked for are the same."""
+    A cached second result counts while the summaries it asked for are the same; when every
+    module's content is as in an earlier run, that run's second results are taken whole."""
+    whole = _project_key(analysed, cache, keys)
+    if whole is not None and (known := cache.get_many([whole]).get(whole)) is not None:
+        for fr, _, _ in analysed:
+            hit = known.get(fr.path)
+            if hit is not None:
+                hit.cached = True
+            take(fr if hit is None else _remark(hit, baseline), again=True)
+        return
+    second: dict[str, FileResult] = {}  # what the project entry keeps (see _project_key)
     project = Project()
     for fr, _, _ in analysed:
+        fr.exports = _exports(fr)
         project.add(fr.path, fr.exports)
     again = [(fr, path, named) for fr, path, named in analysed
              if project.modules and project.wanted_by(fr.path, fr.exports)]
@@ -225,10 +247,13 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
             hit = hits.get(keys[fr.path][0] + "+") if fr.path in keys else None
             if hit is not None and Recorder.valid(hit[0], project.lookup(module_name(fr.path)), seen):
                 hit[1].cached = True
+                second[fr.path] = hit[1]
                 take(_remark(hit[1], baseline), again=True)
             else:
                 left.append((fr, path, named))
-        again = left
+        todo = left
+    else:
+        todo = again
 
     def better(fr: FileResult) -> None:
         # a file that failed the second time (it went through once) keeps its first result
@@ -236,17 +261,35 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
         if cache is not None and not failed and fr.path in keys and fr.digest == keys[fr.path][1] \
                 and fr.deps is not None and cacheable(fr):
             cache.put(keys[fr.path][0] + "+", (fr.deps, fr))
+            second[fr.path] = fr
         take(first[fr.path] if failed else fr, again=True, fresh=True)
 
-    if not isolate or len(again) < _MIN_PARALLEL_SECOND:
-        for fr, path, named in again:
+    if not isolate or len(todo) < _MIN_PARALLEL_SECOND:
+        for fr, path, named in todo:
             better(scan_file(path, fr.path, ruleset, config, report_unused, baseline=baseline,
                              externals=project.lookup(module_name(fr.path)), named=named))
-        return
-    workers.run([workers.Task(path, fr.path, named=named) for fr, path, named in again],
-                jobs, config, report_unused, ruleset, _BATCH, better,
-                lambda task, reason: take(first[task.display], again=True), cancelled,
-                baseline, project)
+    else:
+        from . import workers
+        workers.run([workers.Task(path, fr.path, named=named) for fr, path, named in todo],
+                    jobs, config, report_unused, ruleset, _BATCH, better,
+                    lambda task, reason: take(first[task.display], again=True), cancelled,
+                    baseline, project)
+    if whole is not None and len(second) == len(again):
+        cache.put(whole, second)
+
+
+def _project_key(analysed: list, cache: ResultCache | None, keys: dict) -> str | None:
+    """The cache key of the second pass as a whole: the content keys of every module in the
+    project (None when a module's result is not its file's content as keyed, or not final)."""
+    if cache is None or not all(fr.path in keys and fr.digest == keys[fr.path][1] and cacheable(fr)
+                                for fr, _, _ in analysed):
+        return None
+    return cache.key("<project>", False, " ".join(sorted(keys[fr.path][0] for fr, _, _ in analysed)), None)
+
+
+def _exports(fr: FileResult):
+    """The file's flow summaries (from the cache, unpickled only now: see cache.Packed)."""
+    return fr.exports.open() if isinstance(fr.exports, Packed) else fr.exports
 
 
 def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
@@ -302,7 +345,8 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             result.analysed.append(fr.path)
         if cache is not None and not again and not fr.cached and fr.path in keys \
                 and fr.digest == keys[fr.path][1] and cacheable(fr):
-            cache.put(keys[fr.path][0], fr)
+            # (the summaries stay packed in the entry: a warm scan may not need them)
+            cache.put(keys[fr.path][0], replace(fr, exports=Packed(fr.exports)) if fr.exports else fr)
         if fr.exports is not None and not again:
             analysed.append((fr, *files_by_display.get(fr.path, (fr.path, False))))
             return  # taken once the other modules' summaries are known (below)
@@ -329,7 +373,9 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             if cancelled and cancelled():
                 break
             take(scan_file(p, d, ruleset, config, report_unused, baseline=baseline, named=named))
-    else:
+    elif files:
+        from . import workers
+
         def crashed(task: workers.Task, reason: str) -> None:
             take(FileResult(task.display, skipped=Skipped(
                 task.display, f"analysis crashed ({reason}), even with text rules only", "error")))

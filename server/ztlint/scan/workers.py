@@ -119,6 +119,8 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
     modules' flow summaries (a flow.project.Project), for the second pass of a scan."""
     context = mp_context()
     if context.get_start_method() == "fork":
+        from .runner import import_analysis
+        import_analysis()
         _inherited["ruleset"] = ruleset
         gc.freeze()  # the children's collector leaves inherited objects alone: fewer pages copied
     queue = deque(tasks)
