@@ -12,7 +12,7 @@ from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
 from ..engine.severity import at_or_above
 from ..report.common import skip_counts
-from ..scan import git, runner
+from ..scan import runner
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 _PROGRESS_MIN_FILES = 200
@@ -82,6 +82,10 @@ def run(args) -> int:
     ruleset = runner.load_ruleset(config, cache_folder(args, config))
     if getattr(args, "secrets_only", False):
         config = runner.secrets_only(config, ruleset)
+    if getattr(args, "git", None) is None and not getattr(args, "staged", False) \
+            and not getattr(args, "diff", None):  # a plain scan: git is not even imported
+        return report(args, _scan(args, config, ruleset, baseline), ruleset, config)
+    from ..scan import git
     try:
         if getattr(args, "git", None) is not None:
             from .history import scan_git

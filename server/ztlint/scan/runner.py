@@ -151,6 +151,9 @@ def _from_cache(cache: ResultCache, files: list, config: Config, keys: dict) -> 
         known = stamps.get(name)
         if stamp is not None and known is not None and known[0] == stamp:
             digest, note = known[1], known[2]
+            if not digest:  # skipped for its content (binary): the note is why
+                order.append(FileResult(d, skipped=Skipped(d, note, "policy", named), cached=True))
+                continue
         else:
             src = source.read_source(p, config.max_file_size)
             if src.data is None:
@@ -158,6 +161,8 @@ def _from_cache(cache: ResultCache, files: list, config: Config, keys: dict) -> 
                     order.append((p, d, named))  # (text rules only, piece by piece: not cached)
                 else:  # known from reading: nothing to analyse
                     order.append(replace(_unreadable(src, d, named), cached=True))
+                    if stamp is not None and src.kind == "policy":
+                        cache.stamp(name, stamp, "", src.reason)
                 continue
             digest, note = content_digest(src.data), src.note
             if stamp is not None:
