@@ -62,6 +62,8 @@ def run(args) -> int:
         config = replace(config, follow_symlinks=True)
     if getattr(args, "scan_generated", False):
         config = replace(config, scan_generated=True)
+    if getattr(args, "no_cache", False):  # (spawned workers then load rule files uncached too)
+        config = replace(config, cache=False)
     if getattr(args, "osv_db", None):
         config = replace(config, osv_db=Path(args.osv_db).expanduser().resolve())
     if config.osv_db is not None:

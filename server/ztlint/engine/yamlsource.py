@@ -28,6 +28,8 @@ class YamlSyntaxError(ValueError):
         self.message = message
 
 
+_Loader = None  # the loader class; None: libyaml's when the wheel has it (yaml is imported late)
+
 # Rule files come from repositories (`rule-dirs`), so they are hostile input. An alias is a
 # reference: a few lines of nested aliases expand to billions of nodes for anything that walks
 # the data (this module, the schema check, the rule compiler). Past these limits a file is refused.
@@ -44,7 +46,7 @@ def load(text: str) -> YamlDoc:
     import yaml  # imported when first needed: cached rule files are not parsed again
     if len(text) > MAX_BYTES:  # at least as many bytes as characters
         raise YamlSyntaxError(1, too_large(len(text.encode("utf-8", "surrogatepass"))))
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when the wheel has it
+    loader = (_Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader))(text)
     try:
         node = loader.get_single_node()
         doc = YamlDoc(None)

@@ -226,7 +226,7 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
     A cached second result counts while the summaries it asked for are the same; when every
     module's content is as in an earlier run, that run's second results are taken whole."""
     whole = _project_key(analysed, cache, keys)
-    if whole is not None and (known := cache.get_many([whole]).get(whole)) is not None:
+    if whole is not None and isinstance(known := cache.get_many([whole]).get(whole), dict):
         for fr, _, _ in analysed:
             hit = known.get(fr.path)
             if hit is not None:

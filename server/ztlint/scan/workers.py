@@ -42,9 +42,10 @@ def mp_context():
 
 def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[str],
                  project=None) -> None:
+    from ..engine import cachedir
     from ..engine.flow.project import module_name
     from .runner import FileNote, load_ruleset, scan_file
-    ruleset = _inherited.get("ruleset") or load_ruleset(config)
+    ruleset = _inherited.get("ruleset") or load_ruleset(config, cachedir.for_config(config))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     while True:
         try:
