@@ -233,9 +233,9 @@ class ResultCache:
                                      [(k, now, v) for k, v in self._new])
                 self._db.executemany("INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?, ?)",
                                      [(n, now, *rest) for n, *rest in self._new_stamps])
-                for table in ("results", "stamps"):
-                    self._db.execute(f"DELETE FROM {table} WHERE stored < ?",
-                                     (now - _KEEP_DAYS * 86400,))
+                cutoff = (now - _KEEP_DAYS * 86400,)
+                self._db.execute("DELETE FROM results WHERE stored < ?", cutoff)
+                self._db.execute("DELETE FROM stamps WHERE stored < ?", cutoff)
                 self._db.execute("COMMIT")
         except sqlite3.Error as exc:  # locked by another run for too long, disk full ...
             self._fail(exc)

@@ -279,7 +279,7 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
                     jobs, config, report_unused, ruleset, _BATCH, better,
                     lambda task, reason: take(first[task.display], again=True), cancelled,
                     baseline, project)
-    if whole is not None and len(second) == len(again):
+    if whole is not None and analysed and len(second) == len(again):
         cache.put(whole, second)
 
 
