@@ -136,13 +136,14 @@ def test_bad_inputs_never_crash_and_never_drop_other_findings(tmp_path, custom_r
 def test_a_failing_analysis_becomes_a_note(tmp_path, custom_rules, monkeypatch):
     write(tmp_path / "proj" / "a.py", "risky(x)\n")
     write(tmp_path / "proj" / "b.py", "risky(x)\n")
-    real = runner.analyze
+    from ztlint.engine import analyze as analysis
+    real = analysis.analyze
 
     def flaky(source, path, *a, **kw):
         if path.endswith("a.py"):
             raise RuntimeError("boom")
         return real(source, path, *a, **kw)
-    monkeypatch.setattr(runner, "analyze", flaky)
+    monkeypatch.setattr(analysis, "analyze", flaky)
     result = _scan(tmp_path, custom_rules)
     assert _found(result) == [("b.py", 1, "test-eval")]
     assert any(s.reason == "analysis failed: RuntimeError: boom" for s in result.skipped)

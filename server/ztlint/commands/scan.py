@@ -10,11 +10,9 @@ from pathlib import Path
 
 from ..engine import baseline as baselinemod
 from ..engine import config as cfgmod
-from ..engine.osv import database as osv_database
-from ..report import json_report, sarif, text
 from ..engine.severity import at_or_above
 from ..report.common import skip_counts
-from ..scan import git, gitscan, runner
+from ..scan import runner
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 _PROGRESS_MIN_FILES = 200
@@ -64,9 +62,12 @@ def run(args) -> int:
         config = replace(config, follow_symlinks=True)
     if getattr(args, "scan_generated", False):
         config = replace(config, scan_generated=True)
+    if getattr(args, "no_cache", False):  # (spawned workers then load rule files uncached too)
+        config = replace(config, cache=False)
     if getattr(args, "osv_db", None):
         config = replace(config, osv_db=Path(args.osv_db).expanduser().resolve())
     if config.osv_db is not None:
+        from ..engine.osv import database as osv_database
         try:  # read once here: a wrong path fails the run, and forked workers share the index
             osv_database.load(config.osv_db)
         except osv_database.DatabaseError as exc:
@@ -80,9 +81,13 @@ def run(args) -> int:
     except baselinemod.BaselineError as exc:
         print(f"ztlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    ruleset = runner.load_ruleset(config)
+    ruleset = runner.load_ruleset(config, cache_folder(args, config))
     if getattr(args, "secrets_only", False):
         config = runner.secrets_only(config, ruleset)
+    if getattr(args, "git", None) is None and not getattr(args, "staged", False) \
+            and not getattr(args, "diff", None):  # a plain scan: git is not even imported
+        return report(args, _scan(args, config, ruleset, baseline), ruleset, config)
+    from ..scan import git
     try:
         if getattr(args, "git", None) is not None:
             from .history import scan_git
@@ -95,16 +100,24 @@ def run(args) -> int:
     return report(args, result, ruleset, config)
 
 
-def result_cache(args, config: cfgmod.Config, ruleset):
-    """The result cache this scan uses, or None (``--no-cache``, ``cache = false`` or
-    ``ZTLINT_NO_CACHE``; an explicit ``--cache-dir`` wins over the last two)."""
-    from ..scan.cache import ResultCache
+def cache_folder(args, config: cfgmod.Config) -> Path | None:
+    """The folder this scan's caches use (results, checked rule files), or None
+    (``--no-cache``, ``cache = false`` or ``ZTLINT_NO_CACHE``; an explicit ``--cache-dir``
+    wins over the last two)."""
+    from ..engine import cachedir
     explicit = getattr(args, "cache_dir", None)
     if getattr(args, "no_cache", False):
         return None
-    unused = args.report_unused_suppressions
-    cache = ResultCache.for_scan(config, ruleset, unused, Path(explicit).expanduser()) \
-        if explicit else ResultCache.for_config(config, ruleset, unused)
+    return Path(explicit).expanduser() if explicit else cachedir.for_config(config)
+
+
+def result_cache(args, config: cfgmod.Config, ruleset):
+    """The result cache this scan uses, or None (see cache_folder)."""
+    from ..scan.cache import ResultCache
+    folder = cache_folder(args, config)
+    if folder is None:
+        return None
+    cache = ResultCache.for_scan(config, ruleset, args.report_unused_suppressions, folder)
     if cache is not None and cache.problem:
         print(f"ztlint: note: result cache not used: {cache.problem}", file=sys.stderr)
     return cache
@@ -129,8 +142,10 @@ def _scan(args, config: cfgmod.Config, ruleset, baseline: frozenset[str]) -> run
                          result_cache(args, config, ruleset),
                          shard=getattr(args, "shard", None))
         if getattr(args, "staged", False):
+            from ..scan import gitscan
             return gitscan.scan_staged(args.paths, config, **scan_args)
         if getattr(args, "diff", None):
+            from ..scan import gitscan
             result, note = gitscan.scan_diff(args.diff, args.paths, config, **scan_args)
             if note:
                 print(f"ztlint: note: {note}", file=sys.stderr)
@@ -144,11 +159,15 @@ def report(args, result: runner.ScanResult, ruleset, config: cfgmod.Config, stre
         print(f"ztlint: rule error: {err}", file=sys.stderr)
     fmt = getattr(args, "format", "text")
     output = getattr(args, "output", None)
+    # (each report format imported when used: a warm scan's time is mostly start-up)
     if fmt == "json":
+        from ..report import json_report
         out = json_report.render(result, ruleset)
     elif fmt == "sarif":
+        from ..report import sarif
         out = sarif.render(result, ruleset)
     else:
+        from ..report import text
         tty = (stream or sys.stdout).isatty()
         colour = not getattr(args, "no_color", False) and output is None and tty
         out = text.render(result, ruleset, colour=colour, verbose=getattr(args, "verbose", False))

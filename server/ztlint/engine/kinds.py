@@ -27,7 +27,6 @@ from .budget import Budget
 from .config import Config
 from .findings import Finding
 from .flow import run as flow_run
-from .osv import check as osv_check
 from .keywords import KeywordIndex
 from .match import run_tree_rules
 from .match_text import run_text_rules
@@ -178,6 +177,9 @@ class OsvRules:
         return found
 
     def analyse(self, view: View) -> tuple[list[Finding], list[str]]:
+        if view.config.osv_db is None:  # nothing to check: the database code is not even imported
+            return [], []
+        from .osv import check as osv_check
         return osv_check.analyse(view.source, view.index, view.path, view.config)
 
     def regions(self, view: View, changed: list[Span]) -> list[Span]:

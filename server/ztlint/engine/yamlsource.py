@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import yaml
-
 
 @dataclass
 class YamlDoc:
@@ -30,7 +28,7 @@ class YamlSyntaxError(ValueError):
         self.message = message
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+_Loader = None  # the loader class; None: libyaml's when the wheel has it (yaml is imported late)
 
 # Rule files come from repositories (`rule-dirs`), so they are hostile input. An alias is a
 # reference: a few lines of nested aliases expand to billions of nodes for anything that walks
@@ -45,14 +43,15 @@ def too_large(size: int) -> str:
 
 
 def load(text: str) -> YamlDoc:
+    import yaml  # imported when first needed: cached rule files are not parsed again
     if len(text) > MAX_BYTES:  # at least as many bytes as characters
         raise YamlSyntaxError(1, too_large(len(text.encode("utf-8", "surrogatepass"))))
-    loader = _Loader(text)
+    loader = (_Loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader))(text)
     try:
         node = loader.get_single_node()
         doc = YamlDoc(None)
         if node is not None:
-            _walk(node, (), doc, _Budget())  # before constructing: refuse bombs first
+            _walk(node, (), doc, _Budget(yaml))  # before constructing: refuse bombs first
             doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -68,12 +67,13 @@ def load(text: str) -> YamlDoc:
 
 
 class _Budget:
-    def __init__(self):
+    def __init__(self, yaml):
         self.seen: set[int] = set()
         self.expanded = 0
+        self.yaml = yaml  # the module: node classes
 
 
-def _walk(node: yaml.Node, path: tuple, doc: YamlDoc, budget: _Budget, alias_line: int = 0) -> None:
+def _walk(node, path: tuple, doc: YamlDoc, budget: _Budget, alias_line: int = 0) -> None:
     """Record lines; ``alias_line`` is where the alias being expanded is used (0: none). (An
     alias node carries its anchor's position, so that line comes from the nearest real key.)"""
     line = doc.lines.setdefault(path, node.start_mark.line + 1)
@@ -85,6 +85,7 @@ def _walk(node: yaml.Node, path: tuple, doc: YamlDoc, budget: _Budget, alias_lin
     budget.seen.add(id(node))
     if len(path) > MAX_DEPTH:
         raise YamlSyntaxError(alias_line or line, f"nesting deeper than {MAX_DEPTH} levels")
+    yaml = budget.yaml
     if isinstance(node, yaml.MappingNode):
         first: dict[str, int] = {}
         for key, value in node.value:

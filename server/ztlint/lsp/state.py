@@ -132,10 +132,11 @@ class ServerState:
         return cfg
 
     def ruleset_for(self, cfg: cfgmod.Config) -> rules.RuleSet:
-        from ..engine import rules
+        from ..engine import cachedir, rules
         key = tuple(cfg.rule_dirs)
         if key not in self.rulesets:
-            self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs))
+            self.rulesets[key] = rules.load_rules(rules.default_rule_dirs(cfg.rule_dirs),
+                                                  cache=cachedir.for_config(cfg))
         return self.rulesets[key]
 
     def baseline_for(self, cfg: cfgmod.Config) -> frozenset[str]:

@@ -80,11 +80,13 @@ class _Ignores:
     def __init__(self):
         self.specs: list[tuple[str, int, pathspec.PathSpec]] = []
 
-    def push(self, folder: str, prefix: str, strip: int, named: tuple[str, ...] = ()) -> int:
+    def push(self, folder: str, prefix: str, strip: int, named: tuple[str, ...] = (),
+             listed: bool | None = None) -> int:
         """``named``: folders (relative to ``folder``, ending in /) named on the command line
-        or above one: patterns that ignore them are set aside, the others still apply."""
+        or above one: patterns that ignore them are set aside, the others still apply.
+        ``listed``: whether the folder's listing holds a .gitignore (None: look)."""
         gi = os.path.join(folder, ".gitignore")
-        if os.path.isfile(gi):
+        if listed is not False and os.path.isfile(gi):
             data = read_source(gi, _MAX_GITIGNORE).data  # never blocks, whatever it links to
             if data is None:
                 return 0
@@ -188,14 +190,15 @@ def _walk(top: Path, excluded, skipped: list[Skipped], seen: set[str], follow: b
         if real in seen:
             return  # symlink loop or a folder reached twice
         seen.add(real)
-        pushed = ignores.push(folder, "", len(rel) + 1 if rel else 0)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             skipped.append(Skipped(folder, f"cannot list: {exc.strerror or exc}", "error",
                                    named=not rel))
-            ignores.pop(pushed)
             return
+        # (the listing says whether there is a .gitignore: no stat for each folder)
+        pushed = ignores.push(folder, "", len(rel) + 1 if rel else 0,
+                              listed=any(e.name == ".gitignore" for e in entries))
         stack.append((iter(entries), rel, real, pushed))
 
     enter(top_abs, "", top_real)

@@ -14,16 +14,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from ..engine import chunked, notebook, rules, source
-from ..engine.analyze import analyze
+from ..engine import rules, source
 from ..engine.config import Config
 from ..engine.findings import Finding
 from ..engine.flow.project import Exports, Project, module_name
-from . import generated, workers
-from .cache import Recorder, ResultCache, cacheable, content_digest
+from .cache import Packed, Recorder, ResultCache, cacheable, content_digest, file_stamp
 from .discover import Skipped, discover_files
-from .notebooks import scan_notebook
 from .shard import shard_of
+
+# The analysis (engine.analyze, chunked, notebooks) and the worker processes are imported when
+# a file is analysed: a scan whose files are all in the cache needs neither.
 
 _MIN_PARALLEL_FILES = 64
 _MIN_PARALLEL_SECOND = 8  # files analysed again with other modules' summaries
@@ -75,8 +75,9 @@ class ScanResult:
         return [s for s in self.skipped if s.named and s.kind == "error"]
 
 
-def load_ruleset(config: Config) -> rules.RuleSet:
-    return rules.load_rules(rules.default_rule_dirs(config.rule_dirs))
+def load_ruleset(config: Config, cache: Path | None = None) -> rules.RuleSet:
+    """``cache``: the folder that keeps checked rule files across runs (None: not kept)."""
+    return rules.load_rules(rules.default_rule_dirs(config.rule_dirs), cache=cache)
 
 
 def secrets_only(config: Config, ruleset: rules.RuleSet) -> Config:
@@ -85,11 +86,20 @@ def secrets_only(config: Config, ruleset: rules.RuleSet) -> Config:
     return replace(config, disable=config.disable + others)
 
 
+def import_analysis() -> None:
+    """Import what analysing a file needs (before forking workers: they inherit it)."""
+    from ..engine import analyze, chunked, notebook  # noqa: F401
+    from . import generated, notebooks  # noqa: F401
+
+
 def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Config,
               report_unused: bool = False, parse: bool = True,
               baseline: frozenset[str] = frozenset(), externals=None,
               named: bool = False) -> FileResult:
     """``named``: the file was named on the command line (analysed even when generated)."""
+    from ..engine import analyze as analysis, chunked, notebook
+    from . import generated
+    from .notebooks import scan_notebook
     if notebook.is_notebook(display):
         return scan_notebook(path, display, ruleset, config, report_unused, parse, baseline, named)
     src = source.read_source(path, config.max_file_size)
@@ -108,9 +118,9 @@ def scan_file(path: str | Path, display: str, ruleset: rules.RuleSet, config: Co
     if externals is not None:
         externals = Recorder(externals)
     try:
-        result = analyze(src.data, display, ruleset, config, report_unused=report_unused,
-                         parse_tree=parse, baseline=baseline, externals=externals,
-                         exports=exports)
+        result = analysis.analyze(src.data, display, ruleset, config, report_unused=report_unused,
+                                  parse_tree=parse, baseline=baseline, externals=externals,
+                                  exports=exports)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the scan
         return FileResult(display, skipped=Skipped(
             display, f"analysis failed: {type(exc).__name__}: {exc}", "error"), size=src.size)
@@ -128,21 +138,44 @@ def _unreadable(src: source.Source, display: str, named: bool) -> FileResult:
 
 def _from_cache(cache: ResultCache, files: list, config: Config, keys: dict) -> tuple[list, list]:
     """(results found in ``cache`` or known without analysis, files left to analyse). Fills
-    ``keys``: path as shown -> (cache key, digest of the bytes hashed)."""
-    found, todo = [], []
+    ``keys``: path as shown -> (cache key, digest of the bytes hashed). A file whose stamp
+    (size, times, inode) is the one it had when last read is not read again."""
+    order = []  # in the files' order: a result known by reading, or a file to look up
+    stamps = cache.stamps()
     for p, d, named in files:
-        src = source.read_source(p, config.max_file_size)
-        if src.data is None:
-            if src.kind == "limit":
-                todo.append((p, d, named))  # (text rules only, piece by piece: not cached)
-            else:  # known from reading: nothing to analyse
-                found.append(replace(_unreadable(src, d, named), cached=True))
-            continue
-        key = cache.key(d, named, src.data, src.note)
-        keys[d] = (key, content_digest(src.data))
-        hit = cache.get(key)
-        if hit is None:
-            todo.append((p, d, named))
+        name = f"{config.max_file_size}:{os.path.abspath(p)}"
+        try:
+            stamp = file_stamp(os.stat(p))
+        except OSError:
+            stamp = None
+        known = stamps.get(name)
+        if stamp is not None and known is not None and known[0] == stamp:
+            digest, note = known[1], known[2]
+            if not digest:  # skipped for its content (binary): the note is why
+                order.append(FileResult(d, skipped=Skipped(d, note, "policy", named), cached=True))
+                continue
+        else:
+            src = source.read_source(p, config.max_file_size)
+            if src.data is None:
+                if src.kind == "limit":
+                    order.append((p, d, named))  # (text rules only, piece by piece: not cached)
+                else:  # known from reading: nothing to analyse
+                    order.append(replace(_unreadable(src, d, named), cached=True))
+                    if stamp is not None and src.kind == "policy":
+                        cache.stamp(name, stamp, "", src.reason)
+                continue
+            digest, note = content_digest(src.data), src.note
+            if stamp is not None:
+                cache.stamp(name, stamp, digest, note)
+        keys[d] = (cache.key(d, named, digest, note), digest)
+        order.append((p, d, named))
+    hits = cache.get_many([keys[e[1]][0] for e in order if isinstance(e, tuple) and e[1] in keys])
+    found, todo = [], []
+    for e in order:
+        if not isinstance(e, tuple):
+            found.append(e)
+        elif (hit := hits.get(keys[e[1]][0]) if e[1] in keys else None) is None:
+            todo.append(e)
         else:
             hit.cached = True
             found.append(hit)
@@ -159,6 +192,8 @@ def _remark(fr: FileResult, baseline: frozenset[str]) -> FileResult:
 def _scan_large(path, display: str, ruleset: rules.RuleSet, config: Config,
                 src: source.Source, baseline: frozenset[str], named: bool) -> FileResult:
     """Text rules only, piece by piece, over a file larger than max-file-size."""
+    from ..engine import chunked
+    from . import generated
     piece = max(config.max_file_size, 1)
     chunks = source.read_chunks(path, piece, chunked.TEXT_ONLY_LIMIT + 1)
     try:
@@ -188,9 +223,20 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
                     isolate: bool, cancelled, cache: ResultCache | None, keys: dict) -> None:
     """Files calling functions of other scanned modules whose summaries matter are analysed
     again with them, in workers like the first pass (the project's summaries go with them).
-    A cached second result counts while the summaries it asked for are the same."""
+    A cached second result counts while the summaries it asked for are the same; when every
+    module's content is as in an earlier run, that run's second results are taken whole."""
+    whole = _project_key(analysed, cache, keys)
+    if whole is not None and isinstance(known := cache.get_many([whole]).get(whole), dict):
+        for fr, _, _ in analysed:
+            hit = known.get(fr.path)
+            if hit is not None:
+                hit.cached = True
+            take(fr if hit is None else _remark(hit, baseline), again=True)
+        return
+    second: dict[str, FileResult] = {}  # what the project entry keeps (see _project_key)
     project = Project()
     for fr, _, _ in analysed:
+        fr.exports = _exports(fr)
         project.add(fr.path, fr.exports)
     again = [(fr, path, named) for fr, path, named in analysed
              if project.modules and project.wanted_by(fr.path, fr.exports)]
@@ -200,14 +246,19 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
             take(fr, again=True)
     if cache is not None:
         left = []
+        hits = cache.get_many([keys[fr.path][0] + "+" for fr, _, _ in again if fr.path in keys])
+        seen: dict = {}  # digests of the summaries checked so far (many files ask for the same)
         for fr, path, named in again:
-            hit = cache.get(keys[fr.path][0] + "+") if fr.path in keys else None
-            if hit is not None and Recorder.valid(hit[0], project.lookup(module_name(fr.path))):
+            hit = hits.get(keys[fr.path][0] + "+") if fr.path in keys else None
+            if hit is not None and Recorder.valid(hit[0], project.lookup(module_name(fr.path)), seen):
                 hit[1].cached = True
+                second[fr.path] = hit[1]
                 take(_remark(hit[1], baseline), again=True)
             else:
                 left.append((fr, path, named))
-        again = left
+        todo = left
+    else:
+        todo = again
 
     def better(fr: FileResult) -> None:
         # a file that failed the second time (it went through once) keeps its first result
@@ -215,17 +266,35 @@ def _across_modules(analysed: list[tuple[FileResult, str, bool]], ruleset, confi
         if cache is not None and not failed and fr.path in keys and fr.digest == keys[fr.path][1] \
                 and fr.deps is not None and cacheable(fr):
             cache.put(keys[fr.path][0] + "+", (fr.deps, fr))
+            second[fr.path] = fr
         take(first[fr.path] if failed else fr, again=True, fresh=True)
 
-    if not isolate or len(again) < _MIN_PARALLEL_SECOND:
-        for fr, path, named in again:
+    if not isolate or len(todo) < _MIN_PARALLEL_SECOND:
+        for fr, path, named in todo:
             better(scan_file(path, fr.path, ruleset, config, report_unused, baseline=baseline,
                              externals=project.lookup(module_name(fr.path)), named=named))
-        return
-    workers.run([workers.Task(path, fr.path, named=named) for fr, path, named in again],
-                jobs, config, report_unused, ruleset, _BATCH, better,
-                lambda task, reason: take(first[task.display], again=True), cancelled,
-                baseline, project)
+    else:
+        from . import workers
+        workers.run([workers.Task(path, fr.path, named=named) for fr, path, named in todo],
+                    jobs, config, report_unused, ruleset, _BATCH, better,
+                    lambda task, reason: take(first[task.display], again=True), cancelled,
+                    baseline, project)
+    if whole is not None and analysed and len(second) == len(again):
+        cache.put(whole, second)
+
+
+def _project_key(analysed: list, cache: ResultCache | None, keys: dict) -> str | None:
+    """The cache key of the second pass as a whole: the content keys of every module in the
+    project (None when a module's result is not its file's content as keyed, or not final)."""
+    if cache is None or not all(fr.path in keys and fr.digest == keys[fr.path][1] and cacheable(fr)
+                                for fr, _, _ in analysed):
+        return None
+    return cache.key("<project>", False, " ".join(sorted(keys[fr.path][0] for fr, _, _ in analysed)), None)
+
+
+def _exports(fr: FileResult):
+    """The file's flow summaries (from the cache, unpickled only now: see cache.Packed)."""
+    return fr.exports.open() if isinstance(fr.exports, Packed) else fr.exports
 
 
 def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None,
@@ -281,7 +350,8 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             result.analysed.append(fr.path)
         if cache is not None and not again and not fr.cached and fr.path in keys \
                 and fr.digest == keys[fr.path][1] and cacheable(fr):
-            cache.put(keys[fr.path][0], fr)
+            # (the summaries stay packed in the entry: a warm scan may not need them)
+            cache.put(keys[fr.path][0], replace(fr, exports=Packed(fr.exports)) if fr.exports else fr)
         if fr.exports is not None and not again:
             analysed.append((fr, *files_by_display.get(fr.path, (fr.path, False))))
             return  # taken once the other modules' summaries are known (below)
@@ -308,7 +378,9 @@ def scan(paths: list[Path], config: Config, ruleset: rules.RuleSet | None = None
             if cancelled and cancelled():
                 break
             take(scan_file(p, d, ruleset, config, report_unused, baseline=baseline, named=named))
-    else:
+    elif files:
+        from . import workers
+
         def crashed(task: workers.Task, reason: str) -> None:
             take(FileResult(task.display, skipped=Skipped(
                 task.display, f"analysis crashed ({reason}), even with text rules only", "error")))

@@ -42,9 +42,10 @@ def mp_context():
 
 def _worker_main(conn, config: Config, report_unused: bool, baseline: frozenset[str],
                  project=None) -> None:
+    from ..engine import cachedir
     from ..engine.flow.project import module_name
     from .runner import FileNote, load_ruleset, scan_file
-    ruleset = _inherited.get("ruleset") or load_ruleset(config)
+    ruleset = _inherited.get("ruleset") or load_ruleset(config, cachedir.for_config(config))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     while True:
         try:
@@ -119,6 +120,8 @@ def run(tasks: list[Task], jobs: int, config: Config, report_unused: bool,
     modules' flow summaries (a flow.project.Project), for the second pass of a scan."""
     context = mp_context()
     if context.get_start_method() == "fork":
+        from .runner import import_analysis
+        import_analysis()
         _inherited["ruleset"] = ruleset
         gc.freeze()  # the children's collector leaves inherited objects alone: fewer pages copied
     queue = deque(tasks)

@@ -115,9 +115,10 @@ class Scope:
 
 def folder_files(rule_file: Path, roots: list[Path]) -> list[Path]:
     """The ``_definitions.yaml`` files that apply to ``rule_file``: in its folder and the
-    folders above it, up to the rule directory it was found in (outermost first)."""
+    folders above it, up to the rule directory it was found in (outermost first). ``roots``:
+    resolved paths."""
     folder = rule_file.resolve().parent
-    stop = next((r.resolve() for r in roots if folder.is_relative_to(r.resolve())), folder)
+    stop = next((r for r in roots if folder.is_relative_to(r)), folder)
     out = []
     while True:
         candidate = folder / FILE_NAME

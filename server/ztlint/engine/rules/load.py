@@ -8,10 +8,7 @@ import functools
 import json
 import os
 import re
-from importlib import resources
 from pathlib import Path
-
-import jsonschema
 
 from .. import yamlsource
 from . import definitions
@@ -27,15 +24,16 @@ MODELS_FILE = "_models.yaml"
 
 def bundled_rules_dir() -> Path:
     """Rules shipped in the wheel (``ztlint/rules``), or the repo's ``rules/`` when run from source."""
-    packaged = resources.files("ztlint") / "rules"
+    packaged = Path(__file__).parents[2] / "rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[4] / "rules"
 
 
 @functools.cache
-def _schema_validator() -> jsonschema.Draft202012Validator:
-    text = (resources.files("ztlint.engine") / "rule-schema.json").read_text(encoding="utf-8")
+def _schema_validator():
+    import jsonschema  # only when a rule file is not in the cache (load time matters)
+    text = (Path(__file__).parents[1] / "rule-schema.json").read_text(encoding="utf-8")
     return jsonschema.Draft202012Validator(json.loads(text))
 
 
@@ -49,15 +47,33 @@ def is_rule_file(path: Path) -> bool:
         and not name.startswith(".") and name not in (definitions.FILE_NAME, MODELS_FILE)
 
 
+def is_rule_source(path: Path) -> bool:
+    """A file that loading a rule folder reads: a rule file, definitions or taint models."""
+    return is_rule_file(path) or path.name in (definitions.FILE_NAME, MODELS_FILE)
+
+
 def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in Path(directory).rglob("*") if p.is_file() and is_rule_file(p))
 
 
 def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
-               roots: list[Path | str] = ()) -> RuleSet:
+               roots: list[Path | str] = (), cache: Path | None = None) -> RuleSet:
     """Load every rule file under ``dirs`` (and the given files). Errors are collected, not raised.
     ``roots``: more rule directories whose ``_definitions.yaml`` files apply to ``files`` (a
-    file checked alone still sees the definitions of the folders above it)."""
+    file checked alone still sees the definitions of the folders above it). ``cache``: a
+    folder that keeps the checked rule files across runs (see datacache.py)."""
+    docs = None
+    if cache is not None:
+        from .datacache import DocCache
+        docs = DocCache(cache, repr([[str(Path(p).resolve()) for p in ps] for ps in (dirs, files, roots)]))
+    try:
+        return _load_rules(dirs, files, roots, _Reader(docs))
+    finally:
+        if docs is not None:
+            docs.close()
+
+
+def _load_rules(dirs, files, roots, read: "_Reader") -> RuleSet:
     rules: list[Rule] = []
     errors: list[RuleError] = []
     paths: list[Path] = []
@@ -72,20 +88,21 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
     models: list = []  # (language, flow.spec.Model) of every `models:` file
     roots = [Path(d) for d in [*dirs, *roots]]
     shared: dict[Path, dict] = {}  # _definitions.yaml files, read once
+    resolved = [r.resolve() for r in roots]
     for mpath in sorted({m for d in roots if d.is_dir() for m in d.rglob(MODELS_FILE) if m.is_file()}):
-        file_rules, file_models, file_errors = _load_file(mpath)
+        file_rules, file_models, file_errors = _load_file(mpath, read=read)
         models.extend(file_models)
         errors.extend(file_errors)
         if file_rules:
             errors.append(RuleError(str(mpath), 1, "models", f"{MODELS_FILE} holds only `models:`"))
     for path in paths:
         layers = []
-        for dpath in definitions.folder_files(path, roots):
+        for dpath in definitions.folder_files(path, resolved):
             if dpath not in shared:
-                shared[dpath], errs = _definitions_file(dpath)
+                shared[dpath], errs = _definitions_file(dpath, read)
                 errors.extend(errs)
             layers.append(shared[dpath])
-        file_rules, file_models, file_errors = _load_file(path, layers)
+        file_rules, file_models, file_errors = _load_file(path, layers, read)
         errors.extend(file_errors)
         models.extend(file_models)
         for rule in file_rules:
@@ -98,28 +115,55 @@ def load_rules(dirs: list[Path | str], files: list[Path | str] = (),
     return RuleSet(rules, errors, models)
 
 
-def _read(path: Path) -> tuple[yamlsource.YamlDoc | None, RuleError | None]:
-    """The schema-checked YAML of a rule or definitions file, or why not."""
-    spath = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > yamlsource.MAX_BYTES:  # refused before reading it
-            return None, RuleError(spath, 1, "yaml", yamlsource.too_large(size))
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, RuleError(spath, 0, "file", f"cannot read: {exc}")
-    try:
-        doc = yamlsource.load(text)
-    except yamlsource.YamlSyntaxError as exc:
-        return None, RuleError(spath, exc.line, "yaml", exc.message)
-    errors = sorted(_schema_validator().iter_errors(doc.data), key=lambda e: list(e.absolute_path))
-    if errors:
-        return None, _schema_error(spath, doc, errors)
-    return doc, None
+class _Reader:
+    """Reads rule files for one load: the checked YAML of each (from ``docs`` when it holds the
+    same bytes), and the bundled rule folder resolved once."""
+
+    def __init__(self, docs=None):
+        self.docs = docs
+        try:
+            self.bundled = bundled_rules_dir().resolve()
+        except OSError:
+            self.bundled = None
+
+    def is_bundled(self, path: Path) -> bool:
+        """Bundled rules may keep regexes that need backtracking (run with a length cap, see
+        match.py); a user's rule must be linear-time (or provably bounded) to load."""
+        try:
+            return self.bundled is not None and path.resolve().is_relative_to(self.bundled)
+        except OSError:
+            return False
+
+    def __call__(self, path: Path) -> tuple[yamlsource.YamlDoc | None, RuleError | None]:
+        """The schema-checked YAML of a rule or definitions file, or why not."""
+        spath = str(path)
+        try:
+            size = Path(path).stat().st_size
+            if size > yamlsource.MAX_BYTES:  # refused before reading it
+                return None, RuleError(spath, 1, "yaml", yamlsource.too_large(size))
+            data = Path(path).read_bytes()
+            # as read_text would: universal newlines
+            text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            return None, RuleError(spath, 0, "file", f"cannot read: {exc}")
+        key = self.docs.key(spath, data) if self.docs is not None else None
+        doc = self.docs.get(key) if key is not None else None
+        if doc is not None:
+            return doc, None
+        try:
+            doc = yamlsource.load(text)
+        except yamlsource.YamlSyntaxError as exc:
+            return None, RuleError(spath, exc.line, "yaml", exc.message)
+        errors = sorted(_schema_validator().iter_errors(doc.data), key=lambda e: list(e.absolute_path))
+        if errors:
+            return None, _schema_error(spath, doc, errors)
+        if key is not None:
+            self.docs.put(key, doc)  # only a file that passed: errors are found again
+        return doc, None
 
 
-def _definitions_file(path: Path) -> tuple[dict, list[RuleError]]:
-    doc, error = _read(path)
+def _definitions_file(path: Path, read: _Reader) -> tuple[dict, list[RuleError]]:
+    doc, error = read(path)
     if error is not None:
         return {}, [error]
     if "definitions" not in doc.data or set(doc.data) != {"definitions"}:
@@ -133,10 +177,12 @@ def load_rule_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], lis
     return found, errors
 
 
-def _load_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], list, list[RuleError]]:
+def _load_file(path: Path, shared: list[dict] = (), read: _Reader | None = None
+               ) -> tuple[list[Rule], list, list[RuleError]]:
     """(rules, taint models, errors) of one file."""
     spath = str(path)
-    doc, error = _read(Path(path))
+    read = read or _Reader()
+    doc, error = read(Path(path))
     if error is not None:
         return [], [], [error]
     if "models" in doc.data:
@@ -145,7 +191,7 @@ def _load_file(path: Path, shared: list[dict] = ()) -> tuple[list[Rule], list, l
     if "rules" not in doc.data and "id" not in doc.data:
         return [], [], [RuleError(spath, 1, "rules", "a rule file needs `rules:` (or one rule)")]
     scope = definitions.Scope([*shared, definitions.from_doc(doc, spath)])
-    trusted = _is_bundled(Path(path))
+    trusted = read.is_bundled(Path(path))
     items = doc.data["rules"] if "rules" in doc.data else [doc.data]
     prefix = ("rules",) if "rules" in doc.data else ()
     rules, errs = [], []
@@ -172,15 +218,6 @@ def _schema_error(path: str, doc: yamlsource.YamlDoc, errors: list) -> RuleError
         if missing:
             field_name = ".".join([*map(str, where), missing[0]])
     return RuleError(path, doc.line_of(where), field_name, err.message)
-
-
-def _is_bundled(path: Path) -> bool:
-    """Bundled rules may keep regexes that need backtracking (run with a length cap, see
-    match.py); a user's rule must be linear-time (or provably bounded) to load."""
-    try:
-        return path.resolve().is_relative_to(bundled_rules_dir().resolve())
-    except OSError:
-        return False
 
 
 def default_rule_dirs(extra: list[str | os.PathLike] = ()) -> list[Path]:
