@@ -4,7 +4,7 @@ it uses), and the parameters it checks wherever it returns."""
 
 from __future__ import annotations
 
-from . import fold, ir
+from . import ir
 from .state import State
 from .summary import SinkFlow
 from .taint import ALL, CLEAN, Label, Step, clean, union
@@ -36,7 +36,7 @@ class Callees:
                 if i < len(summary.params) else None
             if isinstance(arg, ir.Name) and st.bound(arg.id):
                 self.apply_kinds(st, arg.id, frozenset({ALL}))
-            elif arg is not None and fold.access(arg) is not None:
+            elif arg is not None:  # data["name"]: that item (nothing for other expressions)
                 self.check_access(st, arg, frozenset({ALL}))
         out = CLEAN
         for i, cleared, trace in summary.returns:

@@ -8,7 +8,8 @@ from ..findings import Finding, FlowStep, fingerprint
 from ..render import interpolate
 from ..severity import Severity
 from . import fixes, javascript, python
-from .analysis import FileAnalysis, Hit, OutOfBudget
+from .analysis import FileAnalysis, OutOfBudget
+from .results import Hit
 from .project import Exports
 
 ADAPTERS = {"python": python, "javascript": javascript, "typescript": javascript, "tsx": javascript}
